@@ -1,0 +1,76 @@
+"""Claims: attribution contents and number-bearing sentences, each anchored to its words.
+
+A quantity inside an attribution's content belongs to that attributed claim (so it keeps its
+speaker); any other quantity makes its sentence a claim in the article's own voice.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc
+
+from ..model import Attribution, Claim, Quantity
+from .hedges import is_hedged
+
+_TRIM = " \t\r\n\"'“”‘’«»()[]"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    # keep a closing bracket or quote that closes one opened inside the span
+    return start, end
+
+
+def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
+                 quantities: list[Quantity]) -> list[Claim]:
+    """Merge attributions and quantities of one parsed article into claims, in text order."""
+    text = doc.text
+    sents = list(doc.sents)
+    sent_starts = [s.start_char for s in sents]
+
+    def sentence_of(char: int):
+        i = max(bisect.bisect_right(sent_starts, char) - 1, 0)
+        return sents[i] if sents else None
+
+    claims: list[tuple[int, int, Claim]] = []
+    for a in attributions:
+        s, e = _trim(text, a.content_start, a.content_end)
+        if s >= e:
+            continue
+        sent = sentence_of(s)
+        hedged = a.hedged or (is_hedged(sent) if sent is not None else False)
+        claims.append((s, e, Claim(id="", text=text[s:e], start=s, end=e, speaker=a.speaker,
+                                   speaker_mention=a.speaker_mention, speaker_type=a.speaker_type,
+                                   cue=a.cue, via=list(a.via), hedged=hedged, kind=a.kind,
+                                   sentence_start=sent.start_char if sent is not None else None,
+                                   sentence_end=sent.end_char if sent is not None else None)))
+
+    own: dict[int, Claim] = {}
+    for q in sorted(quantities, key=lambda q: q.start):
+        holders = [c for s, e, c in claims if s <= q.start and q.end <= e]
+        if holders:
+            min(holders, key=lambda c: c.end - c.start).quantities.append(q)
+            continue
+        sent = sentence_of(q.start)
+        if sent is None:
+            continue
+        claim = own.get(sent.start_char)
+        if claim is None:
+            s, e = _trim(text, sent.start_char, sent.end_char)
+            s, e = min(s, q.start), max(e, q.end)
+            claim = Claim(id="", text=text[s:e], start=s, end=e, hedged=is_hedged(sent),
+                          kind="own_voice", sentence_start=sent.start_char, sentence_end=sent.end_char)
+            own[sent.start_char] = claim
+            claims.append((s, e, claim))
+        claim.quantities.append(q)
+
+    claims.sort(key=lambda t: (t[0], t[1]))
+    out = []
+    for n, (_, _, c) in enumerate(claims, 1):
+        c.id = f"{doc_id}#c{n}"
+        out.append(c)
+    return out

@@ -1,0 +1,195 @@
+"""The stages in one direction: read → clean → dedup → extract → link → store.
+
+Each stage reads what the previous one committed to the store, so an interrupted run resumes:
+documents already extracted are not parsed again, and nothing committed is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .clean.corpus import OutletBoilerplate
+from .clean.decode import decode_bytes
+from .clean.html import extract_html
+from .clean.mojibake import fix_text
+from .clean.text import clean_text
+from .dedup import Deduplicator
+from .model import Article, RawDoc, ReadError
+from .options import Options
+from .read import iter_sources
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
+
+
+@dataclass
+class RunStats:
+    read: int = 0
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    duplicates: int = 0
+    extracted: int = 0
+    claims: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+
+
+def raw_hash(content: bytes | str) -> str:
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    return hashlib.sha1(data).hexdigest()
+
+
+def outlet_key(art: Article) -> str:
+    if art.outlet:
+        return art.outlet.lower()
+    if art.url:
+        from urllib.parse import urlsplit
+
+        return urlsplit(art.url).netloc.lower().removeprefix("www.")
+    return ""
+
+
+def clean_raw(raw: RawDoc) -> tuple[Article, str]:
+    """Decode and clean one input document into an Article (text not yet deduplicated)."""
+    title, author, outlet, url, published = raw.title, raw.author, raw.outlet, raw.url, raw.published
+    if raw.kind == "html":
+        ex = extract_html(raw.content, raw.url)
+        text, encoding = ex.text, "html"
+        raw_text = raw.content if isinstance(raw.content, str) else decode_bytes(raw.content)[0]
+        title, author = title or ex.title, author or ex.author
+        outlet, url, published = outlet or ex.sitename, url or ex.url, published or ex.published
+    else:
+        text, encoding = decode_bytes(raw.content)
+        raw_text = text
+    res = clean_text(fix_text(text), title=title, author=author, outlet=outlet, url=url)
+    art = Article(id=raw.id, text=res.text, title=res.title or title, outlet=res.outlet or outlet,
+                  author=res.author or author, published=published or res.published, url=url,
+                  source=raw.source, raw=raw_text, kind=raw.kind, removed=list(res.removed))
+    return art, encoding
+
+
+class Pipeline:
+    """Runs the stages on a store; the CLI, the Python API and the tests all use this."""
+
+    def __init__(self, store: Store, options: Options | None = None, progress: Progress | None = None):
+        self.store = store
+        self.options = options or Options()
+        self.progress = progress or (lambda stage, done, total: None)
+        self.on_error: Callable[[ReadError], None] = lambda e: None
+
+    # ------------------------------------------------------------------ read + clean
+    def ingest(self, inputs: Iterable[object], stats: RunStats) -> list[str]:
+        """Read and clean every input; returns the ids of this run's documents, in input order."""
+        run_ids: list[str] = []
+        seen: set[str] = set()
+        pending = 0
+        conn = self.store.conn
+        conn.execute("BEGIN")
+        try:
+            for item in iter_sources(inputs, self.options.read):
+                if isinstance(item, ReadError):
+                    self._error(item, stats)
+                    continue
+                stats.read += 1
+                if item.id in seen:  # two inputs with one id: keep the first, say so
+                    self._error(ReadError(item.source, f"duplicate document id {item.id!r}, skipped",
+                                          item.line), stats)
+                    continue
+                seen.add(item.id)
+                run_ids.append(item.id)
+                h = raw_hash(item.content)
+                known = self.store.document_status(item.id)
+                if known and known[1] == h and known[0] != "cleaned":
+                    stats.unchanged += 1
+                    continue
+                try:
+                    art, encoding = clean_raw(item)
+                except Exception as e:  # one bad document must not stop the batch
+                    run_ids.pop()
+                    self._error(ReadError(item.source, f"cannot clean document {item.id!r} "
+                                                       f"({type(e).__name__}: {e})", item.line), stats)
+                    continue
+                self.store.put_document(art, raw_hash=h, encoding=encoding, line=item.line,
+                                        extra=item.extra)
+                stats.new += 1
+                pending += 1
+                if pending >= self.options.batch_size:
+                    conn.execute("COMMIT")
+                    conn.execute("BEGIN")
+                    pending = 0
+                self.progress("read", stats.read, None)
+        finally:
+            conn.execute("COMMIT")
+        return run_ids
+
+    def _error(self, err: ReadError, stats: RunStats) -> None:
+        stats.failed += 1
+        stats.errors.append(err)
+        self.on_error(err)
+
+    # ------------------------------------------------------------------ corpus boilerplate + dedup
+    def dedup(self, stats: RunStats) -> None:
+        """Strip boilerplate that recurs across an outlet's articles, then mark duplicates."""
+        todo = self.store.document_ids(status="cleaned")
+        if not todo:
+            return
+        learner = OutletBoilerplate()
+        todo_outlets = set()
+        todo_set = set(todo)
+        for art in self.store.documents(with_claims=False):
+            key = outlet_key(art)
+            learner.add(key, art.text)
+            if art.id in todo_set:
+                todo_outlets.add(key)
+        dd = Deduplicator(self.options.dedup_threshold)
+        for doc_id, chash, sig in self.store.known_signatures():
+            dd.add_known(doc_id, chash, sig)
+        with self.store.transaction():
+            for i, doc_id in enumerate(todo, 1):
+                art = self.store.get_document(doc_id, with_claims=False)
+                assert art is not None
+                text, removed = learner.strip(outlet_key(art), art.text)
+                dup, chash, sig = dd.check(doc_id, text)
+                stats.duplicates += dup is not None
+                self.store.update_text(doc_id, text, art.removed + removed, chash, dup, sig, art.outlet)
+                self.store.set_status(doc_id, "deduped")
+                self.progress("dedup", i, len(todo))
+
+    # ------------------------------------------------------------------ extract
+    def extract(self, stats: RunStats) -> None:
+        from .extract.run import extract_documents
+
+        todo = self.store.document_ids(status="deduped")
+        if not todo:
+            return
+        done = 0
+        for doc_id, claims in extract_documents(
+                ((a.id, a.text) for a in self.store.documents(todo, with_claims=False)),
+                batch_size=self.options.batch_size, n_process=self.options.n_process):
+            with self.store.transaction():
+                self.store.put_claims(doc_id, claims)
+                self.store.set_status(doc_id, "extracted")
+            done += 1
+            stats.extracted += 1
+            stats.claims += len(claims)
+            self.progress("extract", done, len(todo))
+
+    # ------------------------------------------------------------------ link
+    def link(self) -> None:
+        from .link.run import link_store
+
+        link_store(self.store)
+
+    def run(self, inputs: Iterable[object]) -> tuple[list[str], RunStats]:
+        stats = RunStats()
+        run_ids = self.ingest(inputs, stats)
+        self.dedup(stats)
+        self.extract(stats)
+        if self.options.link:
+            self.link()
+        return run_ids, stats

@@ -1,0 +1,51 @@
+"""Limits and field mapping shared by all readers (one options object, built once by the CLI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DEFAULT_FIELDS = {
+    "id": "id",
+    "url": "url",
+    "outlet": "outlet",
+    "title": "title",
+    "published": "published",
+    "authors": "authors",
+    "text": "text",
+    "html": "html",
+}
+
+# Aliases tried when the default column is absent: common names in Media Cloud, GDELT, CC-NEWS
+# and scraper exports.
+FIELD_ALIASES = {
+    "id": ("id", "doc_id", "article_id", "uuid", "stories_id"),
+    "url": ("url", "link", "source_url"),
+    "outlet": ("outlet", "publisher", "source", "media_name", "site_name", "sitename", "domain"),
+    "title": ("title", "headline"),
+    "published": ("published", "publish_date", "date", "pubdate", "published_at", "date_publish"),
+    "authors": ("authors", "author", "byline"),
+    "text": ("text", "body", "content", "maintext", "article", "content_original"),
+    "html": ("html", "raw_html", "content_html"),
+}
+
+
+@dataclass(slots=True)
+class ReadOptions:
+    """What readers may read, and how much of it. Every limit can be changed from the CLI."""
+
+    max_file_bytes: int = 512 * 1024 * 1024  # a single input file (after decompression)
+    max_record_bytes: int = 20 * 1024 * 1024  # one JSONL/CSV/WARC record or one document
+    max_line_bytes: int = 64 * 1024 * 1024  # one physical line of a JSONL file
+    fields: dict[str, str] = field(default_factory=dict)  # user mapping: name -> column
+    allow_urls: bool = True
+    url_timeout: float = 30.0
+    follow_symlinks: bool = True
+
+    def column(self, name: str, record: dict) -> str | None:
+        """The record's column for ``name``: the user's mapping first, then known aliases."""
+        if name in self.fields:
+            return self.fields[name]
+        for alias in FIELD_ALIASES.get(name, (name,)):
+            if alias in record:
+                return alias
+        return None

@@ -1,0 +1,5 @@
+"""Persistence: SQLite by default."""
+
+from .sqlite import Store, StoreError
+
+__all__ = ["Store", "StoreError"]

@@ -1,0 +1,52 @@
+"""The store's schema as ordered migrations; ``PRAGMA user_version`` records how far a file is."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the foundation
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        source TEXT, line INTEGER, url TEXT, outlet TEXT, title TEXT, author TEXT, published TEXT,
+        kind TEXT, encoding TEXT, raw TEXT, raw_hash TEXT, text TEXT, content_hash TEXT,
+        duplicate_of TEXT, signature BLOB, removed TEXT, extra TEXT,
+        status TEXT NOT NULL DEFAULT 'cleaned',
+        ingested_at TEXT DEFAULT CURRENT_TIMESTAMP
+    );
+    CREATE INDEX documents_content_hash ON documents(content_hash);
+    CREATE INDEX documents_outlet ON documents(outlet);
+    CREATE INDEX documents_status ON documents(status);
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+        speaker TEXT, speaker_mention TEXT, speaker_type TEXT, cue TEXT, via TEXT,
+        hedged INTEGER NOT NULL DEFAULT 0, kind TEXT,
+        sentence_start INTEGER, sentence_end INTEGER
+    );
+    CREATE INDEX claims_doc ON claims(doc_id);
+    CREATE INDEX claims_speaker ON claims(speaker);
+    CREATE TABLE quantities (
+        claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        doc_id TEXT NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+        value REAL, low REAL, high REAL, approx INTEGER NOT NULL DEFAULT 0,
+        unit TEXT, counted TEXT, kind TEXT, normalized TEXT,
+        PRIMARY KEY (claim_id, idx)
+    );
+    CREATE INDEX quantities_doc ON quantities(doc_id);
+    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, terms TEXT);
+    CREATE TABLE story_documents (doc_id TEXT PRIMARY KEY, story_id TEXT NOT NULL);
+    CREATE INDEX story_documents_story ON story_documents(story_id);
+    CREATE TABLE story_links (story_id TEXT NOT NULL, related_id TEXT NOT NULL,
+                              PRIMARY KEY (story_id, related_id));
+    CREATE TABLE comparisons (
+        id TEXT PRIMARY KEY, story_id TEXT, measure TEXT NOT NULL, verdict TEXT NOT NULL,
+        explanation TEXT, kind TEXT, claims TEXT NOT NULL, sources TEXT, independent_origins INTEGER
+    );
+    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
