@@ -176,6 +176,10 @@ def compare(db: DbOption = "claimgraph.db",
             out.print(comparisons_table(store, rows))
 
 
+# `serve` and `export` live in their own module; importing it registers them on `app`.
+from . import cli_present  # noqa: E402,F401
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

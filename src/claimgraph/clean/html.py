@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.settings import use_config
 
 
 @dataclass(slots=True)
@@ -17,14 +18,25 @@ class HtmlExtract:
     url: str | None = None
 
 
-# Pages nested deeper than this are refused by trafilatura's tree cap, not by a crash in lxml.
+# Pages with more nodes than this are refused by trafilatura's tree cap instead of exhausting memory.
 MAX_TREE_SIZE = 500_000
+
+
+def _config():
+    cfg = use_config()
+    cfg.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+    # trafilatura's timeout uses SIGALRM, which only works in the main thread: we bound work ourselves.
+    cfg.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return cfg
+
+
+CONFIG = _config()
 
 
 def extract_html(html: bytes | str, url: str | None = None) -> HtmlExtract:
     """Extract the article body (comments excluded: they are not the outlet's claims)."""
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=True, max_tree_size=MAX_TREE_SIZE)
+                                      include_tables=True, config=CONFIG)
     if doc is None:
         return HtmlExtract(text="")
     d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Print claimgraph's scores on the evaluation sets in ../shared/eval, in one run.
+
+    python benchmarks/eval_scores.py [--only seeds,extract,...] [--keep DIR]
+
+Runs `claimgraph analyze` on each input with a fresh store and scores the analysis JSON with
+../shared/eval/score.py. Skips cleanly (exit 0) when ../shared is not there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EVAL = SHARED / "eval"
+DATA = EVAL / "data"
+
+# name: (input, score.py task, gold, metrics to print, targets {metric: (op, bound)})
+TASKS = {
+    "seeds": (SHARED / "corpus", "gold", EVAL / "gold/seeds.json",
+              {"clean.keep_recall": (">=", 1.0), "clean.drop_leak": ("<=", 0.0), "clean.mojibake_left": ("<=", 0),
+               "metadata_accuracy": (">=", 0.83), "attribution.recall": (">=", 1.0),
+               "attribution.precision": (">=", 0.8), "quantities.recall": (">=", 1.0),
+               "quantities.precision": (">=", 0.9), "quantities.source_accuracy": (">=", 1.0),
+               "quantities.not_claims_extracted": ("<=", 0), "comparisons.recall": (">=", 1.0),
+               "comparisons.false_conflicts": ("<=", 0)}),
+    "extract": (DATA / "extraction/zyte-dev/html", "extract", DATA / "extraction/zyte-dev/ground-truth.json",
+                {"f1": (">=", 0.95), "p": None, "r": None}),
+    "clean": (DATA / "cleaning/turku-dev.input.jsonl", "clean", DATA / "cleaning/turku-dev.jsonl",
+              {"noise_removal.f1": (">=", 0.80), "keep_recall": (">=", 0.95)}),
+    "attribution": (DATA / "attribution/polnear-dev.input.jsonl", "attribution",
+                    DATA / "attribution/polnear-dev.jsonl",
+                    {"content.f1": (">=", 0.75), "content+source.f1": (">=", 0.65)}),
+    "quantities": (DATA / "quantities/newsquant-dev.input.jsonl", "quantities",
+                   DATA / "quantities/newsquant-dev.jsonl",
+                   {"value.f1": (">=", 0.92), "value+unit.f1": (">=", 0.86)}),
+    "stories": (DATA / "stories/basil-dev.jsonl", "stories", DATA / "stories/basil-dev.gold.json",
+                {"bcubed.f1": (">=", 0.95)}),
+    "basil-comparisons": (DATA / "stories/basil-dev.jsonl", "gold", EVAL / "gold/basil-comparisons-dev.json",
+                          {"comparisons.recall": (">=", 0.7), "comparisons.false_conflicts": None,
+                           "comparisons.system_conflicts": None}),
+}
+
+
+def claimgraph_bin() -> str:
+    exe = Path(sys.executable).with_name("claimgraph")
+    return str(exe) if exe.exists() else (shutil.which("claimgraph") or "claimgraph")
+
+
+def run_task(name: str, work: Path, cache: dict[Path, Path]) -> dict:
+    src, task, gold, metrics = TASKS[name]
+    out = cache.get(src)
+    t0 = time.perf_counter()
+    if out is None:
+        out = work / f"{name}.json"
+        proc = subprocess.run([claimgraph_bin(), "analyze", str(src), "--db", str(work / f"{name}.db"),
+                               "--json", str(out), "--quiet"], capture_output=True, text=True)
+        if not out.exists():
+            return {"error": (proc.stderr.strip().splitlines() or ["no output"])[-1]}
+        cache[src] = out
+    seconds = time.perf_counter() - t0
+    res = subprocess.run([sys.executable, str(EVAL / "score.py"), task, "--gold", str(gold), "--system",
+                          str(out), "--json"], capture_output=True, text=True, check=True)
+    flat = _flatten(json.loads(res.stdout))
+    return {"seconds": round(seconds, 1), **{m: flat.get(m) for m in metrics}}
+
+
+def _flatten(d: dict, prefix: str = "") -> dict:
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict):
+            out.update(_flatten(v, f"{prefix}{k}."))
+        elif not isinstance(v, list):
+            out[f"{prefix}{k}"] = v
+    return out
+
+
+def _meets(value, target) -> str:
+    if target is None or value is None:
+        return ""
+    op, bound = target
+    ok = value >= bound if op == ">=" else value <= bound
+    return f"(target {op} {bound}: {'ok' if ok else 'SHORT'})"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", help="comma-separated task names: " + ",".join(TASKS))
+    ap.add_argument("--keep", type=Path, help="keep the analysis JSON files in this folder")
+    args = ap.parse_args()
+    if not (EVAL / "score.py").exists():
+        print(f"skipped: {EVAL} is not here")
+        return 0
+    names = args.only.split(",") if args.only else list(TASKS)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="cg-eval-"))
+    work.mkdir(parents=True, exist_ok=True)
+    cache: dict[Path, Path] = {}
+    for name in names:
+        result = run_task(name, work, cache)
+        if "error" in result:
+            print(f"{name:18s} ERROR {result['error']}")
+            continue
+        print(f"{name:18s} ({result.pop('seconds')} s)")
+        for metric, value in result.items():
+            print(f"  {metric:34s} {value!s:8s} {_meets(value, TASKS[name][3][metric])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
