@@ -84,7 +84,7 @@ def analyze(
     if not quiet:
         err.print(f"{stats.read} read, {stats.new} new, {stats.unchanged} unchanged, "
                   f"{stats.duplicates} duplicates, {stats.extracted} extracted ({stats.claims} claims), "
-                  f"{stats.failed} failed → {db}")
+                  f"{stats.failed} failed → {db}", soft_wrap=True)
     raise typer.Exit(1 if stats.failed else 0)
 
 
@@ -187,3 +187,7 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted; everything committed so far is in the store")
         sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -2,4 +2,74 @@
 
 from __future__ import annotations
 
-from .cli import app  # noqa: F401  (commands are added below with @app.command())
+import ipaddress
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli import DbOption, _open_store, app, err
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
+    claimreview = "claimreview"
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command()
+def serve(db: DbOption = "claimgraph.db",
+          host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0: any free port).")] = 8000,
+          ) -> None:
+    """Browse the store in a web browser: stories, conflicts, articles, speakers, search (read-only)."""
+    import uvicorn
+
+    from .store import StoreError
+    from .web.app import create_app
+
+    try:
+        web = create_app(db)
+    except StoreError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from e
+    if not _is_loopback(host):
+        err.print(f"[yellow]warning:[/] serving on {host}: the pages have no login; anyone who can reach "
+                  "this address can read the store")
+    err.print(f"claimgraph: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json | jsonl | csv | html | claimreview")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write (csv also writes "
+                                                           "<stem>.comparisons.csv beside it).")],
+    story: Annotated[str | None, typer.Option(help="Only this story id.")] = None,
+    db: DbOption = "claimgraph.db",
+) -> None:
+    """Export claims, comparisons, a story dossier or draft ClaimReviews to a file."""
+    from .present.export import ExportError, export
+
+    if out.parent and not out.parent.exists():
+        err.print(f"[red]error:[/] {out.parent}: no such directory")
+        raise typer.Exit(2)
+    with _open_store(db) as store:
+        try:
+            written = export(store, fmt.value, out, story)
+        except (ExportError, KeyError) as e:
+            err.print(f"[red]error:[/] {e.args[0] if e.args else e}")
+            raise typer.Exit(2) from e
+    err.print("wrote " + ", ".join(str(p) for p in written))

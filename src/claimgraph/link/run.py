@@ -1,15 +1,19 @@
-"""Cross-document linking over the store: stories now; measures and comparisons join here."""
+"""Cross-document linking over the store: stories, then measures and comparisons."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from ..model import Article, Comparison
 from ..store import Store
+from .compare import compare_story
 from .stories import StoryDoc, StoryIndex
 
 STATE_KEY = "story_index"
 
 
 def link_store(store: Store) -> None:
-    """Add newly extracted documents to the persistent story index and save the stories."""
+    """Add newly extracted documents to the persistent story index, save the stories, then compare."""
     state = store.get_state(STATE_KEY)
     index = StoryIndex.from_state(state) if state else StoryIndex()
     # story_documents is the record of which documents the index has already seen
@@ -21,3 +25,30 @@ def link_store(store: Store) -> None:
     with store.transaction():
         store.set_state(STATE_KEY, index.to_state())
         store.put_stories(index.stories())
+    comparisons = build_comparisons(store)
+    with store.transaction():
+        store.put_comparisons(comparisons)
+
+
+def _story_articles(store: Store) -> Iterator[tuple[str | None, list[Article]]]:
+    """Each story's articles with their claims; documents in no story come one by one."""
+    placed: set[str] = set()
+    for story in store.stories():
+        arts = list(store.documents(story.documents, with_claims=True))
+        placed.update(a.id for a in arts)
+        yield story.id, arts
+    for doc_id in store.document_ids():
+        if doc_id not in placed:
+            art = store.get_document(doc_id, with_claims=True)
+            if art is not None:
+                yield None, [art]
+
+
+def build_comparisons(store: Store) -> list[Comparison]:
+    """Comparisons of every story (one story in memory at a time), conflicts first."""
+    out: list[Comparison] = []
+    for story_id, arts in _story_articles(store):
+        if any(c.quantities for a in arts for c in a.claims):
+            out.extend(compare_story(arts, story_id))
+    out.sort(key=lambda c: c.verdict != "conflict")
+    return out

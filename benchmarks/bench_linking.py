@@ -1,0 +1,76 @@
+"""Story-clustering throughput: time to cluster 2,500 and 5,000 articles, and their ratio.
+
+Near-linear blocking means doubling the corpus should about double the time (target: ratio <= 2.4).
+Reads ``../shared/eval/data/bench/news-sample.jsonl`` (or the path given as the first argument);
+prints a message and exits cleanly when the file is absent. Prints figures; it is not a test.
+
+    python benchmarks/bench_linking.py [PATH] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from claimgraph.link.stories import StoryDoc, StoryIndex
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "data" / "bench" / "news-sample.jsonl"
+
+
+def load(path: Path) -> list[StoryDoc]:
+    """Read the benchmark records as StoryDocs (records without text are skipped)."""
+    docs = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            if not r.get("text"):
+                continue
+            docs.append(StoryDoc(id=str(r["id"]), title=r.get("title"), text=r["text"],
+                                 published=r.get("published"), outlet=r.get("outlet")))
+    return docs
+
+
+def run(docs: list[StoryDoc]) -> tuple[float, float, int, int]:
+    """Cluster ``docs`` from scratch, with related links; return (cpu s, wall s, stories, links).
+
+    CPU time of this process is the figure compared: wall time also counts other jobs on a
+    shared machine.
+    """
+    c0, t0 = time.process_time(), time.perf_counter()
+    idx = StoryIndex()
+    idx.add_many(docs)
+    stories = idx.stories()
+    cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+    links = sum(len(s.related) for s in stories) // 2
+    return cpu, wall, len(stories), links
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per size; the best time is kept")
+    args = ap.parse_args(argv)
+    if not args.path.exists():
+        print(f"bench_linking: {args.path} not found; skipping.")
+        return 0
+    docs = load(args.path)
+    half = len(docs) // 2
+    times = {}
+    for n in (half, len(docs)):
+        runs = [run(docs[:n]) for _ in range(max(1, args.repeat))]
+        cpu, wall, n_stories, n_links = min(runs)
+        times[n] = cpu
+        print(f"{n:>6} articles: {cpu:7.2f} s CPU ({wall:.2f} s wall, {n / cpu:5.0f} articles/s)  "
+              f"{n_stories} stories, {n_links} related links")
+    ratio = times[len(docs)] / times[half]
+    print(f"ratio {len(docs)}/{half}: {ratio:.2f}x CPU time (target <= 2.4x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

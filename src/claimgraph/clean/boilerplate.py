@@ -1,0 +1,311 @@
+"""Line-level boilerplate detection for one plain-text document.
+
+Three kinds of evidence, from local to global:
+
+1. the line itself: navigation labels, calls to action, forum/shop furniture, markup debris,
+   photo credits, listing counters (:func:`line_noise`);
+2. the document around it: blocks repeated inside the document that carry a reader appeal
+   (:func:`repeated_appeal_blocks`), a tail made of boilerplate after the last prose line
+   (:func:`boilerplate_tail`), and pages that are listings rather than prose, where every
+   non-sentence line goes (:func:`is_listing`);
+3. the corpus: lines recurring across many articles of one outlet (``corpus.py``).
+
+Functions take the list of lines and return indices; ``text.py`` decides and assembles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from . import patterns as P
+
+# A line must have at least this many words (and end like a sentence) to count as prose.
+PROSE_MIN_WORDS = 8
+# ... or this many words whatever its ending.
+PROSE_LONG_WORDS = 14
+# Below this share of characters in prose lines a page is a listing (shop, index, menu).
+LISTING_PROSE_SHARE = 0.1
+# ... or a single prose line holds less than this share (a one-sentence intro to a list).
+LONE_SENTENCE_SHARE = 0.25
+# Long lines are judged on their first characters only (speed).
+_SAMPLE_CHARS = 600
+
+
+def words(line: str) -> list[str]:
+    """Word tokens of a line (letters/digits, with inner apostrophes, dots and hyphens)."""
+    return P.WORD.findall(line)
+
+
+def ends_sentence(line: str) -> bool:
+    """Does the line end like a sentence (full stop, question mark, colon ..., maybe a quote)?"""
+    return bool(P.SENTENCE_END.search(line[-12:]))
+
+
+def norm_key(line: str) -> str:
+    """Comparison key for repeated-line detection: case-folded alphanumerics only."""
+    return " ".join(w.lower() for w in words(line))
+
+
+def function_word_share(ws: Sequence[str]) -> float:
+    """Share of English function words among the tokens: high for prose, low for menus."""
+    if not ws:
+        return 0.0
+    return sum(w.lower() in P.FUNCTION_WORDS for w in ws) / len(ws)
+
+
+@lru_cache(maxsize=16384)
+def is_prose(line: str) -> bool:
+    """Does the line read like running text (a sentence or more)?
+
+    Enough words, a sentence ending (or a long line), plenty of function words and mostly
+    lower-case words: schedules, product names and title-cased headings fail one of these.
+    """
+    # the ratios below are stable on a prefix; long paragraphs need not be tokenised whole
+    ws = words(line[:_SAMPLE_CHARS])
+    n = len(ws) if len(line) <= _SAMPLE_CHARS else max(len(ws), len(line.split()))
+    if n < PROSE_MIN_WORDS:
+        return False
+    if not (ends_sentence(line) or n >= PROSE_LONG_WORDS):
+        return False
+    alpha = [w for w in ws if P.LETTER.match(w)]
+    if len(alpha) < PROSE_MIN_WORDS:
+        return False
+    upper = sum(w.isupper() for w in alpha) / len(alpha)
+    # an ALL-CAPS line (a shouted lede) is judged on its words, not its case
+    lower = 1.0 if upper >= 0.8 else sum(w[0].islower() for w in alpha) / len(alpha)
+    return function_word_share(ws) >= 0.15 and lower >= 0.4
+
+
+def is_hard_wrapped(lines: Sequence[str]) -> bool:
+    """Was the text wrapped at a fixed width (e-mail, ``fmt``, Project-Gutenberg style)?
+
+    Then no line is longer than ~100 characters and most lines sit close to the widest one.
+    """
+    lengths = [len(x.strip()) for x in lines if x.strip()]
+    if len(lengths) < 4:
+        return False
+    width = max(lengths)
+    if not 40 <= width <= 100:
+        return False
+    near = sum(n >= 0.6 * width for n in lengths)
+    return near >= 0.6 * len(lengths)
+
+
+def wrapped_groups(lines: Sequence[str], skip: set[int] | frozenset[int] = frozenset()) -> list[list[int]]:
+    """Group line indices into wrapped paragraphs (one group per paragraph, blank lines left out).
+
+    Plain-text files are often wrapped at ~70 characters, so one sentence spans several lines
+    and no single line looks like prose. A line of six or more words that does not end a
+    sentence continues into the next non-blank line when that one starts in lower case, or,
+    in a hard-wrapped text, when the first line stops mid-sentence (on a lower-case word or a
+    comma). Lines in ``skip`` (already removed) break paragraphs.
+    """
+    hard = is_hard_wrapped(lines)
+    groups: list[list[int]] = []
+    group: list[int] = []
+    for i, x in enumerate(lines):
+        s = x.strip()
+        if not s or i in skip:
+            if group:
+                groups.append(group)
+                group = []
+            continue
+        if group:
+            prev = lines[group[-1]].strip()
+            joins = (
+                len(words(prev)) >= 6
+                and not ends_sentence(prev)
+                and (s[0].islower() or (hard and (prev[-1].islower() or prev[-1] == ",")))
+            )
+            if not joins:
+                groups.append(group)
+                group = []
+        group.append(i)
+    if group:
+        groups.append(group)
+    return groups
+
+
+def wrapped_paragraphs(lines: Sequence[str], skip: set[int] | frozenset[int] = frozenset()) -> dict[int, str]:
+    """Map each line index to the text of the wrapped paragraph it belongs to (see
+    :func:`wrapped_groups`)."""
+    out: dict[int, str] = {}
+    for g in wrapped_groups(lines, skip):
+        text = " ".join(lines[i].strip() for i in g)
+        for i in g:
+            out[i] = text
+    return out
+
+
+def noise_reasons(lines: Sequence[str]) -> dict[int, str]:
+    """:func:`line_noise` for every line; in hard-wrapped text, judged on whole paragraphs."""
+    noise = {i: r for i, x in enumerate(lines) if (r := line_noise(x))}
+    if is_hard_wrapped(lines):
+        paras = wrapped_paragraphs(lines)
+        judged: dict[str, str | None] = {}
+        for i, text in paras.items():
+            if text == lines[i].strip():
+                continue
+            if text not in judged:
+                judged[text] = line_noise(text)
+            r = judged[text]
+            if r:
+                noise[i] = r
+            else:
+                noise.pop(i, None)
+    return noise
+
+
+def _quoted_or_reported(line: str) -> bool:
+    return bool(P.QUOTE_CHARS.search(line) or P.REPORTING.search(line))
+
+
+def _separator_cells(line: str) -> list[str] | None:
+    """Cells of a line built from ``|``, bullets or middots, when it has two or more separators."""
+    if len(re.findall(r"[|\u2022\u00b7]", line)) < 2:
+        return None
+    cells = [c.strip() for c in re.split(r"[|\u2022\u00b7]+", line)]
+    return [c for c in cells if P.ALNUM.search(c)]
+
+
+def line_noise(line: str) -> str | None:
+    """Why this line is boilerplate on its own, or ``None`` when it may be content.
+
+    Reasons: ``junk`` (no letters or digits), ``markup``, ``table`` (a row of cells), ``nav``
+    (a menu label or section heading of the page template), ``cta`` (a call to action or reader
+    appeal), ``furniture`` (forum/shop/blog widgets, pagination, counters), ``credit`` (photo
+    credit), ``copyright``, ``counter`` (listing counters such as "3 Pages", "0 comments"),
+    ``tags`` (a keyword cloud).
+    """
+    s = line.strip()
+    if not s:
+        return None
+    if not P.ALNUM.search(s):
+        return "junk"
+    if P.MARKUP.search(s):
+        return "markup"
+    if (s[0] in ",;)]}" and len(words(s)) <= 8) or (s[-1] in "»›" and len(s) <= 60):
+        return "nav"  # a fragment of an inline list, or a "More »" style link
+    if len(s) > _SAMPLE_CHARS:
+        # every rule below is about short lines; a long one can only be a table row or a cloud
+        ws = words(s[:_SAMPLE_CHARS])
+        n = len(s.split())
+    else:
+        ws = words(s)
+        n = len(ws)
+    sentence_like = bool(ends_sentence(s)) and n >= PROSE_MIN_WORDS
+    cells = _separator_cells(s)
+    if cells is not None and not sentence_like:
+        if s.startswith("|") and len(cells) >= 2:
+            return "table"
+        if len(cells) >= 3 and sum(len(words(c)) for c in cells) / len(cells) <= 4:
+            return "nav"
+    if n <= 8 and P.NAV_LINE.match(s):
+        return "nav"
+    if P.FURNITURE.match(s):
+        return "furniture"
+    if n <= 40 and (P.PHOTO_CREDIT.match(s) or P.TRAILING_CREDIT.search(s)):
+        return "credit"
+    reported = n <= 30 and _quoted_or_reported(s)
+    if n <= 30 and P.CTA_START.match(s) and not (reported and n > 8):
+        return "cta"
+    appeals = {m.group(0).lower() for m in P.APPEAL.finditer(s)} if n <= 30 else set()
+    if appeals and not reported:
+        # "US" is a country, "us" a reader being addressed
+        second_person = re.search(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b", s)
+        if (
+            (second_person and n <= 30)
+            or (len(appeals) >= 2 and n <= 15)
+            or (n <= 6 and not re.search(r"\d", s))
+        ):
+            return "cta"
+    if n <= 30 and (P.COPYRIGHT.search(s) or P.COOKIE_NOTICE.search(s)):
+        return "copyright"
+    items = [c for c in s.split(",") if c.strip()]
+    if (len(items) >= 6 and n / len(items) <= 3 and function_word_share(ws) < 0.1
+            and ":" not in s and not ends_sentence(s)):
+        return "tags"  # a keyword cloud: many short comma-separated items, no syntax
+    if n <= 15 and P.COUNTER.search(s) and not ends_sentence(s):
+        return "counter"
+    return None
+
+
+def repeated_appeal_blocks(lines: Sequence[str], noise: dict[int, str]) -> set[int]:
+    """Indices of lines in blocks that recur inside the document and carry a reader appeal.
+
+    A donation pitch or newsletter box pasted twice is boilerplate, and every copy goes. Blocks
+    repeated *without* an appeal (forum quotes, pull quotes) are left alone: they are content.
+    """
+    keys = [norm_key(x) if x.strip() else "" for x in lines]
+    counts = Counter(k for k in keys if k)
+    out: set[int] = set()
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 2 and any(P.APPEAL.search(lines[i]) or noise.get(i) == "cta" for i in run):
+            run_keys = {keys[i] for i in run}
+            out.update(j for j, k in enumerate(keys) if k in run_keys)
+        run.clear()
+
+    for i, k in enumerate(keys):
+        if not k:
+            continue  # blank lines neither extend nor break a block
+        if counts[k] >= 2:
+            run.append(i)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def boilerplate_tail(lines: Sequence[str], removed: set[int], noise: dict[int, str]) -> int | None:
+    """Start index of a boilerplate tail, or ``None``.
+
+    The tail starts at the first boilerplate line after the last prose line that is not itself
+    boilerplate; what follows holds no prose, and boilerplate must make up most of it.
+    """
+    live = [i for i, x in enumerate(lines) if x.strip() and i not in removed]
+    if not live:
+        return None
+    paras = wrapped_paragraphs(lines, removed)
+    last_real = -1
+    for i in live:
+        if noise.get(i) is None and is_prose(paras.get(i, lines[i])):
+            last_real = i
+    if last_real < 0:
+        return None
+    # every non-blank line after it counts, including lines already removed as boilerplate
+    tail = [i for i, x in enumerate(lines) if i > last_real and x.strip()]
+    start = next((k for k, i in enumerate(tail) if i in removed or i in noise), None)
+    if start is None:
+        return None
+    part = tail[start:]
+    strong = sum(i in removed or i in noise for i in part)
+    if strong * 2 < len(part):
+        return None
+    return part[0]
+
+
+def is_listing(lines: Sequence[str], candidates: Sequence[int], prose: dict[int, bool]) -> bool:
+    """Is this page a listing (products, links, menus) rather than running text?
+
+    Judged on the prose it holds (``prose`` flags each candidate line): no prose line at all,
+    a single one, or only a sliver of its characters in prose lines. Such a page is furniture,
+    and its non-prose lines are noise.
+    """
+    if len(candidates) < 3:
+        return False
+    total = in_prose = n_prose = 0
+    for i in candidates:
+        n = len(lines[i].strip())
+        total += n
+        if prose.get(i):
+            in_prose += n
+            n_prose += 1
+    if not total:
+        return False
+    share = in_prose / total
+    return n_prose == 0 or share < LISTING_PROSE_SHARE or (n_prose == 1 and share < LONE_SENTENCE_SHARE)

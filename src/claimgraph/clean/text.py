@@ -1,0 +1,146 @@
+"""Clean one plain-text article: repair characters, drop boilerplate lines, read metadata.
+
+The output keeps whole lines of the repaired input, in order, so nothing is ever invented and
+every kept line can be traced back to the source. Paragraph breaks (blank lines) are kept, with
+runs of blank lines left by removed boilerplate collapsed to one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import boilerplate as B
+from . import metadata as M
+from .mojibake import fix_text
+
+
+@dataclass
+class CleanResult:
+    """The cleaned body text plus what was removed and the metadata found."""
+
+    text: str  # cleaned body text; keeps the original LINE structure of kept lines
+    removed: list[str]  # boilerplate lines removed (for audit and outlet detection)
+    title: str | None
+    author: str | None
+    outlet: str | None
+    published: str | None  # ISO date YYYY-MM-DD when found in the text
+    # Offset in ``text`` where the body starts after a headline line kept at its top (0 if none),
+    # for callers that want the body without the headline.
+    body_start: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)  # removed-line counts per reason
+
+
+def _guess_outlet(url: str | None, removed: list[str], kept: list[str], author: str | None) -> str | None:
+    domain = M.outlet_from_url(url)
+    if domain:
+        name = M.name_for_domain(domain, removed + kept)
+        return name or domain[:1].upper() + domain[1:]
+    return M.domain_mention(removed) or M.recurring_name(removed, exclude=[author] if author else [])
+
+
+@dataclass
+class Found:
+    """What :func:`line_reasons` noticed on the way: headline and byline lines, author name."""
+
+    title_idx: int | None = None
+    byline_idx: int | None = None
+    author: str | None = None
+
+
+def line_reasons(lines: list[str], author: str | None = None) -> tuple[dict[int, str], Found]:
+    """Decide which lines of a repaired text are boilerplate.
+
+    Returns ``{line index: reason}`` for the removed lines and what was found on the way.
+    Exposed for auditing and tests.
+    """
+    why: dict[int, str] = {}
+    noise = B.noise_reasons(lines)
+    why.update(noise)
+    for i in B.repeated_appeal_blocks(lines, noise):
+        why.setdefault(i, "repeated")
+
+    byline = M.find_byline(lines, set())
+    found_author = byline[1] if byline else None
+    if byline:
+        why[byline[0]] = "byline"
+    the_author = author or found_author
+    if the_author:
+        bios = M.find_bios(lines, the_author, set(why), byline[0] if byline else None)
+        for group in B.wrapped_groups(lines):
+            if bios.intersection(group):
+                for i in group:
+                    why[i] = "bio"
+
+    title_idx = M.guess_title(lines, set(why))
+    tail = B.boilerplate_tail(lines, set(why), noise)
+    if tail is not None:
+        for i in range(tail, len(lines)):
+            if lines[i].strip():
+                why.setdefault(i, "tail")
+
+    live = [i for i in M.non_blank(lines) if i not in why]
+    paras = B.wrapped_paragraphs(lines, set(why))
+    prose = {i: B.is_prose(paras.get(i, lines[i])) for i in live}
+    if B.is_listing(lines, live, prose):
+        for i in live:
+            if i != title_idx and not prose[i]:
+                why[i] = "listing"
+    return why, Found(title_idx, byline[0] if byline else None, found_author)
+
+
+def clean_text(
+    text: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+) -> CleanResult:
+    """Clean one already-decoded plain-text article.
+
+    Known metadata (from a record) wins over what is guessed from the text. Removed: repeated
+    blocks carrying a reader appeal (every copy), calls to action and navigation lines, photo
+    credits, bylines and author bios, a boilerplate tail after the last real paragraph, and on
+    pages that are listings rather than prose, every line that is not a sentence.
+    """
+    fixed = fix_text(text or "")
+    lines = fixed.split("\n")
+    why, found = line_reasons(lines, author)
+    title_idx, byline_idx = found.title_idx, found.byline_idx
+    the_author = author or found.author
+
+    kept: list[str] = []
+    body_start = 0
+    for i, x in enumerate(lines):
+        if i in why:
+            continue
+        if not x.strip():
+            if kept and kept[-1]:
+                kept.append("")
+            continue
+        if i == title_idx and not kept:
+            body_start = len(x) + 1
+        kept.append(x)
+    while kept and not kept[-1]:
+        kept.pop()
+    body = "\n".join(kept)
+    if body_start:
+        rest = body[body_start:]
+        body_start += len(rest) - len(rest.lstrip("\n"))
+        body_start = min(body_start, len(body))
+
+    removed = [lines[i].strip() for i in sorted(why) if lines[i].strip()]
+    reasons: dict[str, int] = {}
+    for r in why.values():
+        reasons[r] = reasons.get(r, 0) + 1
+    kept_lines = [x for x in kept if x]
+    return CleanResult(
+        text=body,
+        removed=removed,
+        title=title or (lines[title_idx].strip() if title_idx is not None else None),
+        author=the_author,
+        outlet=outlet or _guess_outlet(url, removed, kept_lines, the_author),
+        published=M.guess_published(lines, [byline_idx] if byline_idx is not None else []),
+        body_start=body_start,
+        reasons=reasons,
+    )

@@ -1,0 +1,161 @@
+"""Word lists for measures and comparisons, kept apart from the logic.
+
+All entries are lower case. Predicates are grouped in classes: two quantities whose nearest
+predicates fall in different classes ("killed" vs "injured") are not about the same measure.
+"""
+
+from __future__ import annotations
+
+STOPWORDS = frozenset("""
+a an the and or but nor of to in on at by for with from into onto upon about as than then that this
+these those there here it its it's is are was were be been being am has have had having do does did
+done will would shall should can could may might must not no so such too very just only also even
+still yet again ever never he she they we you i me him her them us my your his their our hers theirs
+ours who whom whose which what when where why how all any both each either neither other another some
+most more less few many much own same s t said says say told tells according who've we've they've
+i'm he's she's they're we're you're mr mrs ms dr up out over off down if while because though although
+per via like around nearly almost about approximately roughly some estimated least
+""".split())
+
+# Words that make up numbers; never context.
+NUMBER_WORDS = frozenset("""
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+thousand thousands million millions billion billions trillion trillions dozen dozens half third thirds
+quarter percent cent pct bn mn m k
+""".split())
+
+IRREGULAR_NOUNS: dict[str, str] = {
+    "people": "person", "persons": "person", "women": "woman", "men": "man", "children": "child",
+    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife",
+    "knives": "knife", "halves": "half", "thieves": "thief", "leaves": "leaf", "data": "data",
+    "media": "media", "criteria": "criterion", "phenomena": "phenomenon", "analyses": "analysis",
+    "crises": "crisis", "theses": "thesis", "series": "series", "species": "species", "police": "police",
+    "staff": "staff", "personnel": "personnel", "news": "news", "cattle": "cattle", "sheep": "sheep",
+    "fish": "fish", "aircraft": "aircraft", "headquarters": "headquarters", "emails": "email",
+    "e-mails": "email", "e-mail": "email", "cops": "officer", "cop": "officer", "gop": "republican",
+    "kids": "child", "kid": "child", "folks": "person", "individuals": "person", "individual": "person",
+    "humans": "person", "souls": "person", "lads": "man", "ladies": "woman", "lady": "woman",
+    "girls": "girl", "boys": "boy", "bus": "bus", "buses": "bus", "status": "status",
+}
+# Words ending in -s that are not plurals.
+NOT_PLURAL = frozenset("""
+us as is was has this its his hers yes less news series species always perhaps thus plus bus gas
+status focus census campus virus bonus corps crisis analysis basis thesis chaos texas kansas
+""".split())
+
+# Heads too generic to identify a measure on their own.
+GENERIC_HEADS = frozenset("""
+person thing time way one other case number amount figure total part percent lot kind sort type
+""".split())
+
+# Nouns that count people: quantities of these can add up to a total of people.
+PERSON_NOUNS = frozenset("""
+person man woman child boy girl adult teenager baby infant family member fighter militant soldier
+troop civilian resident refugee migrant immigrant worker employee student voter prisoner hostage
+detainee officer police policeman protester demonstrator passenger victim survivor patient doctor
+nurse citizen local villager tourist journalist reporter teacher official lawmaker senator
+congressman representative republican democrat delegate supporter volunteer pilgrim evacuee
+combatant insurgent rebel jihadist terrorist gunman guard minor elder senior veteran relative
+dependant dependent wife husband son daughter mother father parent sibling brother sister
+""".split())
+# Heads that name the whole of a category ("people in all").
+CATEGORY_TOTALS: dict[str, frozenset[str]] = {"person": frozenset({"person", "human", "soul", "evacuee"})}
+
+# Predicate classes: lemma -> the forms to recognise (base forms are added automatically).
+PREDICATES: dict[str, tuple[str, ...]] = {
+    "depart": ("leave", "left", "escape", "flee", "fled", "evacuate", "exit", "depart", "withdraw",
+               "withdrew", "withdrawn", "relocate", "bus", "bused", "bussed", "take out", "took out",
+               "taken out", "ferry", "transfer", "evacuation", "exodus", "departure", "escapee"),
+    "die": ("die", "dead", "death", "deaths", "kill", "slay", "slain", "slew", "massacre", "fatality",
+            "fatalities", "perish", "execute", "murder", "toll", "killing", "lives"),
+    "injure": ("injure", "wound", "hurt", "injury", "injuries", "hospitalize", "hospitalise"),
+    "arrest": ("arrest", "detain", "jail", "imprison", "apprehend", "custody", "round up", "rounded up"),
+    "displace": ("displace", "homeless", "uproot", "shelter"),
+    "rescue": ("rescue", "save", "saved", "release"),
+    "spend": ("spend", "spent", "cost", "pay", "paid", "buy", "bought", "purchase", "expense",
+              "expenditure", "charge", "price", "priced", "worth", "reserve", "book", "fee"),
+    "raise": ("raise", "donate", "donation", "fundraise", "collect", "contribution", "outraise"),
+    "fund": ("fund", "allocate", "budget", "appropriate", "grant", "aid", "commit", "pledge",
+             "invest", "investment", "loan", "bailout", "stimulus"),
+    "vote": ("vote", "ballot", "elect", "poll"),
+    "attend": ("attend", "gather", "rally", "march", "crowd", "turn out", "turnout", "protest"),
+    "hire": ("hire", "employ", "recruit"),
+    "cut": ("lay off", "laid off", "layoff", "eliminate", "slash"),
+    "infect": ("infect", "infection", "test positive", "tested positive", "diagnose"),
+    "sign": ("sign", "signatory", "endorse", "cosponsor", "co-sponsor"),
+    "deport": ("deport", "expel", "remove", "removal", "deportation"),
+    "win": ("win", "won", "beat"),
+    "sell": ("sell", "sold", "sale", "export"),
+    "earn": ("earn", "income", "salary", "revenue", "profit"),
+}
+# Classes that describe the same event from two sides (leaving alive vs dying do not mix).
+COMPATIBLE_PREDICATES: frozenset[frozenset[str]] = frozenset({
+    frozenset({"depart", "rescue"}), frozenset({"depart", "deport"}), frozenset({"depart", "displace"}),
+    frozenset({"spend", "fund"}), frozenset({"raise", "earn"}), frozenset({"raise", "fund"}),
+    frozenset({"win", "vote"}), frozenset({"cut", "hire"}),
+})
+
+# Markers that put a number in a narrower or different scope than the same noun elsewhere.
+SCOPE_MARKERS = frozenset("""
+alone apiece respectively each remaining rest majority minority subset portion fraction
+""".split())
+SCOPE_PHRASES = ("of them", "of whom", "of which", "in my", "in our", "in his", "in her", "in their",
+                 "on my", "on our", "just in", "in one", "at one")
+# An increment, not a stock ("thousands more troops", "another 50 people").
+INCREMENT_MARKERS = frozenset("""more another additional extra further new added fresh second third other
+others""".split())
+# A rate, not a total ("a day", "per year").
+RATE_PHRASES = ("a day", "a week", "a month", "a year", "per day", "per week", "per month", "per year",
+                "per person", "per capita", "each day", "each year", "daily", "weekly", "monthly",
+                "annually", "yearly", "an hour", "per hour", "a night", "per night", "every day")
+# Totals that are still moving ("so far", "rose to"): a different figure may be an update.
+RUNNING_PHRASES = ("so far", "to date", "as of", "rose to", "risen to", "climbed to", "rising",
+                   "increased to", "jumped to", "up from", "down from", "fell to", "dropped to",
+                   "at least", "latest", "updated", "revised", "now stands", "has grown", "has risen",
+                   "initial", "initially", "preliminary", "previously")
+# Expectation, intent or hypothesis: not a reported outcome.
+MODAL_WORDS = frozenset("""
+would could might may should will shall thought think thinks believed believe expect expected
+expects expecting plan plans planned planning hope hoped hopes aim aims aimed target targets goal
+goals want wants wanted propose proposes proposed proposal estimate projected projection forecast
+predicted predict if unless promise promised promises pledge pledged vow vowed intend intended
+seek seeks sought try tried
+""".split())
+NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without"})
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+RELATIVE_TIMES = ("yesterday", "today", "tonight", "last night", "this morning", "this week",
+                  "last week", "next week", "this month", "last month", "next month", "this year",
+                  "last year", "next year", "previous night", "the night before", "the day before",
+                  "overnight", "weekend", "in the first", "in the second", "in the third", "in the fourth",
+                  "first quarter", "second quarter", "third quarter", "fourth quarter")
+
+# Joining words between two amounts of one sentence.
+ADDITIVE_JOINS = ("with", "and", "plus", "along with", "as well as", "together with", "accompanied by",
+                  "alongside", "in addition to")
+SUBSET_JOINS = ("including", "among them", "among whom", "of whom", "of them", "of which", "out of",
+                "such as", "mostly", "mainly", "among", "included", "includes", "comprising")
+
+# Prepositions that introduce a place ("from Raqqa", "in Deir Ezzor").
+PLACE_PREPOSITIONS = frozenset({"in", "from", "at", "near", "outside", "inside", "into", "across",
+                                "throughout", "around"})
+# Capitalised words that are not places.
+NOT_PLACES = WEEKDAYS | MONTHS | frozenset({"the", "a", "an", "this", "that", "mr", "mrs", "ms", "dr",
+                                           "president", "senator", "sen", "rep", "gov", "governor"})
+
+# Bounds written before a number, by how they read (the figure itself vs a limit).
+UPPER_FIGURE_PHRASES = ("up to", "as many as", "as much as", "as high as")
+NEAR_BELOW_PHRASES = ("nearly", "almost", "close to", "just under", "just shy of", "just below",
+                      "shy of", "not quite", "just short of", "approaching")
+LOWER_PHRASES = ("more than", "over", "at least", "above", "upwards of", "upward of", "in excess of",
+                 "exceeding", "no fewer than", "no less than", "not less than", "well over",
+                 "well above", "just over", "just above", "north of", "greater than", "higher than",
+                 "a minimum of", "minimum of", "+")
+UPPER_PHRASES = ("less than", "fewer than", "under", "below", "at most", "no more than",
+                 "not more than", "a maximum of", "maximum of", "lower than", "shy of")
+
+# Universal quantifiers for stated intents ("all fighters ... would die").
+UNIVERSALS = frozenset({"all", "every", "each"})

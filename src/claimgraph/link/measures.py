@@ -1,0 +1,535 @@
+"""Measures: what a quantity is about, read from the words around it.
+
+Each quantity of a claim becomes a :class:`Mention` carrying the features two mentions are
+matched on: the counted noun's head lemma ("IS fighters" and "ISIS fighters" -> ``fighter``),
+the predicate class of the nearest verb ("left", "escaped" -> ``depart``), places, times, the
+local context words, and flags that put the number in another scope (a subgroup, an increment,
+a rate, an expectation). Two amounts of people in one sentence joined by "with"/"and" also make
+a *sum* mention (fighters + family members = people in all), so a total from another source can
+be checked against the sum of parts.
+
+Everything here is per document; :mod:`claimgraph.link.compare` groups mentions of a story by a
+blocking key (:func:`block_key`) and decides which ones measure the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article, Claim, Quantity
+from . import lexicon as lx
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+# Hard stops for the local window: clause punctuation and dashes.
+_HARD_STOP = re.compile(r"[;:()\[\]—–\n]|\s-\s|[.!?](?=\s|$)")
+_COMMA = re.compile(r",")
+_LEFT_JOIN_STOPS = frozenset({"and", "or", "but", "while", "whereas"})
+_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_LOCAL_LEFT, _LOCAL_RIGHT, _CLAUSE_LEFT = 8, 10, 12
+
+
+# ---------------------------------------------------------------- words
+
+
+def noun_lemma(word: str) -> str:
+    """Singular lower-case form of a noun ("families" -> "family", "people" -> "person")."""
+    w = word.lower().strip("'’").removesuffix("'s").removesuffix("’s")
+    if w in lx.IRREGULAR_NOUNS:
+        return lx.IRREGULAR_NOUNS[w]
+    if len(w) <= 3 or w in lx.NOT_PLURAL or w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return w[:-2]
+    if w.endswith("s"):
+        return w[:-1]
+    return w
+
+
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ional", "ions", "ion", "ures", "ure", "ed", "al", "ly")
+
+
+def stem(word: str) -> str:
+    """A crude stem for context overlap: plurals and common suffixes folded ("closed" ~ "closure")."""
+    w = noun_lemma(word)
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            w = w[: -len(suf)]
+            break
+    return w.removesuffix("e") if len(w) > 4 else w
+
+
+def _inflections(base: str) -> set[str]:
+    if " " in base or not base.isalpha():
+        return {base}
+    forms = {base, base + "s", base + "es", base + "ed", base + "d", base + "ing"}
+    if base.endswith("e"):
+        forms |= {base[:-1] + "ing"}
+    if base.endswith("y"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if len(base) <= 4 and base[-1] not in "aeiouywx":
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+def _predicate_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    form_class: dict[str, str] = {}
+    for cls, forms in lx.PREDICATES.items():
+        for f in forms:
+            for g in _inflections(f):
+                form_class.setdefault(g, cls)
+    alts = sorted(form_class, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(a) for a in alts) + r")\b"), form_class
+
+
+_PRED_RE, _PRED_CLASS = _predicate_regex()
+
+
+def _words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+def _content(word: str) -> bool:
+    lw = word.lower()
+    return lw not in lx.STOPWORDS and lw not in lx.NUMBER_WORDS and not lw[0].isdigit() and len(lw) > 1
+
+
+# ---------------------------------------------------------------- the mention
+
+
+@dataclass(slots=True)
+class Mention:
+    """One quantity (or a sum of quantities) of one claim, with what it is about."""
+
+    id: str
+    doc_id: str
+    claim_ids: tuple[str, ...]
+    text: str  # the quantity as written ("Some 250 IS fighters"; "250 ... + 3,500 ..." for sums)
+    kind: str  # count | money | percent | measure
+    unit: str | None  # currency, normalised unit or "percent"; None for counts
+    head: str | None  # counted noun head lemma
+    counted: str | None  # counted noun phrase as written
+    value: float | None
+    low: float | None
+    high: float | None
+    approx: bool
+    bound: str  # exact | approx | range | lower | upper | upper_figure | near_below
+    tolerance: float  # half the written precision ("4,000" -> 500, capped at 10 %)
+    context: dict[str, str] = field(default_factory=dict)  # stem -> word as written (local window)
+    proper: frozenset[str] = frozenset()  # stems of capitalised context words
+    sentence: frozenset[str] = frozenset()  # content stems of the whole sentence
+    predicates: frozenset[str] = frozenset()
+    predicate_words: tuple[str, ...] = ()
+    places: frozenset[str] = frozenset()
+    times: frozenset[str] = frozenset()
+    flags: frozenset[str] = frozenset()  # scope | increment | rate | running | modal | negated
+    qualifiers: frozenset[str] = frozenset()  # lower-case modifiers of the counted noun ("state")
+    words: frozenset[str] = frozenset()  # lemmas of the counted phrase, for blocking
+    rare: frozenset[str] = frozenset()  # context stems few other mentions of the story share
+    parts: tuple[Mention, ...] = ()  # for sums: the mentions added up
+    start: int = 0
+    sentence_text: str = ""
+    # filled in by provenance: who says it, its independent origin, and its copy group
+    source: str = ""
+    source_label: str = ""
+    speaker: str = ""  # normalised speaker name; empty for the outlet's own voice
+    origin: str = ""
+    copy_group: str = ""
+    published: str | None = None
+
+    @property
+    def is_sum(self) -> bool:
+        return bool(self.parts)
+
+    @property
+    def category(self) -> str | None:
+        return "person" if self.head in lx.PERSON_NOUNS else None
+
+    def figure(self) -> float | None:
+        """One representative number: the value, a bound, or the middle of a range."""
+        if self.value is not None:
+            return self.value
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) / 2
+        return self.low if self.low is not None else self.high
+
+
+# ---------------------------------------------------------------- precision and bounds
+
+
+def written_tolerance(q: Quantity, value: float | None) -> float:
+    """Half the last written digit's place: "4,000" -> 500, "1.6 million" -> 50,000, "5,687.75" -> 0.005.
+
+    Capped at 10 % of the value, so "100" is not read as anything from 50 to 150.
+    """
+    if value is None or value == 0:
+        return 0.0
+    m = _DIGITS.search(q.text or "")
+    if not m:  # written in words: "two", "a dozen"
+        return min(0.5, abs(value) * 0.1)
+    digits = m.group().replace(",", "")
+    try:
+        written = float(digits)
+    except ValueError:
+        return 0.0
+    scale = abs(value) / written if written else 1.0
+    if "." in digits:
+        place = 10.0 ** -len(digits.split(".", 1)[1])
+    else:
+        stripped = digits.rstrip("0")
+        place = 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+    # a scale word ("1.6 million") keeps the written place; digits alone keep theirs
+    return min(0.5 * place * (scale if scale > 1.5 else 1.0), abs(value) * 0.1)
+
+
+def bound_of(q: Quantity, before: str) -> str:
+    """How a quantity bounds its number, from its words and the few words before it."""
+    t = (before[-24:] + " " + (q.text or "")).lower()
+
+    def has(phrases: tuple[str, ...]) -> bool:
+        return any(re.search(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])", t) for p in phrases)
+
+    if q.low is not None and q.high is None:
+        return "lower"
+    if q.high is not None and q.low is None:
+        if has(lx.UPPER_FIGURE_PHRASES):
+            return "upper_figure"
+        return "near_below" if has(lx.NEAR_BELOW_PHRASES) else "upper"
+    if q.low is not None and q.high is not None and q.low < q.high:
+        if has(lx.NEAR_BELOW_PHRASES):
+            return "near_below"
+        return "approx" if q.approx and q.value is not None else "range"
+    if has(lx.UPPER_FIGURE_PHRASES):
+        return "upper_figure"
+    if has(lx.NEAR_BELOW_PHRASES):
+        return "near_below"
+    if has(lx.LOWER_PHRASES) or (q.text or "").rstrip().endswith("+"):
+        return "lower"
+    if has(lx.UPPER_PHRASES):
+        return "upper"
+    return "approx" if q.approx else "exact"
+
+
+def _unit(q: Quantity) -> str | None:
+    if q.kind == "percent":
+        return "percent"
+    norm = q.normalized or {}
+    if q.kind == "measure" and norm.get("unit"):
+        return str(norm["unit"]).lower()
+    return (q.unit or "").lower() or None
+
+
+def _values(q: Quantity) -> tuple[float | None, float | None, float | None]:
+    norm = q.normalized or {}
+    if q.kind == "measure" and norm.get("unit"):
+        def f(key: str, raw: float | None) -> float | None:
+            v = norm.get(key)
+            return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else raw
+        factor = None
+        if q.value and isinstance(norm.get("value"), int | float):
+            factor = float(norm["value"]) / q.value
+        low = f("low", q.low * factor if factor and q.low is not None else q.low)
+        high = f("high", q.high * factor if factor and q.high is not None else q.high)
+        return f("value", q.value), low, high
+    return q.value, q.low, q.high
+
+
+# ---------------------------------------------------------------- counted noun
+
+
+def head_of(q: Quantity, text: str) -> tuple[str | None, str | None, set[str]]:
+    """``(head lemma, counted phrase, modifier lemmas)`` of a counted quantity."""
+    counted = (q.counted or "").strip()
+    if not counted:
+        # fall back on the last word of the quantity, or the word right after it
+        words = [w for w, _, _ in _words(q.text or "") if _content(w)]
+        if words:
+            counted = words[-1]
+        else:
+            nxt = _words(text[q.end:q.end + 40])
+            if nxt and nxt[0][0].isalpha() and nxt[0][0].islower() and _content(nxt[0][0]):
+                counted = nxt[0][0]
+    if not counted:
+        return None, None, set()
+    main = re.split(r"\s+(?:of|in|at|on|for|from|who|that|which)\s+", counted, maxsplit=1)
+    words = [w for w, _, _ in _words(main[0]) if w.lower() not in lx.STOPWORDS and not w[0].isdigit()]
+    words = [w for w in words if w.lower() not in lx.NUMBER_WORDS]
+    if not words:
+        return None, counted, set()
+    mods = {noun_lemma(w) for w in words[:-1]}
+    if len(main) > 1:
+        mods |= {noun_lemma(w) for w, _, _ in _words(main[1]) if _content(w)}
+    return noun_lemma(words[-1]), counted, mods
+
+
+# ---------------------------------------------------------------- windows
+
+
+def sentence_bounds(text: str, claim: Claim, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``: the claim's when it holds ``pos``, else found by punctuation."""
+    s, e = claim.sentence_start, claim.sentence_end
+    if s is not None and e is not None and s <= pos <= e:
+        return s, e
+    start = 0
+    for m in _SENT_END.finditer(text, max(0, pos - 600), pos):
+        start = m.end()
+    m = _SENT_END.search(text, pos)
+    return start, (m.start() + 1 if m else len(text))
+
+
+def _left_window(text: str, lo: int, hi: int, limit: int, stop_commas: bool) -> list[tuple[str, int, int]]:
+    seg = text[lo:hi]
+    cut = 0
+    for m in _HARD_STOP.finditer(seg):
+        cut = m.end()
+    if stop_commas:
+        for m in _COMMA.finditer(seg):
+            cut = max(cut, m.end())
+    words = _words(seg[cut:], lo + cut)
+    if stop_commas:
+        for i in range(len(words) - 1, -1, -1):
+            if words[i][0].lower() in _LEFT_JOIN_STOPS:
+                words = words[i + 1:]
+                break
+    return words[-limit:]
+
+
+def _right_window(text: str, lo: int, hi: int, limit: int) -> list[tuple[str, int, int]]:
+    seg = text[lo:hi]
+    m = _HARD_STOP.search(seg)
+    c = _COMMA.search(seg)
+    cut = min(x.start() for x in (m, c) if x) if (m or c) else len(seg)
+    return _words(seg[:cut], lo)[:limit]
+
+
+def _places(text: str, words: list[tuple[str, int, int]]) -> set[str]:
+    out = set()
+    for i, (w, _, _) in enumerate(words[:-1]):
+        if w.lower() not in lx.PLACE_PREPOSITIONS:
+            continue
+        j = i + 1
+        if j < len(words) and words[j][0].lower() == "the":
+            j += 1
+        name = []
+        while j < len(words) and words[j][0][0].isupper() and words[j][0].lower() not in lx.NOT_PLACES:
+            name.append(words[j][0].lower())
+            j += 1
+        if name:
+            out.add(" ".join(name))
+    return out
+
+
+def _times(low_text: str, words: list[tuple[str, int, int]]) -> set[str]:
+    out = {w.lower() for w, _, _ in words if w.lower() in lx.WEEKDAYS or
+           (w.lower() in lx.MONTHS and w[0].isupper() and w.lower() != "may")}
+    out |= {w for w, _, _ in words if re.fullmatch(r"(19|20)\d\d", w)}
+    out |= {p for p in lx.RELATIVE_TIMES if re.search(r"\b" + re.escape(p) + r"\b", low_text)}
+    return out
+
+
+def _has_phrase(low_text: str, phrases: tuple[str, ...]) -> bool:
+    return any(re.search(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])", low_text) for p in phrases)
+
+
+def _predicates(text: str, s0: int, s1: int, q: Quantity) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Predicate classes nearest the quantity inside its sentence (within about 40 characters)."""
+    low = text[s0:s1].lower()
+    found = []
+    for m in _PRED_RE.finditer(low):
+        a, b = m.start() + s0, m.end() + s0
+        if q.start <= a < q.end:  # inside the quantity itself: its own words ("10 killed")
+            dist = 0
+        else:
+            dist = a - q.end if a >= q.end else q.start - b
+        if dist <= 40:
+            found.append((dist, _PRED_CLASS[m.group()], text[a:b]))
+    if not found:
+        return frozenset(), ()
+    best = min(d for d, _, _ in found)
+    near = [(c, w) for d, c, w in found if d <= best + 25]
+    return frozenset(c for c, _ in near), tuple(w for _, w in near)
+
+
+# ---------------------------------------------------------------- building mentions
+
+
+def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
+               neighbours: list[Quantity]) -> Mention | None:
+    """Features of one quantity; ``neighbours`` are the other quantities of its sentence."""
+    text = art.text
+    value, low, high = _values(q)
+    if value is None and low is None and high is None:
+        return None
+    if not (0 <= q.start < q.end <= len(text)):
+        return None
+    s0, s1 = sentence_bounds(text, claim, q.start)
+    prev_end = max((n.end for n in neighbours if n.end <= q.start), default=s0)
+    next_start = min((n.start for n in neighbours if n.start >= q.end), default=s1)
+    left = _left_window(text, max(prev_end, s0), q.start, _LOCAL_LEFT, stop_commas=True)
+    right = _right_window(text, q.end, min(next_start, s1), _LOCAL_RIGHT)
+    clause_left = _left_window(text, max(prev_end, s0), q.start, _CLAUSE_LEFT, stop_commas=False)
+    head, counted, mods = head_of(q, text)
+    if q.kind in ("money", "percent"):
+        head = None
+    elif q.kind == "measure":  # a duration or size: the unit plays the counted noun's part
+        head = noun_lemma(q.unit.split()[-1]) if q.unit else head
+    counted_words = [w for w, _, _ in _words(counted or "") if _content(w)]
+    qualifiers = frozenset(stem(w) for w in counted_words if w.islower() and noun_lemma(w) != head) \
+        if head else frozenset()
+    lemmas = frozenset(noun_lemma(w) for w in counted_words) | ({head} if head else set())
+    local = left + right
+    context: dict[str, str] = {}
+    proper: set[str] = set()
+    sent_words = _words(text[s0:s1], s0)
+    # capitals mark names, except at the start of a sentence and in Title Case headlines
+    first = sent_words[0][1] if sent_words else s0
+    alpha = [w for w, _, _ in sent_words if w[0].isalpha()]
+    title_case = len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) > 0.6 * len(alpha)
+    for w, a, _ in local + _words(q.text or ""):
+        if not _content(w) or w.lower().strip("'’") in lx.NUMBER_WORDS:
+            continue
+        for part in w.split("-") if "-" in w else [w]:
+            if not part or not _content(part):
+                continue
+            st = stem(part)
+            if head is not None and noun_lemma(part) == head:
+                continue
+            context.setdefault(st, part)
+            if part[0].isupper() and a != first and not title_case:
+                proper.add(st)
+    for m in mods:
+        if m and m not in lx.STOPWORDS and m != head:
+            context.setdefault(stem(m), m)
+    sentence = frozenset(stem(w) for w, _, _ in sent_words if _content(w))
+    preds, pred_words = _predicates(text, s0, s1, q)
+    low_local = " ".join(w for w, _, _ in local).lower()
+    low_clause = " ".join(w for w, _, _ in clause_left).lower()
+    low_sent = text[s0:s1].lower()
+    flags = set()
+    sent_set = {w.lower() for w, _, _ in sent_words}
+    if sent_set & lx.SCOPE_MARKERS or _has_phrase(low_clause, lx.SCOPE_PHRASES) or \
+            _has_phrase(low_clause, lx.SUBSET_JOINS):
+        flags.add("scope")
+    near = [w.lower() for w, _, _ in clause_left[-1:] + _words(q.text or "") + right[:2]]
+    if any(w in lx.INCREMENT_MARKERS and not (w == "more" and nxt == "than")
+           for w, nxt in zip(near, near[1:] + [""], strict=True)):
+        flags.add("increment")
+    if _has_phrase(low_local + " " + (q.text or "").lower(), lx.RATE_PHRASES):
+        flags.add("rate")
+    if _has_phrase(low_clause + " " + low_local, lx.RUNNING_PHRASES):
+        flags.add("running")
+    clause_words = {w.lower() for w, _, _ in clause_left} | {w.lower() for w, _, _ in right[:4]}
+    if clause_words & lx.MODAL_WORDS:
+        flags.add("modal")
+    if {w.lower() for w, _, _ in clause_left[-6:]} & lx.NEGATIONS:
+        flags.add("negated")
+    before = text[max(0, q.start - 30):q.start]
+    bound = bound_of(q, before)
+    figure = value if value is not None else (low if low is not None else high)
+    return Mention(
+        id=f"{claim.id}/q{idx}", doc_id=art.id, claim_ids=(claim.id,), text=q.text, kind=q.kind or "count",
+        unit=_unit(q), head=head, counted=counted, value=value, low=low, high=high, approx=q.approx,
+        bound=bound, tolerance=written_tolerance(q, figure), context=context, proper=frozenset(proper),
+        sentence=sentence, predicates=preds, predicate_words=pred_words,
+        places=frozenset() if title_case else frozenset(_places(text, local)),
+        times=frozenset(_times(low_local, local)), flags=frozenset(flags), start=q.start,
+        sentence_text=text[s0:s1], qualifiers=qualifiers, words=lemmas)
+
+
+def _additive_join(text: str, a: Quantity, b: Quantity) -> bool:
+    between = text[a.end:b.start].lower()
+    if len(between) > 80 or re.search(r"[.;:!?]", between):
+        return False
+    if _has_phrase(between, lx.SUBSET_JOINS):
+        return False
+    tail = " ".join(between.replace(",", " ").split()[-3:])
+    return _has_phrase(tail, lx.ADDITIVE_JOINS)
+
+
+def sum_mentions(art: Article, mentions: list[tuple[Mention, Quantity]]) -> list[Mention]:
+    """Sums of parts: two counts of people in one sentence, of different nouns, joined by "with"/"and".
+
+    "Some 250 fighters were allowed to leave, with 3,500 of their family members" -> 3,750 people.
+    Not when one is a subset of the other ("4,000 people including 500 children").
+    """
+    out: list[Mention] = []
+    ordered = sorted(mentions, key=lambda t: t[1].start)
+    for (ma, qa), (mb, qb) in zip(ordered, ordered[1:], strict=False):
+        if ma.kind != "count" or mb.kind != "count" or ma.category != "person" or mb.category != "person":
+            continue
+        if ma.head == mb.head or ma.head in lx.CATEGORY_TOTALS["person"] or \
+                mb.head in lx.CATEGORY_TOTALS["person"]:
+            continue
+        if ma.sentence_text != mb.sentence_text or not _additive_join(art.text, qa, qb):
+            continue
+        if {"scope", "rate", "increment"} & (ma.flags | mb.flags):
+            continue
+
+        def add(x: float | None, y: float | None) -> float | None:
+            return None if x is None or y is None else x + y
+
+        va, vb = ma.figure(), mb.figure()
+        lo = add(ma.low if ma.low is not None else va, mb.low if mb.low is not None else vb)
+        hi = add(ma.high if ma.high is not None else va, mb.high if mb.high is not None else vb)
+        value = add(ma.value, mb.value)
+        if value is None and lo is None:
+            continue
+        context = dict(ma.context)
+        for k, v in mb.context.items():
+            context.setdefault(k, v)
+        out.append(Mention(
+            id=f"{ma.id}+{mb.id}", doc_id=art.id, claim_ids=tuple(dict.fromkeys(ma.claim_ids + mb.claim_ids)),
+            text=f"{ma.text} + {mb.text}", kind="count", unit=None, head="person",
+            counted=f"{ma.counted or ma.head} and {mb.counted or mb.head}", value=value, low=lo, high=hi,
+            approx=ma.approx or mb.approx, bound="approx" if (ma.approx or mb.approx) else "exact",
+            tolerance=ma.tolerance + mb.tolerance, context=context, proper=ma.proper | mb.proper,
+            sentence=ma.sentence, predicates=ma.predicates | mb.predicates,
+            predicate_words=ma.predicate_words + mb.predicate_words, places=ma.places | mb.places,
+            times=ma.times | mb.times, flags=ma.flags | mb.flags, parts=(ma, mb), start=ma.start,
+            sentence_text=ma.sentence_text))
+    return out
+
+
+def document_mentions(art: Article) -> list[Mention]:
+    """Every quantity of an article's claims as a mention, plus sums of parts."""
+    by_sentence: dict[tuple[int, int], list[tuple[Claim, int, Quantity]]] = {}
+    for claim in art.claims:
+        for i, q in enumerate(claim.quantities):
+            key = sentence_bounds(art.text, claim, q.start) if art.text else (0, 0)
+            by_sentence.setdefault(key, []).append((claim, i, q))
+    out: list[Mention] = []
+    for items in by_sentence.values():
+        qs = [q for _, _, q in items]
+        built: list[tuple[Mention, Quantity]] = []
+        for claim, i, q in items:
+            m = mention_of(art, claim, q, i, [x for x in qs if x is not q])
+            if m is not None:
+                built.append((m, q))
+        out.extend(m for m, _ in built)
+        out.extend(sum_mentions(art, built))
+    return out
+
+
+def block_keys(m: Mention) -> list[str]:
+    """Blocking keys: mentions are only compared inside a shared block (same kind and noun or unit).
+
+    A count is filed under each content word of its counted phrase, so "a two-term congressman"
+    meets "two terms" and "42 Senate Republicans" meets "42 members of the Republican caucus".
+    """
+    if m.kind in ("count", "measure"):
+        words = sorted(m.words - lx.GENERIC_HEADS) or [m.head or "?"]
+        return [f"{m.kind}:{m.unit or ''}:{w}" for w in words]
+    return [f"{m.kind}:{m.unit or '?'}"]
+
+
+def distinctive(m: Mention) -> bool:
+    """A number unlikely to recur by chance: two or more significant digits and above a dozen."""
+    v = m.figure()
+    if v is None or abs(v) <= 12:
+        return False
+    if v != int(v):
+        return True
+    return len(str(int(abs(v))).rstrip("0")) >= 2

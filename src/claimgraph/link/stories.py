@@ -1,0 +1,398 @@
+"""Incremental story clustering: articles about one event form a story; stories on one topic are
+linked as ``related``.
+
+How it works, in one pass over the articles:
+
+* each article becomes a sparse vector of words, title words and names (:mod:`.features`),
+  weighted by sublinear tf times an idf taken from *running* document frequencies. The idf has a
+  pseudo-count prior, so the first articles of a corpus are weighted almost uniformly (a plain
+  stop-listed tf vector) and the weighting sharpens as the corpus grows;
+* a story keeps the sum of its articles' tf vectors (a centroid); the idf is applied when two
+  vectors are compared, so old stories are always scored with today's statistics;
+* blocking keeps the cost near-linear: an inverted index maps (top term, day) to the stories that
+  used that term on that day. A dated article looks only at stories within ``window_days`` that
+  share one of its top terms; an undated one looks at the most recent stories sharing a top term.
+  At most ``max_candidates`` stories are scored per article, whatever the corpus size;
+* an article joins the most similar candidate whose cosine reaches ``threshold`` (or the
+  stricter ``undated_threshold`` when either side has no date: without time, content must carry
+  all the evidence), otherwise it starts a new story;
+* ``related`` links are computed the same way between story centroids, over a wider time window
+  (``related_window_days``) and a lower bar (``related_threshold``): same topic, another event.
+
+The index is plain data: :meth:`StoryIndex.to_state` gives a JSON-able dict and
+:meth:`StoryIndex.from_state` resumes it, so new articles join existing stories without a rebuild.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from typing import Any
+
+from claimgraph.link.features import ENTITY_PREFIX, doc_counts, sublinear
+from claimgraph.model import Article, Story
+
+STATE_VERSION = 1
+
+# spaCy entity labels that name who or where an event is about (dates and numbers are not names).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+
+
+@dataclass
+class StoryDoc:
+    """What the clusterer needs to know of an article.
+
+    ``entities`` are optional names from a real NER; without them capitalised word runs are used.
+    """
+
+    id: str
+    title: str | None
+    text: str
+    published: str | None  # ISO date (or datetime) or None
+    outlet: str | None = None
+    entities: list[str] | None = None
+
+    @classmethod
+    def from_article(cls, article: Article) -> StoryDoc:
+        """The clusterer's view of a cleaned article; its spaCy names are used when it has them."""
+        names = [e.get("text", "") for e in article.entities
+                 if isinstance(e, dict) and e.get("label", "PERSON") in NAME_LABELS]
+        return cls(id=article.id, title=article.title, text=article.text, published=article.published,
+                   outlet=article.outlet, entities=names or None)
+
+
+@dataclass
+class StoryOptions:
+    """Tuning knobs of :class:`StoryIndex` (defaults chosen on BASIL dev, kept round on purpose)."""
+
+    window_days: int = 3
+    threshold: float = 0.2
+    undated_threshold: float = 0.25
+    related_threshold: float = 0.12
+    related_window_days: int = 180
+    max_related: int = 5
+    block_terms: int = 12  # top terms of an article used as blocking keys
+    max_candidates: int = 25  # stories scored per article
+    max_postings: int = 100  # most recent stories read per posting list (bounds work per article)
+    max_doc_features: int = 250
+    max_story_features: int = 500
+    idf_prior: float = 20.0  # pseudo-documents in the idf; keeps early weights near uniform
+
+
+@dataclass
+class _Story:
+    id: str
+    documents: list[str]
+    centroid: dict[str, float]  # summed tf vectors (idf applied at comparison time)
+    days: list[int]  # distinct day ordinals of the dated members, sorted
+    title: str | None = None
+    norm: float = 0.0  # cached norm of the idf-weighted centroid ...
+    norm_n: int = -1  # ... valid while the corpus size is at most 10% past this
+
+
+def parse_day(published: str | None) -> int | None:
+    """Day ordinal of an ISO date or datetime string; ``None`` when missing or unparsable."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published.strip()[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _day_distance(days: list[int], day: int) -> int:
+    """Distance in days from ``day`` to the nearest of the sorted ``days``."""
+    i = bisect_left(days, day)
+    best = math.inf
+    if i < len(days):
+        best = days[i] - day
+    if i > 0:
+        best = min(best, day - days[i - 1])
+    return int(best) if best != math.inf else 1 << 30
+
+
+def _top(weights: dict[str, float], k: int) -> list[str]:
+    """The ``k`` heaviest keys (ties keep insertion order, which is deterministic for one input)."""
+    return heapq.nlargest(k, weights, key=weights.__getitem__)
+
+
+class StoryIndex:
+    """Clusters articles into stories one article at a time (see the module docstring)."""
+
+    def __init__(self, *, window_days: int = 3, threshold: float = 0.2, related_threshold: float = 0.12,
+                 **options: Any) -> None:
+        self.opts = StoryOptions(window_days=window_days, threshold=threshold,
+                                 related_threshold=related_threshold, **options)
+        self.n_docs = 0
+        self.df: dict[str, int] = {}
+        # idf = log(n_docs + prior) - log(df + 1); both logs cached so scoring is a lookup.
+        self._log_n = math.log(self.opts.idf_prior)
+        self._log_df: dict[str, float] = {}
+        self._stories: dict[str, _Story] = {}
+        self._doc_story: dict[str, str] = {}
+        self._next = 1
+        # Inverted index of blocking keys -> stories. Keys: (term, "d", day) for a dated article,
+        # (term, "w", week) for related-story search, (term, "u", 0) for an undated article and
+        # (term, "t", 0) for any article. Postings are insertion-ordered dicts (ordered sets):
+        # re-inserting moves a story to the end, so the tail is always the most recently active.
+        self._post: dict[tuple[str, str, int], dict[str, None]] = {}
+
+    # -- weighting ---------------------------------------------------------------------------
+
+    def _idf(self, term: str) -> float:
+        return self._log_n - self._log_df.get(term, 0.0)
+
+    def _count(self, terms: Iterable[str]) -> None:
+        """Update the running document frequencies with one article's distinct terms."""
+        self.n_docs += 1
+        self._log_n = math.log(self.n_docs + self.opts.idf_prior)
+        df, log_df = self.df, self._log_df
+        for t in terms:
+            n = df.get(t, 0) + 1
+            df[t] = n
+            log_df[t] = math.log(n + 1)
+
+    def _weighted(self, tf: dict[str, float]) -> dict[str, float]:
+        """``tf`` times the current idf (inlined: this is the hot loop)."""
+        ln, ldf = self._log_n, self._log_df
+        return {t: w * (ln - ldf.get(t, 0.0)) for t, w in tf.items()}
+
+    def _story_norm(self, s: _Story) -> float:
+        if s.norm_n < 0 or self.n_docs > s.norm_n * 1.1:
+            s.norm = math.sqrt(sum(v * v for v in self._weighted(s.centroid).values())) or 1.0
+            s.norm_n = self.n_docs
+        return s.norm
+
+    def _doc_vector(self, tf: dict[str, float]) -> dict[str, float]:
+        """L2-normalised tf-idf vector of one article, cut to its heaviest features."""
+        vec = self._weighted(tf)
+        if len(vec) > self.opts.max_doc_features:
+            vec = {t: vec[t] for t in _top(vec, self.opts.max_doc_features)}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {t: v / norm for t, v in vec.items()}
+
+    def _cos_doc(self, dvec: dict[str, float], s: _Story) -> float:
+        c = s.centroid
+        ln, ldf = self._log_n, self._log_df
+        dot = sum(v * c[t] * (ln - ldf.get(t, 0.0)) for t, v in dvec.items() if t in c)
+        return dot / self._story_norm(s)
+
+    # -- adding ------------------------------------------------------------------------------
+
+    def add(self, doc: StoryDoc) -> str:
+        """Add one article; return the id of the story it joined or created ("s1", "s2", ...).
+
+        Adding an id already in the index is a no-op that returns its story (idempotent re-ingest).
+        """
+        if doc.id in self._doc_story:
+            return self._doc_story[doc.id]
+        tf = sublinear(doc_counts(doc.title, doc.text or "", doc.entities))
+        self._count(tf.keys())
+        dvec = self._doc_vector(tf)
+        day = parse_day(doc.published)
+        keys = _top(dvec, self.opts.block_terms)
+
+        best, best_sim = None, -1.0
+        for s in self._candidates(keys, day):
+            dated = day is not None and bool(s.days)
+            if dated and _day_distance(s.days, day) > self.opts.window_days:
+                continue
+            sim = self._cos_doc(dvec, s)
+            need = self.opts.threshold if dated else self.opts.undated_threshold
+            if sim >= need and sim > best_sim:
+                best, best_sim = s, sim
+        if best is None:
+            best = _Story(id=f"s{self._next}", documents=[], centroid={}, days=[])
+            self._next += 1
+            self._stories[best.id] = best
+        self._join(best, doc, dvec, day, keys)
+        return best.id
+
+    def add_many(self, docs: Iterable[StoryDoc]) -> None:
+        """Add a batch, taken in date order (undated last) as a news stream would arrive.
+
+        Single-pass clustering depends on order; date order lets each story grow forward in time.
+        """
+        batch = list(docs)
+        batch.sort(key=lambda d: (parse_day(d.published) is None, parse_day(d.published) or 0))
+        for d in batch:
+            self.add(d)
+
+    def _candidates(self, keys: list[str], day: int | None) -> list[_Story]:
+        """Stories sharing a blocking key with the article, most overlapping first (bounded)."""
+        w = self.opts.window_days
+        if day is None:
+            return self._lookup(keys, [("t", 0)])
+        return self._lookup(keys, [("d", d) for d in range(day - w, day + w + 1)] + [("u", 0)])
+
+    def _lookup(self, keys: list[str], slots: list[tuple[str, int]], skip: str | None = None) -> list[_Story]:
+        """Stories found under (term, slot) for the given terms, most shared terms first."""
+        hits: Counter[str] = Counter()
+        cap = self.opts.max_postings
+        post = self._post
+        for t in keys:
+            found: set[str] = set()
+            for kind, num in slots:
+                p = post.get((t, kind, num))
+                if p:
+                    found.update(islice(reversed(p), cap) if len(p) > cap else p)
+            hits.update(found)
+        hits.pop(skip, None)
+        order = sorted(hits.items(), key=lambda kv: (-kv[1], int(kv[0][1:])))
+        return [self._stories[sid] for sid, _ in order[: self.opts.max_candidates]]
+
+    def _join(self, s: _Story, doc: StoryDoc, dvec: dict[str, float], day: int | None,
+              keys: list[str]) -> None:
+        s.documents.append(doc.id)
+        self._doc_story[doc.id] = s.id
+        if s.title is None and doc.title and doc.title.strip():
+            s.title = doc.title.strip()
+        if day is not None and day not in s.days:
+            s.days.insert(bisect_left(s.days, day), day)
+        c = s.centroid
+        for t, v in dvec.items():  # store in tf space: idf is re-applied at comparison time
+            c[t] = c.get(t, 0.0) + v / (self._idf(t) or 1.0)
+        if len(c) > 2 * self.opts.max_story_features:
+            keep = _top(self._weighted(c), self.opts.max_story_features)
+            s.centroid = {t: c[t] for t in keep}
+        s.norm_n = -1
+        slots = [("t", 0)] + ([("u", 0)] if day is None else [("d", day), ("w", day // 7)])
+        for t in keys:
+            for kind, num in slots:
+                p = self._post.setdefault((t, kind, num), {})
+                p.pop(s.id, None)
+                p[s.id] = None
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def story_of(self, doc_id: str) -> str | None:
+        """The story id of an article already added, else ``None``."""
+        return self._doc_story.get(doc_id)
+
+    def _unit_vectors(self) -> dict[str, dict[str, float]]:
+        """Every story's centroid weighted with today's idf, L2-normalised."""
+        out = {}
+        for sid, s in self._stories.items():
+            vec = self._weighted(s.centroid)
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            out[sid] = {t: v / norm for t, v in vec.items()}
+        return out
+
+    def _related(self, units: dict[str, dict[str, float]]) -> dict[str, list[str]]:
+        """Topic links between stories: centroid cosine >= related_threshold, blocked like add()."""
+        o = self.opts
+        links: dict[str, dict[str, float]] = {sid: {} for sid in self._stories}
+        for s in self._stories.values():
+            weights = units[s.id]
+            if s.days:  # weeks around the story's span, plus undated stories
+                first = (s.days[0] - o.related_window_days) // 7
+                last = (s.days[-1] + o.related_window_days) // 7
+                slots = [("w", wk) for wk in range(first, last + 1)] + [("u", 0)]
+            else:
+                slots = [("t", 0)]
+            for other in self._lookup(_top(weights, o.block_terms), slots, skip=s.id):
+                sid = other.id
+                if s.days and other.days and _span_gap(s.days, other.days) > o.related_window_days:
+                    continue
+                a, b = weights, units[sid]
+                if len(a) > len(b):
+                    a, b = b, a
+                sim = sum(v * b[t] for t, v in a.items() if t in b)
+                if sim >= o.related_threshold:
+                    links[s.id][sid] = sim
+                    links[sid][s.id] = sim
+        # Keep each story's best few, then make the relation symmetric again.
+        best = {sid: [k for k, _ in sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[: o.max_related]]
+                for sid, v in links.items()}
+        for sid, others in list(best.items()):
+            for k in others:
+                if sid not in best[k]:
+                    best[k].append(sid)
+        return best
+
+    @staticmethod
+    def _display_terms(weights: dict[str, float], k: int = 8) -> list[str]:
+        out: list[str] = []
+        covered: set[str] = set()
+        for t in _top(weights, 3 * k):
+            if t.startswith(ENTITY_PREFIX):
+                words = t[len(ENTITY_PREFIX):].split("_")
+                label = " ".join(words)
+            else:
+                words, label = [t], t
+            if label in covered:
+                continue
+            covered.update(words)
+            covered.add(label)
+            out.append(label)
+            if len(out) == k:
+                break
+        return out
+
+    def stories(self) -> list[Story]:
+        """All stories, in creation order, with related links, a title and top terms."""
+        units = self._unit_vectors()
+        related = self._related(units)
+        return [Story(id=s.id, documents=list(s.documents), related=related.get(s.id, []),
+                      title=s.title, terms=self._display_terms(units[s.id]))
+                for s in self._stories.values()]
+
+    # -- persistence -------------------------------------------------------------------------
+
+    def to_state(self) -> dict[str, Any]:
+        """A JSON-able snapshot; :meth:`from_state` resumes clustering exactly where it stopped."""
+        return {
+            "version": STATE_VERSION,
+            "options": vars(self.opts).copy(),
+            "n_docs": self.n_docs,
+            "next": self._next,
+            "df": self.df,
+            "stories": [
+                {"id": s.id, "documents": s.documents, "centroid": s.centroid, "days": s.days,
+                 "title": s.title, "norm": s.norm, "norm_n": s.norm_n}
+                for s in self._stories.values()
+            ],
+            # Postings keep their order (recency).
+            "postings": [[t, kind, num, list(p)] for (t, kind, num), p in self._post.items()],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> StoryIndex:
+        """Rebuild an index from :meth:`to_state` output."""
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"unsupported story index state version: {state.get('version')!r}")
+        opts = dict(state["options"])
+        idx = cls(window_days=opts.pop("window_days"), threshold=opts.pop("threshold"),
+                  related_threshold=opts.pop("related_threshold"), **opts)
+        idx.n_docs = int(state["n_docs"])
+        idx._log_n = math.log(idx.n_docs + idx.opts.idf_prior)
+        idx._next = int(state["next"])
+        idx.df = {t: int(n) for t, n in state["df"].items()}
+        idx._log_df = {t: math.log(n + 1) for t, n in idx.df.items()}
+        for raw in state["stories"]:
+            s = _Story(id=raw["id"], documents=list(raw["documents"]), centroid=dict(raw["centroid"]),
+                       days=list(raw["days"]), title=raw.get("title"), norm=raw.get("norm", 0.0),
+                       norm_n=raw.get("norm_n", -1))
+            idx._stories[s.id] = s
+            for d in s.documents:
+                idx._doc_story[d] = s.id
+        idx._post = {(t, kind, int(num)): dict.fromkeys(p) for t, kind, num, p in state["postings"]}
+        return idx
+
+
+def _span_gap(a: list[int], b: list[int]) -> int:
+    """Days between two sorted day lists' spans (0 when they overlap)."""
+    return max(0, b[0] - a[-1], a[0] - b[-1])
+
+
+def cluster_stories(docs: Iterable[StoryDoc], **options: Any) -> list[Story]:
+    """Cluster a batch of articles into stories (a fresh :class:`StoryIndex`, then ``stories()``)."""
+    idx = StoryIndex(**options)
+    idx.add_many(docs)
+    return idx.stories()

@@ -1,0 +1,131 @@
+"""CSV exports: one row per claim, and one row per comparison with a column per source.
+
+Article text is untrusted and CSV files get opened in spreadsheets, so a text cell that would
+start a formula (``=``, ``+``, ``@``, ``-`` not followed by a number, tab, CR) gets a leading
+apostrophe (the usual CSV-injection guard). Numeric columns are written as plain numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, Comparison
+from ..store import Store
+from .tables import claim_source, find_story, load_claims, measure_table
+
+CLAIM_COLUMNS = ["claim_id", "doc_id", "story", "outlet", "title", "published", "url", "source", "speaker",
+                 "speaker_mention", "speaker_type", "cue", "via", "hedged", "kind", "start", "end", "text",
+                 "quantities", "values", "units", "counted", "conflicts"]
+COMPARISON_COLUMNS = ["story", "measure", "verdict", "kind", "explanation", "claims", "independent_origins"]
+_NUMBER = re.compile(r"^-\s?\d")
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise spreadsheet formulas in text cells; leave numbers and empty cells alone."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value[0] in "=+@\t\r" or (value[0] == "-" and not _NUMBER.match(value)):
+        return "'" + value
+    return value
+
+
+def _fmt(v: float | None) -> str:
+    if v is None:
+        return ""
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+def claim_rows(docs: Iterable[Article], story_of: dict[str, str], conflicts: dict[str, int]) -> Iterator[dict]:
+    """One dict per claim, in ``CLAIM_COLUMNS`` order."""
+    for d in docs:
+        for c in d.claims:
+            row = {
+                "claim_id": c.id, "doc_id": d.id, "story": story_of.get(d.id, ""), "outlet": d.outlet or "",
+                "title": d.title or "", "published": d.published or "", "url": d.url or "",
+                "source": claim_source(c, d), "speaker": c.speaker or "", "speaker_mention": c.speaker_mention or "",
+                "speaker_type": c.speaker_type or "", "cue": c.cue or "", "via": " > ".join(c.via),
+                "hedged": int(c.hedged), "kind": c.kind, "start": c.start, "end": c.end, "text": c.text,
+                "quantities": " | ".join(q.text for q in c.quantities),
+                "values": " | ".join(_fmt(q.value) for q in c.quantities),
+                "units": " | ".join(q.unit or "" for q in c.quantities),
+                "counted": " | ".join(q.counted or "" for q in c.quantities),
+                "conflicts": conflicts.get(c.id, 0),
+            }
+            yield {k: safe_cell(v) for k, v in row.items()}
+
+
+def comparison_rows(store: Store, comparisons: list[Comparison]) -> tuple[list[str], list[dict]]:
+    """Columns and rows of the comparisons table (one column per source, see ``tables``)."""
+    claims = load_claims(store, [x for c in comparisons for x in c.claims])
+    table = measure_table(comparisons, claims)
+    rows = []
+    for r in table.rows:
+        c = r.comparison
+        row: dict[str, Any] = {"story": c.story or "", "measure": c.measure, "verdict": c.verdict, "kind": c.kind,
+                               "explanation": c.explanation, "claims": " ".join(c.claims),
+                               "independent_origins": "" if c.independent_origins is None else c.independent_origins}
+        for col in table.columns:
+            parts = []
+            for cell in r.cells.get(col, []):
+                who = f" ({cell.source})" if table.by == "outlet" and cell.source != col else ""
+                parts.append(cell.shown + who)
+            row[_column(col)] = " | ".join(parts)
+        rows.append({k: safe_cell(v) for k, v in row.items()})
+    return COMPARISON_COLUMNS + [_column(c) for c in table.columns], rows
+
+
+def _column(source: str) -> str:
+    # a source named like a fixed column must not overwrite it
+    return f"{source} (source)" if source in COMPARISON_COLUMNS else source
+
+
+def _write(path: Path, columns: list[str], rows: Iterable[dict]) -> int:
+    tmp = path.with_name(path.name + ".tmp")
+    n = 0
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        for row in rows:
+            w.writerow(row)
+            n += 1
+    tmp.replace(path)
+    return n
+
+
+def comparisons_path(path: str | Path) -> Path:
+    """Where the comparisons CSV goes: ``<stem>.comparisons.csv`` beside the claims CSV."""
+    path = Path(path)
+    return path.with_name(path.stem + ".comparisons.csv")
+
+
+def write_csv(store: Store, path: str | Path, story: str | None = None) -> list[Path]:
+    """Write the claims CSV to ``path`` and the comparisons CSV beside it; return both paths."""
+    path = Path(path)
+    if story is not None:
+        found = find_story(store, story)
+        if found is None:
+            raise KeyError(f"no story {story!r} in the store")
+        docs: Iterable[Article] = store.documents(found.documents)
+        story_of = {d: found.id for d in found.documents}
+    else:
+        docs = store.documents()
+        story_of = {d: s.id for s in store.stories() for d in s.documents}
+    comparisons = store.comparisons(story)
+    conflicts: dict[str, int] = {}
+    for c in comparisons:
+        if c.verdict == "conflict":
+            for x in set(c.claims):
+                conflicts[x] = conflicts.get(x, 0) + 1
+    _write(path, CLAIM_COLUMNS, claim_rows(docs, story_of, conflicts))
+    columns, rows = comparison_rows(store, comparisons)
+    second = comparisons_path(path)
+    _write(second, columns, rows)
+    return [path, second]
+
+
+__all__ = ["CLAIM_COLUMNS", "COMPARISON_COLUMNS", "claim_rows", "comparison_rows", "comparisons_path",
+           "safe_cell", "write_csv"]

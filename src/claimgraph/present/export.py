@@ -1,0 +1,86 @@
+"""``export(store, fmt, path, story=None)``: the store (or one story) as a file for other tools.
+
+Formats: ``json`` (the analysis JSON), ``jsonl`` (one claim per line), ``csv`` (claims, plus
+``<stem>.comparisons.csv``), ``html`` (a self-contained dossier), ``claimreview`` (draft
+ClaimReview JSON-LD for every claim in a conflict). Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..store import Store
+from .claimreview import claimreview_items
+from .csv import write_csv
+from .dossier import write_dossier
+from .json import write_json
+from .tables import claim_source, find_story
+
+FORMATS = ("json", "jsonl", "csv", "html", "claimreview")
+
+
+class ExportError(ValueError):
+    """A bad export request (unknown format or story)."""
+
+
+def _doc_ids(store: Store, story: str | None) -> list[str] | None:
+    if story is None:
+        return None
+    found = find_story(store, story)
+    if found is None:
+        raise ExportError(f"no story {story!r} in the store")
+    return found.documents
+
+
+def claim_lines(store: Store, story: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every claim as one flat record with its article's metadata (the ``jsonl`` format)."""
+    ids = _doc_ids(store, story)
+    story_of = {} if story is not None else {d: s.id for s in store.stories() for d in s.documents}
+    for d in store.documents(ids):
+        for c in d.claims:
+            row = c.to_dict()
+            row.update(doc_id=d.id, story=story if story is not None else story_of.get(d.id), outlet=d.outlet,
+                       title=d.title, published=d.published, url=d.url, source=claim_source(c, d))
+            yield row
+
+
+def _atomic_lines(path: Path, rows: Iterator[dict[str, Any]]) -> int:
+    tmp = path.with_name(path.name + ".tmp")
+    n = 0
+    with open(tmp, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    tmp.replace(path)
+    return n
+
+
+def export(store: Store, fmt: str, path: str | Path, story: str | None = None) -> list[Path]:
+    """Write ``fmt`` to ``path`` (only ``story`` when given); return the files written.
+
+    Raises ``ExportError`` for an unknown format or story.
+    """
+    from ..analysis import Analysis  # analysis imports present.json: import late to keep this module light
+
+    path = Path(path)
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    ids = _doc_ids(store, story)
+    if fmt == "json":
+        write_json(Analysis.from_store(store, ids).to_json(), path)
+        return [path]
+    if fmt == "jsonl":
+        _atomic_lines(path, claim_lines(store, story))
+        return [path]
+    if fmt == "csv":
+        return write_csv(store, path, story)
+    if fmt == "html":
+        return [write_dossier(store, path, story)]
+    items = claimreview_items(store, story)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(items, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+    return [path]

@@ -1,0 +1,91 @@
+"""A small inline SVG: the values one measure takes in each source, as horizontal bars.
+
+No scripts, no external fonts, no ``style`` attributes (so a strict Content-Security-Policy
+holds); labels come from articles and are escaped one by one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .tables import MeasureRow
+
+WIDTH = 600
+LABEL_W = 215
+ROW_H = 24
+PAD = 8
+COLORS = {"conflict": "#c0392b", "consistent": "#1e8449"}
+NEUTRAL = "#5b6b7f"
+
+
+@dataclass
+class Point:
+    """One source's value for the measure (``low``/``high`` draw a range when given)."""
+
+    label: str
+    value: float
+    low: float | None = None
+    high: float | None = None
+    shown: str = ""  # the number as written in the article
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def _clip(label: str, n: int = 30) -> str:
+    return label if len(label) <= n else label[: n - 1] + "…"
+
+
+def bar_plot(points: list[Point], *, title: str, verdict: str | None = None) -> Markup:
+    """An accessible horizontal bar plot, or empty markup when there is nothing to compare."""
+    points = [p for p in points if p.value is not None]
+    if len(points) < 2:
+        return Markup("")
+    top = max(max(p.high if p.high is not None else p.value, p.value) for p in points)
+    bottom = min(0.0, min(p.low if p.low is not None else p.value for p in points))
+    span = (top - bottom) or 1.0
+    bar_w = WIDTH - LABEL_W - 150
+    color = COLORS.get(verdict or "", NEUTRAL)
+    height = PAD * 2 + ROW_H * len(points)
+
+    def x(v: float) -> float:
+        return LABEL_W + (v - bottom) / span * bar_w
+
+    rows = []
+    for i, p in enumerate(points):
+        y = PAD + i * ROW_H
+        mid = y + ROW_H / 2
+        rows.append(f'<text x="{LABEL_W - 8}" y="{mid + 4:.1f}" text-anchor="end" class="lbl">'
+                    f"{escape(_clip(p.label))}</text>")
+        rows.append(f'<rect x="{x(bottom):.1f}" y="{y + 5}" width="{max(x(p.value) - x(bottom), 1.5):.1f}" '
+                    f'height="{ROW_H - 10}" rx="2" fill="{color}" fill-opacity="0.8"/>')
+        if p.low is not None and p.high is not None and p.high > p.low:
+            rows.append(f'<line x1="{x(p.low):.1f}" x2="{x(p.high):.1f}" y1="{mid:.1f}" y2="{mid:.1f}" '
+                        f'stroke="#1f2933" stroke-width="2"/>')
+        label = p.shown or _fmt(p.value)
+        rows.append(f'<text x="{x(max(p.value, p.high or p.value)) + 6:.1f}" y="{mid + 4:.1f}" class="val">'
+                    f"{escape(_clip(label, 24))}</text>")
+    desc = "; ".join(f"{p.label}: {p.shown or _fmt(p.value)}" for p in points)
+    return Markup(
+        f'<svg class="plot" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'font-family="system-ui, sans-serif" font-size="12">'
+        f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>"
+        f'<line x1="{LABEL_W}" x2="{LABEL_W}" y1="{PAD / 2}" y2="{height - PAD / 2}" stroke="#c7ced6"/>'
+        + "".join(rows) + "</svg>")
+
+
+def measure_plot(row: MeasureRow, by: str = "outlet") -> Markup:
+    """The bar plot of one comparison: a bar per claim that carries a number."""
+    points = []
+    for col, cells in row.cells.items():
+        for c in cells:
+            v = c.value
+            if v is None:
+                continue
+            label = col if by != "outlet" or c.source == col else f"{col} · {c.source}"
+            q = c.quantity
+            points.append(Point(label, v, q.low if q else None, q.high if q else None, c.shown))
+    return bar_plot(points, title=f"{row.comparison.measure}: values by source", verdict=row.comparison.verdict)

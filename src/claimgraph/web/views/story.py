@@ -1,0 +1,80 @@
+"""A story: its articles, and a measure-by-measure table with a column per source."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse, Response
+
+from ...present.claimreview import claimreview_items
+from ...present.dossier import render_dossier
+from ...present.svg import measure_plot
+from ...present.tables import StoryView, doc_title, find_story, outlet_label, story_view
+from ...store import Store
+from .. import queries
+from .base import NotFound, doc_url, get_store, respond, speaker_url, story_url
+
+router = APIRouter()
+
+
+def _load(store: Store, story_id: str) -> StoryView:
+    story = find_story(store, story_id)
+    if story is None:
+        raise NotFound("story", story_id)
+    return story_view(store, story)
+
+
+def story_data(store: Store, view: StoryView) -> dict[str, Any]:
+    """The story page as plain data (also its JSON)."""
+    s = view.story
+    titles = queries.story_titles(store, s.related)
+    measures = view.table.to_json()
+    for row in measures["rows"]:
+        for cells in row["cells"].values():
+            for cell in cells:
+                cell["url"] = doc_url(cell["doc"], cell["claim"])
+    speakers = view.speakers()
+    for sp in speakers:
+        sp["url"] = speaker_url(sp["speaker"])
+    return {
+        "story": {"id": s.id, "title": view.title, "terms": s.terms, "url": story_url(s.id),
+                  "dossier": story_url(s.id).replace("/story/", "/dossier/", 1),
+                  "claimreview": story_url(s.id).replace("/story/", "/claimreview/", 1),
+                  "related": [{"id": r, "title": titles.get(r, r), "url": story_url(r)} for r in s.related]},
+        "documents": [{"id": d.id, "url": doc_url(d.id), "title": doc_title(d), "outlet": outlet_label(d),
+                       "author": d.author, "published": d.published, "claims": len(d.claims),
+                       "duplicate_of": d.duplicate_of} for d in view.docs],
+        "outlets": view.outlets,
+        "conflicts": view.conflicts,
+        "consistent": sum(c.verdict == "consistent" for c in view.comparisons),
+        "measures": measures,
+        "speakers": speakers,
+    }
+
+
+@router.get("/story/{story_id:path}", name="story")
+def story_page(story_id: str, request: Request, store: Annotated[Store, Depends(get_store)]) -> Response:
+    """One story: measure table (conflicts first, highlighted), articles, speakers."""
+    view = _load(store, story_id)
+    plots = {row.index: measure_plot(row, view.table.by) for row in view.table.rows}
+    return respond(request, "story.html", story_data(store, view), view=view, plots=plots)
+
+
+@router.get("/dossier/{story_id:path}", name="dossier")
+def dossier_download(story_id: str, store: Annotated[Store, Depends(get_store)]) -> Response:
+    """The story as a self-contained HTML file to save or send."""
+    if find_story(store, story_id) is None:
+        raise NotFound("story", story_id)
+    html = render_dossier(store, story_id)
+    return Response(html, media_type="text/html; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="claimgraph-dossier.html"'})
+
+
+@router.get("/claimreview/{story_id:path}", name="claimreview")
+def claimreview_download(story_id: str, store: Annotated[Store, Depends(get_store)]) -> Response:
+    """Draft ClaimReview JSON-LD for the story's conflicts."""
+    if find_story(store, story_id) is None:
+        raise NotFound("story", story_id)
+    return JSONResponse(claimreview_items(store, story_id), media_type="application/ld+json",
+                        headers={"Content-Disposition": 'attachment; filename="claimreview.jsonld"'})

@@ -1,0 +1,198 @@
+"""Story clustering on small fictional articles: events, time windows, increments, state, related."""
+
+from __future__ import annotations
+
+import json
+
+from claimgraph.link.features import doc_counts, entity_key, scan, terms
+from claimgraph.link.stories import StoryDoc, StoryIndex, cluster_stories, parse_day
+from claimgraph.model import Article
+
+# Event A: a bridge collapse in a fictional port town, three outlets over two days.
+BRIDGE = [
+    StoryDoc(
+        "bridge-1", "Velmar harbour bridge collapses during morning traffic",
+        "The Corran Street bridge over Velmar harbour collapsed on Tuesday morning, sending two delivery "
+        "vans into the water. Harbour police said divers rescued both drivers. Mayor Ilse Dronning ordered "
+        "every bridge in the port district closed for inspection. Engineers had warned in March that the "
+        "steel supports of the Corran Street bridge were corroding.",
+        "2031-04-08", "Velmar Courier",
+    ),
+    StoryDoc(
+        "bridge-2", "Corran Street bridge falls into Velmar harbour",
+        "A section of the Corran Street bridge fell into Velmar harbour on Tuesday. Two vans plunged into "
+        "the harbour and their drivers were pulled out by police divers. Mayor Ilse Dronning closed the "
+        "port district bridges while engineers inspect corroding supports that had been flagged in an "
+        "earlier report.",
+        "2031-04-08", "Northern Ledger",
+    ),
+    StoryDoc(
+        "bridge-3", "Inspectors blame corrosion for Velmar bridge collapse",
+        "Inspectors said corroded steel supports caused the collapse of the Corran Street bridge in Velmar "
+        "harbour. Mayor Ilse Dronning faced questions about why the port district bridge stayed open after "
+        "engineers warned about the corrosion. The two van drivers rescued by harbour police divers are "
+        "recovering.",
+        "2031-04-09", "Coastal Wire",
+    ),
+]
+
+# Event B, same days: a school budget vote in another town.
+BUDGET = [
+    StoryDoc(
+        "budget-1", "Ardley council approves school budget after long night",
+        "The Ardley town council approved a school budget with new teacher salaries after a session that "
+        "ran past midnight. Councillor Mina Oduya said the budget adds forty teaching posts. Parents "
+        "packed the council chamber to support the teachers union.",
+        "2031-04-08", "Ardley Gazette",
+    ),
+    StoryDoc(
+        "budget-2", "Teachers win raise as Ardley passes school budget",
+        "Teachers in Ardley will get higher salaries under the school budget the town council passed "
+        "overnight. Councillor Mina Oduya told parents in the council chamber that forty teaching posts "
+        "would be added. The teachers union welcomed the vote.",
+        "2031-04-09", "Northern Ledger",
+    ),
+]
+
+
+def _groups(stories) -> set[frozenset[str]]:
+    return {frozenset(s.documents) for s in stories}
+
+
+def test_same_event_clusters_and_different_events_split():
+    stories = cluster_stories(BRIDGE + BUDGET)
+    assert _groups(stories) == {frozenset(d.id for d in BRIDGE), frozenset(d.id for d in BUDGET)}
+    bridge = next(s for s in stories if "bridge-1" in s.documents)
+    assert bridge.id.startswith("s") and bridge.title == BRIDGE[0].title
+    assert any("bridge" in t or "corran" in t for t in bridge.terms)
+
+
+def test_time_window_respected():
+    late = StoryDoc("bridge-late", BRIDGE[1].title, BRIDGE[1].text, "2031-04-25", "Northern Ledger")
+    idx = StoryIndex(window_days=3)
+    first = idx.add(BRIDGE[0])
+    assert idx.add(late) != first  # same words, 17 days later: another event
+    wide = StoryIndex(window_days=30)
+    assert wide.add(BRIDGE[0]) == wide.add(late)
+
+
+def test_undated_articles_cluster_by_content():
+    undated = [StoryDoc(d.id, d.title, d.text, None, d.outlet) for d in BRIDGE + BUDGET]
+    assert _groups(cluster_stories(undated)) == {frozenset(d.id for d in BRIDGE),
+                                                 frozenset(d.id for d in BUDGET)}
+
+
+def test_incremental_add_matches_batch_and_is_idempotent():
+    docs = BRIDGE + BUDGET
+    batch = StoryIndex()
+    batch.add_many(docs)  # add_many takes the batch in date order (stable)
+    one_by_one = StoryIndex()
+    ids = [one_by_one.add(d) for d in sorted(docs, key=lambda d: d.published or "")]
+    assert batch.stories() == one_by_one.stories()
+    reordered = StoryIndex()
+    reordered.add_many(reversed(docs))
+    assert _groups(reordered.stories()) == _groups(batch.stories())
+    assert one_by_one.add(BRIDGE[0]) == ids[0]  # re-adding an id changes nothing
+    assert one_by_one.story_of("budget-2") == batch.story_of("budget-2")
+    assert sum(len(s.documents) for s in one_by_one.stories()) == len(docs)
+
+
+def test_state_round_trip_resumes_exactly():
+    docs = sorted(BRIDGE + BUDGET, key=lambda d: d.published or "")
+    straight = StoryIndex()
+    for d in docs:
+        straight.add(d)
+    first = StoryIndex()
+    for d in docs[:3]:
+        first.add(d)
+    state = json.loads(json.dumps(first.to_state()))  # must survive JSON (the lead stores it)
+    resumed = StoryIndex.from_state(state)
+    assert [s.documents for s in resumed.stories()] == [s.documents for s in first.stories()]
+    for d in docs[3:]:
+        resumed.add(d)
+    assert resumed.stories() == straight.stories()
+    assert resumed.to_state() == straight.to_state()
+
+
+# Two evacuation deals for one armed group, two months apart in different places: one topic,
+# two events.
+DEAL_1 = [
+    StoryDoc(
+        "deal-1a", "Truce lets Ashen Front fighters leave Kessa",
+        "A truce brokered by tribal elders let several hundred Ashen Front fighters and their families "
+        "leave the besieged town of Kessa in a convoy of buses. The Ashen Front fighters kept their rifles "
+        "under the deal. Commanders of the Kessa militia said the evacuation spared the old market from "
+        "more shelling. Critics said the deal let the fighters regroup in the desert.",
+        "2031-06-02", "Frontier Post",
+    ),
+    StoryDoc(
+        "deal-1b", "Convoy carries Ashen Front out of besieged Kessa",
+        "Buses carrying Ashen Front fighters and their families left Kessa on Monday under a truce "
+        "negotiated by tribal elders. The Kessa militia said the old market was spared. Some residents "
+        "feared the fighters would regroup in the desert.",
+        "2031-06-03", "Valley Times",
+    ),
+]
+DEAL_2 = [
+    StoryDoc(
+        "deal-2a", "Ashen Front fighters bused out of Orvan valley under ceasefire",
+        "A ceasefire in the Orvan valley ended with the remaining Ashen Front fighters surrendering their "
+        "positions and boarding buses for the eastern province. Envoy Tamsin Reyle condemned the "
+        "evacuation and said the fighters should never have been allowed to escape. Border guards "
+        "blocked the highway and the convoy stalled near the Orvan checkpoint.",
+        "2031-08-12", "Frontier Post",
+    ),
+]
+
+
+def test_related_links_join_same_topic_different_events():
+    stories = cluster_stories(DEAL_1 + DEAL_2 + BRIDGE)
+    by_doc = {d: s for s in stories for d in s.documents}
+    first, second, bridge = by_doc["deal-1a"], by_doc["deal-2a"], by_doc["bridge-1"]
+    assert by_doc["deal-1b"] is first and first.id != second.id
+    assert second.id in first.related and first.id in second.related
+    assert bridge.id not in first.related and first.id not in bridge.related
+
+
+def test_related_links_without_dates():
+    undated = [StoryDoc(d.id, d.title, d.text, None) for d in DEAL_1[:1] + DEAL_2]
+    first, second = cluster_stories(undated)
+    assert first.related == [second.id] and second.related == [first.id]
+
+
+def test_related_window_limits_topic_links():
+    late = StoryDoc("deal-2-late", DEAL_2[0].title, DEAL_2[0].text, "2033-01-01")
+    stories = cluster_stories(DEAL_1 + [late], related_window_days=90)
+    assert all(not s.related for s in stories)
+
+
+def test_from_state_rejects_unknown_version():
+    try:
+        StoryIndex.from_state({"version": 999})
+    except ValueError as exc:
+        assert "version" in str(exc)
+    else:  # pragma: no cover
+        raise AssertionError("expected ValueError")
+
+
+def test_story_doc_from_article_uses_names():
+    art = Article(id="a1", text="Mayor Ilse Dronning spoke.", title="T", published="2031-04-08",
+                  entities=[{"text": "Ilse Dronning", "label": "PERSON"}, {"text": "Tuesday", "label": "DATE"}])
+    doc = StoryDoc.from_article(art)
+    assert doc.entities == ["Ilse Dronning"] and doc.published == "2031-04-08"
+
+
+def test_parse_day():
+    assert parse_day("2031-04-08") == parse_day("2031-04-08T10:30:00Z")
+    assert parse_day(None) is None and parse_day("last Tuesday") is None
+
+
+def test_features_normalise_words_and_names():
+    assert terms("The U.S. fighters' buses and taxes") == ["us", "fighter", "buse", "tax"]
+    assert terms("IS fighters said") == ["is", "fighter"]
+    words, names = scan("Envoy Tamsin Reyle met President Ona Vell in New Harlow. The Senate voted.")
+    assert "e:envoy_tamsin_reyle" in names and "e:ona_vell" in names and "e:new_harlow" in names
+    assert not any(n.endswith("senate") for n in names)
+    assert entity_key("the Ashen Front's") == "e:ashen_front"
+    counts = doc_counts("Bridge collapse", "Bridge falls.", entities=["Corran Street", "Velmar"])
+    assert counts["bridge"] > counts["fall"] and counts["e:corran_street"] == 1 and "e:velmar" not in counts
