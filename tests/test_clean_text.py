@@ -71,7 +71,17 @@ def test_call_to_action_and_navigation_lines():
     ]
     for line in noise:
         assert line_noise(line) is not None, line
-    for line in BODY + ["Was the storm warning too late?", "Support for the plan fell to 40 percent in May."]:
+    content = [
+        "Was the storm warning too late?",
+        "Support for the plan fell to 40 percent in May.",
+        "Also on Tuesday, the council voted to rebuild the pier.",
+        "More from the council is expected later this week.",
+        "\u201cGive us the money,\u201d she said.",
+        "Save up to 30 percent on heating by insulating, the agency said.",
+        "You can download the flood map from the council website.",
+        "Share prices fell 3 percent on Monday.",
+    ]
+    for line in BODY + content:
         assert line_noise(line) is None, line
 
 
@@ -165,6 +175,8 @@ def test_no_outlet_guess_from_body_mentions_alone():
 def test_title_only_when_it_looks_like_a_headline():
     r = clean_text(_doc(BODY))
     assert r.title is None
+    r = clean_text(_doc("Storm forces boats out of Port Alder harbour", BODY))
+    assert r.title == "Storm forces boats out of Port Alder harbour"
     r = clean_text(_doc("Why Did Port Alder Wait So Long?", BODY))
     assert r.title == "Why Did Port Alder Wait So Long?"
     assert r.text[r.body_start:].startswith(BODY[0])
@@ -207,3 +219,28 @@ def test_hard_wrapped_bio_is_removed_whole():
     r = clean_text(_doc("Storm Forces Boats Out", *[textwrap.fill(p, 60) for p in BODY], "Author: Mara Lindqvist", bio))
     assert "Lindqvist" not in r.text
     assert "twelve years" not in r.text
+
+
+def test_repeated_article_with_one_signup_line_is_not_a_pitch():
+    # an extractor that emits the article twice must not lose it: one appeal line in a long block
+    block = BODY + ["Sign up for the Harbor Ledger newsletter to get this in your inbox."]
+    r = clean_text(_doc("Storm Forces Boats Out", block, block))
+    for line in BODY:
+        assert line in r.text
+
+
+def test_extracted_html_keeps_tables_separators_and_is_never_a_listing():
+    table = ["| Pos. | Boat | Points |", "| 1 | Heron | 50 |", "| 2 | Kestrel | 44 |", "| 3 | Osprey | 41 |"]
+    r = clean_text(_doc("Final Standings", table, "___", ["Ceramic Mug, Heron EUR 12.53"]), extracted=True)
+    for line in table + ["___", "Ceramic Mug, Heron EUR 12.53"]:
+        assert line in r.text
+    # flattened layout tables of plain-text web pages are furniture
+    assert "|Adult: ||28.- CHF |" not in clean_text(_doc(BODY, "|Adult: ||28.- CHF |")).text
+
+
+def test_non_english_plain_text_reads_as_a_listing():
+    german = ["Die Stadt hat am Dienstag den Hafen geschlossen, weil der Sturm kam.",
+              "Viele Fischer sagten, die Warnung sei zu spät gekommen und nicht klar gewesen.",
+              "Der Bürgermeister will den Plan nächste Woche im Rat vorstellen und erklären."]
+    assert clean_text(_doc(german)).text == ""
+    assert clean_text(_doc(german), extracted=True).text == _doc(german)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from .clean.corpus import OutletBoilerplate
 from .clean.decode import decode_bytes
 from .clean.html import extract_html
-from .clean.mojibake import fix_text
 from .clean.text import clean_text
 from .dedup import Deduplicator
 from .model import Article, RawDoc, ReadError
@@ -66,13 +65,9 @@ def clean_raw(raw: RawDoc) -> tuple[Article, str]:
     else:
         text, encoding = decode_bytes(raw.content)
         raw_text = text
-    if raw.kind == "html":
-        # trafilatura has already separated the main text from the page template; the plain-text
-        # heuristics would only cost recall here (measured on zyte-dev: 0.967 → 0.951 F1).
-        art = Article(id=raw.id, text=fix_text(text).strip(), title=title, outlet=outlet, author=author,
-                      published=published, url=url, source=raw.source, raw=raw_text, kind=raw.kind)
-        return art, encoding
-    res = clean_text(fix_text(text), title=title, author=author, outlet=outlet, url=url)
+    # clean_text repairs mojibake itself; for HTML, trafilatura has already separated the main text
+    # from the page template, so the page-level rules for plain text dumps stay off (extracted=True).
+    res = clean_text(text, title=title, author=author, outlet=outlet, url=url, extracted=raw.kind == "html")
     art = Article(id=raw.id, text=res.text, title=res.title or title, outlet=res.outlet or outlet,
                   author=res.author or author, published=published or res.published, url=url,
                   source=raw.source, raw=raw_text, kind=raw.kind, removed=list(res.removed))

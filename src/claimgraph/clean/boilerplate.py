@@ -30,6 +30,8 @@ PROSE_LONG_WORDS = 14
 LISTING_PROSE_SHARE = 0.1
 # ... or a single prose line holds less than this share (a one-sentence intro to a list).
 LONE_SENTENCE_SHARE = 0.25
+# Share of a repeated block's lines that must carry a reader appeal for the block to go.
+APPEAL_BLOCK_SHARE = 0.2
 # Long lines are judged on their first characters only (speed).
 _SAMPLE_CHARS = 600
 
@@ -77,6 +79,13 @@ def is_prose(line: str) -> bool:
     # an ALL-CAPS line (a shouted lede) is judged on its words, not its case
     lower = 1.0 if upper >= 0.8 else sum(w[0].islower() for w in alpha) / len(alpha)
     return function_word_share(ws) >= 0.15 and lower >= 0.4
+
+
+def is_sentence(line: str) -> bool:
+    """A looser prose test for the end of an article: eight or more words ending like a
+    sentence, with some function words, whatever the case of its (often proper-noun) words."""
+    ws = words(line[:_SAMPLE_CHARS])
+    return len(ws) >= PROSE_MIN_WORDS and ends_sentence(line) and function_word_share(ws) >= 0.1
 
 
 def is_hard_wrapped(lines: Sequence[str]) -> bool:
@@ -141,8 +150,14 @@ def wrapped_paragraphs(lines: Sequence[str], skip: set[int] | frozenset[int] = f
 
 
 def noise_reasons(lines: Sequence[str]) -> dict[int, str]:
-    """:func:`line_noise` for every line; in hard-wrapped text, judged on whole paragraphs."""
+    """:func:`line_noise` for every line; in hard-wrapped text, judged on whole paragraphs.
+
+    A document holding a Markdown table (an HTML extractor's rendering of a real table) keeps
+    its table rows: there a row of cells is content, not page furniture.
+    """
     noise = {i: r for i, x in enumerate(lines) if (r := line_noise(x))}
+    if any(P.MD_TABLE_RULE.match(x) for x in lines):
+        noise = {i: r for i, r in noise.items() if r != "table"}
     if is_hard_wrapped(lines):
         paras = wrapped_paragraphs(lines)
         judged: dict[str, str | None] = {}
@@ -199,10 +214,11 @@ def line_noise(line: str) -> str | None:
     sentence_like = bool(ends_sentence(s)) and n >= PROSE_MIN_WORDS
     cells = _separator_cells(s)
     if cells is not None and not sentence_like:
-        if s.startswith("|") and len(cells) >= 2:
-            return "table"
-        if len(cells) >= 3 and sum(len(words(c)) for c in cells) / len(cells) <= 4:
-            return "nav"
+        if s.startswith("|"):
+            if "||" in s and len(cells) >= 2:
+                return "table"  # a flattened layout table ("|Adult: ||28.- CHF |"), not "| a | b |"
+        elif len(cells) >= 3 and sum(len(words(c)) for c in cells) / len(cells) <= 4:
+            return "nav"  # "Privacy • Terms • Contact"
     if n <= 8 and P.NAV_LINE.match(s):
         return "nav"
     if P.FURNITURE.match(s):
@@ -210,7 +226,7 @@ def line_noise(line: str) -> str | None:
     if n <= 40 and (P.PHOTO_CREDIT.match(s) or P.TRAILING_CREDIT.search(s)):
         return "credit"
     reported = n <= 30 and _quoted_or_reported(s)
-    if n <= 30 and P.CTA_START.match(s) and not (reported and n > 8):
+    if n <= 30 and P.CTA_START.match(s) and not reported:
         return "cta"
     appeals = {m.group(0).lower() for m in P.APPEAL.finditer(s)} if n <= 30 else set()
     if appeals and not reported:
@@ -245,7 +261,9 @@ def repeated_appeal_blocks(lines: Sequence[str], noise: dict[int, str]) -> set[i
     run: list[int] = []
 
     def flush() -> None:
-        if len(run) >= 2 and any(P.APPEAL.search(lines[i]) or noise.get(i) == "cta" for i in run):
+        # the appeal must be a real part of the block, not one sign-up line in a repeated article
+        appeal = sum(bool(P.APPEAL.search(lines[i]) or noise.get(i) == "cta") for i in run)
+        if len(run) >= 2 and appeal and appeal >= APPEAL_BLOCK_SHARE * len(run):
             run_keys = {keys[i] for i in run}
             out.update(j for j, k in enumerate(keys) if k in run_keys)
         run.clear()
@@ -264,8 +282,8 @@ def repeated_appeal_blocks(lines: Sequence[str], noise: dict[int, str]) -> set[i
 def boilerplate_tail(lines: Sequence[str], removed: set[int], noise: dict[int, str]) -> int | None:
     """Start index of a boilerplate tail, or ``None``.
 
-    The tail starts at the first boilerplate line after the last prose line that is not itself
-    boilerplate; what follows holds no prose, and boilerplate must make up most of it.
+    The tail starts at the first boilerplate line after the last sentence that is not itself
+    boilerplate; what follows holds no sentence, and boilerplate must make up most of it.
     """
     live = [i for i, x in enumerate(lines) if x.strip() and i not in removed]
     if not live:
@@ -273,7 +291,8 @@ def boilerplate_tail(lines: Sequence[str], removed: set[int], noise: dict[int, s
     paras = wrapped_paragraphs(lines, removed)
     last_real = -1
     for i in live:
-        if noise.get(i) is None and is_prose(paras.get(i, lines[i])):
+        text = paras.get(i, lines[i])
+        if noise.get(i) is None and (is_prose(text) or is_sentence(text)):
             last_real = i
     if last_real < 0:
         return None
@@ -294,7 +313,8 @@ def is_listing(lines: Sequence[str], candidates: Sequence[int], prose: dict[int,
 
     Judged on the prose it holds (``prose`` flags each candidate line): no prose line at all,
     a single one, or only a sliver of its characters in prose lines. Such a page is furniture,
-    and its non-prose lines are noise.
+    and its non-prose lines are noise. The prose test is built on English function words, so a
+    page in another language reads as a listing too: claimgraph's extractors are English-only.
     """
     if len(candidates) < 3:
         return False

@@ -52,12 +52,27 @@ def looks_like_headline(line: str) -> bool:
     return caps / len(alpha) >= 0.5 or s.endswith(("?", "!"))
 
 
+def _sentence_case_headline(line: str, following: str | None) -> bool:
+    """A sentence-case headline ("Storm forces boats out of harbour"): a short capitalised line
+    without final punctuation, followed by a longer paragraph."""
+    s = line.strip()
+    n = len(words(s))
+    return (
+        4 <= n <= 20 and s[:1].isupper() and not s.endswith((".", ",", ";", ":"))
+        and following is not None and len(words(following)) > 2 * n
+    )
+
+
 def guess_title(lines: Sequence[str], skip: set[int]) -> int | None:
     """Index of the headline: the first kept line near the top when it looks like one."""
-    for i in non_blank(lines)[:3]:
-        if i in skip:
-            continue
-        return i if looks_like_headline(lines[i]) else None
+    top = non_blank(lines)[:3]
+    live = [i for i in non_blank(lines) if i not in skip][:2]
+    if not live or live[0] not in top:
+        return None
+    first = live[0]
+    following = lines[live[1]] if len(live) > 1 else None
+    if looks_like_headline(lines[first]) or _sentence_case_headline(lines[first], following):
+        return first
     return None
 
 
@@ -231,7 +246,7 @@ def guess_published(lines: Sequence[str], prefer: Iterable[int] = ()) -> str | N
     """Publication date: on a byline or dated line first, then in the first few lines."""
     idx = non_blank(lines)
     order = list(prefer) + [i for i in idx if P.DATE_CUE.search(lines[i]) and len(words(lines[i])) <= 20]
-    order += [i for i in idx[:HEAD_LINES] if len(words(lines[i])) <= 20]
+    order += [i for i in idx[:HEAD_LINES] if len(words(lines[i])) <= 12]  # a dateline, not a sentence
     for i in order:
         d = find_date(lines[i])
         if d:

@@ -50,7 +50,8 @@ NAV_LINE = re.compile(
         trending(?:\s+(?:now|stories|topics|articles))? |
         (?:top|more|other|featured|recent|similar|latest)\s+(?:stories|news|posts|articles|headlines|
             videos|topics|items|questions|comments|picks|reads|websites|categories) |
-        (?:more\s+from|also\s+on|elsewhere\s+on|around\s+the\s+web|from\s+the\s+web|editor'?s?\s+picks?) .{0,40} |
+        (?:more\s+from|also\s+on|elsewhere\s+on|around\s+the\s+web|from\s+the\s+web|editor'?s?\s+picks?)
+            (?:\s+[^:]{0,40}:.{0,60}|(?:\s+\S+){0,2}) |
         you\s+(?:may|might|will)\s+also\s+(?:like|enjoy|be\s+interested\s+in) |
         (?:read|see|show|load|view)\s+(?:more|all|less|next|previous)(?:\s+\w+){0,3} |
         read\s+next | up\s+next | what\s+to\s+read\s+next | keep\s+reading | continue\s+reading |
@@ -107,7 +108,8 @@ FURNITURE = re.compile(
     r"""^\W*(?:
         posted\s+(?:in|on|by)\b.*\|.* |                    # "Posted in A, B | Leave a comment"
         (?:tags?|labels?|keywords?|categories|filed\s+under|topics?)\s*:.* |
-        you\s+(?:cannot|can\s+not|can't|can)\s+(?:post|reply|edit|delete|vote|attach|download)\b.* |
+        you\s+(?:cannot|can\s+not|can't|can)\s+(?:post|reply|edit|delete|vote|attach|download)\b
+            .*\b(?:forums?|topics?|threads?|polls?|posts?|boards?)\b.* |
         \d[\d,.]*\s+(?:of|out\s+of)\s+\d[\d,.]*\s+(?:people|users|customers|readers)\s+found\b.* |
         was\s+this\s+(?:review|answer|post|article|information)\s+helpful.* |
         rated\s+\d(?:\.\d)?\s+out\s+of.* |
@@ -135,6 +137,8 @@ MARKUP = re.compile(
         \|?\s*line\s+\d+\s*:\s*\|)""",
     re.I | re.X,
 )
+# The separator row of a Markdown table ("|---|:---:|"), as HTML extractors write tables.
+MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 URL_ONLY = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.I)
 COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|\bcopyright\b).{0,80}(?:\d{4}|reserved)|all\s+rights\s+reserved", re.I)
 PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|EUR|USD|GBP|CHF)\b)")

@@ -47,14 +47,20 @@ class Found:
     author: str | None = None
 
 
-def line_reasons(lines: list[str], author: str | None = None) -> tuple[dict[int, str], Found]:
+def line_reasons(
+    lines: list[str], author: str | None = None, *, extracted: bool = False
+) -> tuple[dict[int, str], Found]:
     """Decide which lines of a repaired text are boilerplate.
 
     Returns ``{line index: reason}`` for the removed lines and what was found on the way.
-    Exposed for auditing and tests.
+    ``extracted``: the text is an HTML extractor's main content, so the page-level listing rule
+    (which judges whole pages) is off and separator lines stay. Exposed for auditing and tests.
     """
     why: dict[int, str] = {}
     noise = B.noise_reasons(lines)
+    if extracted:
+        # separators ("___", "* * *") inside extracted main content are section breaks
+        noise = {i: r for i, r in noise.items() if r != "junk"}
     why.update(noise)
     for i in B.repeated_appeal_blocks(lines, noise):
         why.setdefault(i, "repeated")
@@ -81,7 +87,7 @@ def line_reasons(lines: list[str], author: str | None = None) -> tuple[dict[int,
     live = [i for i in M.non_blank(lines) if i not in why]
     paras = B.wrapped_paragraphs(lines, set(why))
     prose = {i: B.is_prose(paras.get(i, lines[i])) for i in live}
-    if B.is_listing(lines, live, prose):
+    if not extracted and B.is_listing(lines, live, prose):
         for i in live:
             if i != title_idx and not prose[i]:
                 why[i] = "listing"
@@ -95,17 +101,22 @@ def clean_text(
     author: str | None = None,
     outlet: str | None = None,
     url: str | None = None,
+    extracted: bool = False,
 ) -> CleanResult:
     """Clean one already-decoded plain-text article.
 
     Known metadata (from a record) wins over what is guessed from the text. Removed: repeated
     blocks carrying a reader appeal (every copy), calls to action and navigation lines, photo
-    credits, bylines and author bios, a boilerplate tail after the last real paragraph, and on
+    credits, bylines and author bios, a boilerplate tail after the last prose line, and on
     pages that are listings rather than prose, every line that is not a sentence.
+
+    Pass ``extracted=True`` for text that an HTML main-content extractor (trafilatura) already
+    chose: the page-level listing rule is then off, since the extractor judged the page, and
+    separator lines ("___") stay as the section breaks they are.
     """
     fixed = fix_text(text or "")
     lines = fixed.split("\n")
-    why, found = line_reasons(lines, author)
+    why, found = line_reasons(lines, author, extracted=extracted)
     title_idx, byline_idx = found.title_idx, found.byline_idx
     the_author = author or found.author
 
