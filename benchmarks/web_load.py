@@ -119,6 +119,21 @@ async def fire(base: str, paths: list[str], concurrency: int, timeout: float) ->
         return await asyncio.gather(*(one(p) for p in paths))
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process (Linux /proc), or -1 when unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return -1.0
+
+
+def _tail(f, n: int = 3000) -> str:
+    f.flush()
+    f.seek(0)
+    return f.read().decode("utf-8", "replace")[-n:]
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, max(0, round(p / 100 * len(values)) - 1))]
@@ -146,9 +161,10 @@ def main() -> int:
         base = f"http://127.0.0.1:{port}"
         # the console script's entry point (``python -m claimgraph.cli`` runs cli.py as __main__,
         # a second module object that never sees the commands cli_present registers)
-        server = subprocess.Popen([sys.executable, "-c", "from claimgraph.cli import main; main()", "serve", "--db", str(db), "--host",
-                                   "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        log = open(Path(tmp) / "server.log", "w+b")  # a file, not a pipe: a chatty server never blocks
+        server = subprocess.Popen([sys.executable, "-c", "from claimgraph.cli import main; main()", "serve",
+                                   "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+                                  stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         try:
             deadline = time.monotonic() + 30
             while True:
@@ -158,13 +174,15 @@ def main() -> int:
                 except httpx.HTTPError:
                     pass
                 if server.poll() is not None or time.monotonic() > deadline:
-                    print("server did not start:", server.stderr.read().decode()[-2000:] if server.stderr else "")
+                    print("server did not start:", _tail(log))
                     return 2
                 time.sleep(0.2)
             paths = urls(db, args.requests)
+            cpu0 = cpu_seconds(server.pid)
             t0 = time.perf_counter()
             results = asyncio.run(asyncio.wait_for(fire(base, paths, args.concurrency, args.timeout), args.budget))
             wall = time.perf_counter() - t0
+            cpu = cpu_seconds(server.pid) - cpu0 if cpu0 >= 0 else -1.0
         finally:
             server.terminate()
             try:
@@ -172,14 +190,21 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+            server_log = _tail(log)
+            log.close()
 
     lat = [r[2] * 1000 for r in results]
     errors = [(p, s) for p, s, _ in results if s != 200]
     print(f"requests: {len(results)} at concurrency {args.concurrency}, wall {wall:.2f}s, "
           f"{len(results) / wall:.0f} req/s")
     print(f"errors: {len(errors)}" + ("" if not errors else " e.g. " + ", ".join(f"{s} {p}" for p, s in errors[:5])))
+    if cpu >= 0:  # the server's own CPU time: a figure that does not depend on how busy the machine is
+        print(f"server CPU: {cpu:.2f}s for {len(results)} requests, {cpu / len(results) * 1000:.1f} ms/request; "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"latency ms: p50 {statistics.median(lat):.0f}, p95 {pct(lat, 95):.0f}, max {max(lat):.0f}, "
           f"mean {statistics.fmean(lat):.0f}")
+    if errors and server_log.strip():
+        print("server log (tail):\n" + server_log)
     return 1 if errors else 0
 
 

@@ -12,7 +12,7 @@ import pytest
 from claimgraph.store import Store
 
 pytestmark = pytest.mark.model
-CLI = [sys.executable, "-m", "claimgraph.cli"]
+CLI = [sys.executable, "-m", "claimgraph"]
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:

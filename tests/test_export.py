@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 
 import pytest
 from typer.testing import CliRunner
-from web_store import EVIL, LEDGER, POST, WIRE, XSS_LINK, XSS_SCRIPT, build_store
 
 from claimgraph.cli import app
 from claimgraph.model import Article, Claim
@@ -18,6 +17,7 @@ from claimgraph.present.export import FORMATS, ExportError, export
 from claimgraph.present.markup import Span, claim_anchor, highlight_article, render_spans, safe_http_url
 from claimgraph.present.svg import Point, bar_plot
 from claimgraph.store import Store
+from web_store import EVIL, LEDGER, POST, WIRE, XSS_LINK, XSS_SCRIPT, build_store
 
 N_CLAIMS = 12
 S1_CLAIMS = 6
@@ -229,3 +229,10 @@ def test_svg_plot_escapes_labels_and_needs_two_values():
     assert svg.startswith("<svg") and "<script>" not in svg and "&lt;script&gt;" in svg and "B &amp; C" in svg
     assert "style=" not in svg and "href" not in svg
     assert str(bar_plot([Point("only", 1)], title="t")) == ""
+
+
+def test_fast_claim_dict_matches_to_dict(store):
+    from claimgraph.present.tables import claim_dict
+
+    claims = store.claims()
+    assert claims and all(claim_dict(c) == c.to_dict() for c in claims)

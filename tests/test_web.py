@@ -8,10 +8,22 @@ from html.parser import HTMLParser
 from urllib.parse import quote
 
 import pytest
-from web_store import EVIL, EVIL2, LEDGER, LONE, POST, WIRE, XSS_IMG, XSS_LINK, XSS_SCRIPT, XSS_TEXTAREA, build_store
 
 from claimgraph.store import Store, StoreError
 from claimgraph.web.app import create_app
+from web_store import (
+    EVIL,
+    EVIL2,
+    LEDGER,
+    LONE,
+    POST,
+    WIRE,
+    XSS_IMG,
+    XSS_LINK,
+    XSS_SCRIPT,
+    XSS_TEXTAREA,
+    build_store,
+)
 
 with warnings.catch_warnings():  # starlette nags about httpx; the client works the same
     warnings.simplefilter("ignore")
@@ -299,3 +311,67 @@ def test_serve_command_refuses_a_missing_store(tmp_path):
 
     r = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert r.exit_code == 2
+
+
+def test_long_lists_are_paginated(tmp_path):
+    from claimgraph.model import Article, Story
+
+    with Store(tmp_path / "many.db") as s, s.transaction():
+        for i in range(130):
+            s.put_document(Article(id=f"d{i}", text=f"Text {i}.", title=f"Title {i}", outlet="Gazette"), raw_hash=str(i))
+        s.put_stories([Story(f"s{i}", [f"d{i}"], title=f"Story {i}") for i in range(130)])
+    with TestClient(create_app(tmp_path / "many.db")) as c:
+        first = c.get("/?format=json").json()
+        assert (first["total"], first["pages"], len(first["stories"])) == (130, 3, 50)
+        html = c.get("/").text
+        assert 'href="/?page=2" rel="next"' in html
+        last = c.get("/?page=3&format=json").json()
+        assert len(last["stories"]) == 30
+        assert 'rel="prev"' in c.get("/?page=3").text
+        assert c.get("/?page=99&format=json").json()["stories"] == []
+        assert 'href="/articles?page=2"' in c.get("/articles").text
+
+
+def test_server_errors_are_a_page_not_a_traceback(db, monkeypatch):
+    from claimgraph.web import queries
+
+    def broken(store):
+        raise RuntimeError("secret internals /etc/passwd")
+
+    monkeypatch.setattr(queries, "overview", broken)
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        r = c.get("/")
+        assert r.status_code == 500 and "Something went wrong" in r.text
+        assert "secret" not in r.text and "Traceback" not in r.text
+        j = c.get("/?format=json")
+        assert j.status_code == 500 and j.json()["status"] == 500 and "secret" not in j.text
+
+
+def test_serve_command_serves_on_loopback(db):
+    """The real ``claimgraph serve`` in a subprocess answers on 127.0.0.1 (the default host)."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-c", "from claimgraph.cli import main; main()", "serve", "--db", str(db),
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/story/s1?format=json", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["story"]["id"] == "s1"
+        assert "server" not in r.headers  # no version banner
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -187,7 +187,3 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted; everything committed so far is in the store")
         sys.exit(130)
-
-
-if __name__ == "__main__":
-    main()

@@ -41,9 +41,9 @@ def browser_type_launch_args():
 def live_server(tmp_path_factory):
     """``claimgraph``'s app under uvicorn in a thread, on a socket bound to 127.0.0.1:0."""
     import uvicorn
-    from web_store import build_store
 
     from claimgraph.web.app import create_app
+    from web_store import build_store
 
     db = build_store(tmp_path_factory.mktemp("browser") / "web.db")
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

@@ -54,7 +54,7 @@ def test_kill_9_then_resume(tmp_path, stage_sql):
     n = 1000
     corpus, db = tmp_path / "corpus.jsonl", tmp_path / "cg.db"
     synthetic_corpus(corpus, n)
-    cmd = [sys.executable, "-m", "claimgraph.cli", "analyze", str(corpus), "--db", str(db), "--quiet",
+    cmd = [sys.executable, "-m", "claimgraph", "analyze", str(corpus), "--db", str(db), "--quiet",
            "--batch-size", "16", "--no-link"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 300

@@ -64,7 +64,7 @@ def _section(view: StoryView, first: int) -> Section:
         out.append(DossierDoc(prefix, d, highlight_article(d.text, d.claims, prefix=prefix, flagged=flagged)))
         for c in d.claims:
             anchors[c.id] = "#" + claim_anchor(c.id, prefix)
-    plots = {row.index: measure_plot(row, view.table.by) for row in view.table.rows}
+    plots = {row.index: measure_plot(row, view.table.by, view.table.columns) for row in view.table.rows}
     return Section(view, out, anchors, plots)
 
 

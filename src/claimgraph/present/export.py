@@ -17,7 +17,7 @@ from .claimreview import claimreview_items
 from .csv import write_csv
 from .dossier import write_dossier
 from .json import write_json
-from .tables import claim_source, find_story
+from .tables import claim_dict, claim_source, find_story
 
 FORMATS = ("json", "jsonl", "csv", "html", "claimreview")
 
@@ -41,7 +41,7 @@ def claim_lines(store: Store, story: str | None = None) -> Iterator[dict[str, An
     story_of = {} if story is not None else {d: s.id for s in store.stories() for d in s.documents}
     for d in store.documents(ids):
         for c in d.claims:
-            row = c.to_dict()
+            row = claim_dict(c)
             row.update(doc_id=d.id, story=story if story is not None else story_of.get(d.id), outlet=d.outlet,
                        title=d.title, published=d.published, url=d.url, source=claim_source(c, d))
             yield row

@@ -13,7 +13,7 @@ from ..store import Store
 
 def report_data(store: Store) -> dict[str, Any]:
     """Everything ``claimgraph report`` shows, as plain data (also its ``--json``)."""
-    c = store.conn
+    c = store
     outlets = [{"outlet": r[0] or "(unknown)", "documents": r[1]} for r in c.execute(
         "SELECT outlet, COUNT(*) FROM documents GROUP BY outlet ORDER BY 2 DESC, 1 LIMIT 50")]
     speakers = [{"speaker": r[0], "claims": r[1]} for r in c.execute(

@@ -12,8 +12,8 @@ from markupsafe import Markup, escape
 
 from .tables import MeasureRow
 
-WIDTH = 600
-LABEL_W = 215
+WIDTH = 620
+LABEL_W = 210
 ROW_H = 24
 PAD = 8
 COLORS = {"conflict": "#c0392b", "consistent": "#1e8449"}
@@ -29,6 +29,7 @@ class Point:
     low: float | None = None
     high: float | None = None
     shown: str = ""  # the number as written in the article
+    sub: str = ""  # a second, smaller label line (the speaker, under the outlet)
 
 
 def _fmt(v: float) -> str:
@@ -47,28 +48,36 @@ def bar_plot(points: list[Point], *, title: str, verdict: str | None = None) -> 
     top = max(max(p.high if p.high is not None else p.value, p.value) for p in points)
     bottom = min(0.0, min(p.low if p.low is not None else p.value for p in points))
     span = (top - bottom) or 1.0
-    bar_w = WIDTH - LABEL_W - 150
+    bar_w = WIDTH - LABEL_W - 185
     color = COLORS.get(verdict or "", NEUTRAL)
-    height = PAD * 2 + ROW_H * len(points)
+    row_h = ROW_H + 10 if any(p.sub for p in points) else ROW_H
+    height = PAD * 2 + row_h * len(points)
 
     def x(v: float) -> float:
         return LABEL_W + (v - bottom) / span * bar_w
 
     rows = []
     for i, p in enumerate(points):
-        y = PAD + i * ROW_H
-        mid = y + ROW_H / 2
-        rows.append(f'<text x="{LABEL_W - 8}" y="{mid + 4:.1f}" text-anchor="end" class="lbl">'
-                    f"{escape(_clip(p.label))}</text>")
-        rows.append(f'<rect x="{x(bottom):.1f}" y="{y + 5}" width="{max(x(p.value) - x(bottom), 1.5):.1f}" '
+        y = PAD + i * row_h
+        mid = y + row_h / 2
+        if p.sub:
+            rows.append(f'<text x="{LABEL_W - 8}" y="{mid - 2:.1f}" text-anchor="end" class="lbl">'
+                        f"{escape(_clip(p.label))}</text>"
+                        f'<text x="{LABEL_W - 8}" y="{mid + 11:.1f}" text-anchor="end" class="sub" font-size="10.5">'
+                        f"{escape(_clip(p.sub, 34))}</text>")
+        else:
+            rows.append(f'<text x="{LABEL_W - 8}" y="{mid + 4:.1f}" text-anchor="end" class="lbl">'
+                        f"{escape(_clip(p.label))}</text>")
+        rows.append(f'<rect x="{x(bottom):.1f}" y="{mid - (ROW_H - 10) / 2:.1f}" '
+                    f'width="{max(x(p.value) - x(bottom), 1.5):.1f}" '
                     f'height="{ROW_H - 10}" rx="2" fill="{color}" fill-opacity="0.8"/>')
         if p.low is not None and p.high is not None and p.high > p.low:
             rows.append(f'<line x1="{x(p.low):.1f}" x2="{x(p.high):.1f}" y1="{mid:.1f}" y2="{mid:.1f}" '
                         f'stroke="#1f2933" stroke-width="2"/>')
         label = p.shown or _fmt(p.value)
         rows.append(f'<text x="{x(max(p.value, p.high or p.value)) + 6:.1f}" y="{mid + 4:.1f}" class="val">'
-                    f"{escape(_clip(label, 24))}</text>")
-    desc = "; ".join(f"{p.label}: {p.shown or _fmt(p.value)}" for p in points)
+                    f"{escape(_clip(label, 25))}</text>")
+    desc = "; ".join(f"{p.label}{' (' + p.sub + ')' if p.sub else ''}: {p.shown or _fmt(p.value)}" for p in points)
     return Markup(
         f'<svg class="plot" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
         f'font-family="system-ui, sans-serif" font-size="12">'
@@ -77,15 +86,15 @@ def bar_plot(points: list[Point], *, title: str, verdict: str | None = None) -> 
         + "".join(rows) + "</svg>")
 
 
-def measure_plot(row: MeasureRow, by: str = "outlet") -> Markup:
-    """The bar plot of one comparison: a bar per claim that carries a number."""
+def measure_plot(row: MeasureRow, by: str = "outlet", columns: list[str] | None = None) -> Markup:
+    """The bar plot of one comparison: a bar per claim that carries a number, in column order."""
     points = []
-    for col, cells in row.cells.items():
-        for c in cells:
+    for col in columns or list(row.cells):
+        for c in row.cells.get(col, []):
             v = c.value
             if v is None:
                 continue
-            label = col if by != "outlet" or c.source == col else f"{col} · {c.source}"
+            sub = c.source if by == "outlet" and c.source != col else ""
             q = c.quantity
-            points.append(Point(label, v, q.low if q else None, q.high if q else None, c.shown))
+            points.append(Point(col, v, q.low if q else None, q.high if q else None, c.shown, sub))
     return bar_plot(points, title=f"{row.comparison.measure}: values by source", verdict=row.comparison.verdict)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..model import Article, Claim, Comparison, Quantity, Story
@@ -19,6 +19,23 @@ from ..store import Store
 
 UNKNOWN_OUTLET = "unknown outlet"
 _WORD = re.compile(r"[a-z]+")
+_CLAIM_FIELDS = [f.name for f in fields(Claim)]
+_QUANTITY_FIELDS = [f.name for f in fields(Quantity)]
+
+
+def claim_dict(c: Claim) -> dict[str, Any]:
+    """The same dict as ``Claim.to_dict()``, built shallowly: ``dataclasses.asdict`` deep-copies
+    every field and was most of the time of a search page."""
+    d = {k: getattr(c, k) for k in _CLAIM_FIELDS}
+    d["via"] = list(c.via)
+    qs = []
+    for q in c.quantities:
+        qd = {k: getattr(q, k) for k in _QUANTITY_FIELDS}
+        if qd.get("normalized") is not None:
+            qd["normalized"] = dict(qd["normalized"])
+        qs.append(qd)
+    d["quantities"] = qs
+    return d
 
 
 def outlet_label(doc: Article | None) -> str:
@@ -162,8 +179,8 @@ def claim_doc_ids(store: Store, claim_ids: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        sql = "SELECT id, doc_id FROM claims WHERE id IN (%s)" % ",".join("?" * len(chunk))
-        out.update({r[0]: r[1] for r in store.conn.execute(sql, chunk)})
+        sql = f"SELECT id, doc_id FROM claims WHERE id IN ({','.join('?' * len(chunk))})"
+        out.update({r[0]: r[1] for r in store.execute(sql, chunk)})
     return out
 
 
@@ -245,18 +262,18 @@ def story_view(store: Store, story: Story, comparisons: list[Comparison] | None 
 
 def find_story(store: Store, story_id: str) -> Story | None:
     """The stored story with this id, or None (one indexed lookup, not a scan of every story)."""
-    row = store.conn.execute("SELECT id, title, terms FROM stories WHERE id=?", (story_id,)).fetchone()
+    row = store.execute("SELECT id, title, terms FROM stories WHERE id=?", (story_id,)).fetchone()
     if row is None:
         return None
-    docs = [r[0] for r in store.conn.execute(
+    docs = [r[0] for r in store.execute(
         "SELECT sd.doc_id FROM story_documents sd JOIN documents d ON d.id = sd.doc_id "
         "WHERE sd.story_id=? ORDER BY d.rowid", (story_id,))]
-    related = [r[0] for r in store.conn.execute(
+    related = [r[0] for r in store.execute(
         "SELECT related_id FROM story_links WHERE story_id=? ORDER BY 1", (story_id,))]
     return Story(id=row[0], documents=docs, related=related, title=row[1], terms=json.loads(row[2] or "[]"))
 
 
 def story_of(store: Store, doc_id: str) -> str | None:
     """The id of the story a document belongs to, if any."""
-    row = store.conn.execute("SELECT story_id FROM story_documents WHERE doc_id=?", (doc_id,)).fetchone()
+    row = store.execute("SELECT story_id FROM story_documents WHERE doc_id=?", (doc_id,)).fetchone()
     return row[0] if row else None

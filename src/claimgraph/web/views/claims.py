@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...model import Claim
-from ...present.tables import claim_doc_ids
+from ...present.tables import claim_dict, claim_doc_ids
 from ...store import Store
 from .. import queries
 from .base import doc_url, speaker_url, story_url
@@ -21,7 +21,7 @@ def claim_rows(store: Store, claims: list[Claim]) -> list[dict[str, Any]]:
         if d:
             d["url"] = doc_url(d["id"])
             d["story_url"] = story_url(d["story"]) if d.get("story") else None
-        row = c.to_dict()
+        row = claim_dict(c)
         row.update(doc=d or None, url=doc_url(d["id"], c.id) if d else None,
                    speaker_url=speaker_url(c.speaker) if c.speaker else None)
         rows.append(row)

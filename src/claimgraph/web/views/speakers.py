@@ -32,7 +32,7 @@ def speaker_page(request: Request, store: Annotated[Store, Depends(get_store)],
     """All claims by one speaker (exact name, any case), grouped by outlet."""
     want = name.strip().casefold()
     # the store matches substrings; keep only this speaker (or an unresolved mention of it)
-    claims = [c for c in store.claims(speaker=name.strip(), limit=20 * MAX_CLAIMS)
+    claims = [c for c in store.claims(speaker=name.strip(), limit=5 * MAX_CLAIMS)
               if (c.speaker or "").casefold() == want
               or (not c.speaker and (c.speaker_mention or "").casefold() == want)][:MAX_CLAIMS]
     if not claims:

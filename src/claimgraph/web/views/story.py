@@ -57,7 +57,7 @@ def story_data(store: Store, view: StoryView) -> dict[str, Any]:
 def story_page(story_id: str, request: Request, store: Annotated[Store, Depends(get_store)]) -> Response:
     """One story: measure table (conflicts first, highlighted), articles, speakers."""
     view = _load(store, story_id)
-    plots = {row.index: measure_plot(row, view.table.by) for row in view.table.rows}
+    plots = {row.index: measure_plot(row, view.table.by, view.table.columns) for row in view.table.rows}
     return respond(request, "story.html", story_data(store, view), view=view, plots=plots)
 
 
