@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 
 from claimgraph.extract.quantity_words import (
     FRACTION_WORDS,

@@ -10,8 +10,9 @@ How it works (one left-to-right pass, linear in the text):
 3. Filters drop what is not an amount: dates, times, years, ordinals, phone and street numbers,
    list numbering, labels ("Game 7", "iPhone 11"), codes glued to letters ("COVID-19", "V10").
    spaCy's entity labels help on bare numbers (DATE/TIME/ORDINAL).
-4. For counts, the counted noun phrase ("IS fighters", "family members") comes from spaCy's noun
-   chunks and dependency parse.
+4. For counts, the counted noun phrase ("IS fighters", "family members") is the run of
+   adjective/noun tokens (spaCy tags) after the number, or after "of" ("3,500 of their family
+   members").
 
 Values stay in the unit as written; ``normalized`` holds pint-normalised values for measures.
 """
@@ -20,8 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import IDX, LOWER
@@ -47,7 +47,6 @@ from claimgraph.extract.quantity_words import (
     SMALL_NUMBERS,
     STREET_SUFFIXES,
     TENS,
-    TIME_SUFFIXES,
     UPPER_BOUND_MODIFIERS,
 )
 from claimgraph.extract.units import (
@@ -56,8 +55,8 @@ from claimgraph.extract.units import (
     CURRENCY_SUBUNITS,
     CURRENCY_SUFFIX_CODES,
     CURRENCY_WORDS,
+    GLUED_ONLY_UNITS,
     RATE_DENOMINATORS,
-    SINGLE_LETTER_UNITS,
     SPACED_SINGLE_LETTERS,
     TIME_DENOMINATORS,
     TIME_UNITS,
@@ -65,7 +64,7 @@ from claimgraph.extract.units import (
     UNIT_SYMBOLS,
     UNIT_WORD_RE,
     UNIT_WORDS,
-    _alternation,
+    alternation_pattern,
     normalize_measure,
 )
 from claimgraph.model import Quantity
@@ -95,7 +94,7 @@ _CORE_RE = re.compile(
     )
     |(?P<ratio>\b(?:\d+|{_NUMWORD})\s+out\s+of\s+(?:\d+|{_NUMWORD})\b
         |\b(?:one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:{_NUMWORD})\b(?=\s+[a-z]))
-    |(?P<digits>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?(?![\d])|(?<![\d.,])\.\d+(?!\d))
+    |(?P<digits>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?(?![\d])[½⅓⅔¼¾⅛]?|(?<![\d.,])\.\d+(?!\d))
     |(?P<words>\b
         (?:(?:a|an|one)\s+(?=(?:{_SCALE_W})\b))?
         (?:{_NUMWORD}|{_SCALE_W})
@@ -111,29 +110,33 @@ _START_WORDS = frozenset(
     + "hundred thousand million billion trillion dozen dozens hundreds thousands millions billions trillions"
       " tens several many a half".split()
     + [w + "-" for w in list(SMALL_NUMBERS) + list(TENS)])  # "four-, five- and six-cylinder"
-_START_IDS: dict[int, np.ndarray] = {}
+# spaCy's LOWER attribute is the hash of the lower-cased text: compare hashes, sorted for searchsorted
+_START_IDS = np.array(sorted(get_string_id(w) for w in _START_WORDS), dtype=np.uint64)
 _PHONE_HINT_RE = re.compile(r"\d{3}[\s.-]\d{4}\b|\d{4}\s\d{3}")
-_UNICODE_FRAC_RE = re.compile(r"[½⅓⅔¼¾]")
+_PS_SCALE_RE = re.compile(r"\s?(?:bn|m|k)\b")
+_CODE_TAIL_RE = re.compile(r"[\w.:/]*")
+_DIGIT_CHARS = frozenset("0123456789.")
+_DASHES = frozenset({"-", "–", "—", "‒"})
 
 # Right context ----------------------------------------------------------------------------
 _SCI_RE = re.compile(r"\s*[x×]\s*10\s*(?:\^|\*\*)?\s*([-−]?\d+)")
 _SCALE_WORD_RE = re.compile(r"(?:\s+|-)?(?i:(hundred|thousand|million|billion|trillion|lakh|crore)"
                             r"(?:\s+(thousand|million|billion))?)\b")
 _SCALE_ABBR_RE = re.compile(r"\s?(bn|Bn|mn|mln|bln|tn|trn|MM|k|K|M|B|m|b)(?![A-Za-z0-9])")
-_PLUS_RE = re.compile(r"\+(?![\d])")
+_PLUS_RE = re.compile(r"\+(?![\d])|-plus\b|\s+or\s+more\b")
 _PERCENT_RE = re.compile(
     r"(?:\s*(?P<pp>(?i:percentage[\s-]+points?)|pp(?![A-Za-z]))"
     r"|\s*(?P<bp>(?i:basis[\s-]+points?)|bps?(?![A-Za-z]))"
     r"|\s*(?P<pct>%|(?i:per[\s-]?cent|percent|pct)(?![a-z])|pc(?![A-Za-z])))"
 )
-_CUR_WORD_RE = re.compile(rf"(?:\s+|-)(?i:({_alternation(list(CURRENCY_WORDS))}))\b")
+_CUR_WORD_RE = re.compile(rf"(?:\s+|-)(?i:({alternation_pattern(list(CURRENCY_WORDS))}))\b")
 _CUR_CODE_SUFFIX_RE = re.compile(r"\s?(USD|EUR|GBP|JPY|CHF|CNY|AUD|CAD|HKD|INR|€|£|¥|₹)(?![A-Za-z])=?")
 _US_SUFFIX_RE = re.compile(r"\s(U\.S\.|US)(?![A-Za-z])")
-_SUBUNIT_RE = re.compile(r"(?:\s?(?i:(cents?|pence|penny|sen))\b|(¢)|(?P<p>\s?p)(?![A-Za-z.]))")
+_SUBUNIT_RE = re.compile(r"(?:\s?(?i:(cents?|pence|penny|sen))\b|(¢)|(?P<p>\s?p)(?![A-Za-z]|\.[A-Za-z]))")
 _AGE_RE = re.compile(r"(?:\s*|-)(?i:(years?|months?|weeks?|days?)[\s-]old)\b")
 _UNIT_SYM_RE = re.compile(rf"(?:\s?|-)({UNIT_SYMBOL_RE})(?![A-Za-z0-9²³])")
 _UNIT_WORD_RE_C = re.compile(rf"(?:\s*|-)(?i:({UNIT_WORD_RE}))(?![A-Za-z])")
-_SINGLE_RE = re.compile(rf"([{''.join(SINGLE_LETTER_UNITS)}])(?![A-Za-z0-9²³'’])")
+_GLUED_RE = re.compile(rf"({'|'.join(sorted(GLUED_ONLY_UNITS, key=len, reverse=True))})(?![A-Za-z0-9²³'’])")
 _SPACED_SINGLE_RE = re.compile(rf" ([{''.join(SPACED_SINGLE_LETTERS)}p])(?=[\s,;:)\]]|\.(?:\s|$)|$)")
 _RATE_RE = re.compile(r"(?:\s*(?:per|/)\s*|\s+an?\s+|-an?-)((?:square\s+|sq\.?\s+|cubic\s+)?[A-Za-z][A-Za-z]*)")
 _RANGE_SEP_RE = re.compile(r"(?:\s*(?:-|–|—|‒)\s*|\s+(?:to|through|and|or)(?:\s+|-)|\s+to\s*-\s*)")
@@ -154,9 +157,24 @@ _STREET_RE = re.compile(
 _PHONE_RE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\b0\d{2,4}\s\d{3,4}\s\d{3,4}\b"
 )
+_NUMBER_SIGN_BEFORE_RE = re.compile(r"(?:\b(?:No|Nos|no|Num|nr|Nr)\.|[#№])\s*\Z")
+_CODE_PAREN_AFTER_RE = re.compile(r"\([a-z]\)")
 _ZIP_AFTER_RE = re.compile(r"\s+(?i:zip|postcode|postal)\b")
 _VERSION_RE = re.compile(r"\.\d")
 _LIST_AFTER_RE = re.compile(r"[.)]\s")
+_CAPITAL_AFTER_RE = re.compile(r" [A-Z]")
+_TITLE_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")
+_COMMA_AFTER_RE = re.compile(r"\s*[,)]")
+_OF_AFTER_RE = re.compile(r"\s+of\b")
+_ZIP_BEFORE_RE = re.compile(r"(?i:zip\s+code)\s*\Z")
+_RATIO_SPLIT_RE = re.compile(r"\s+(?:out\s+of|in)\s+", re.I)
+_SPACED_P_AFTER_RE = re.compile(r"\s*(?:[,;.)]|at\b|to\b|from\b|$)")
+_WORD_END_RE = re.compile(r"[A-Za-z]+\Z")
+_CAPS_END_RE = re.compile(r"[A-Z]{2,}\s\Z")
+_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
+_FRACTION_RE = re.compile(r"(\d+)\s*[/⁄]\s*(\d+)(?![\d/⁄])")
+_SLASHED_RE = re.compile(r"[\d/⁄.-]+")
+_LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*\Z")
 
 # Left context ------------------------------------------------------------------------------
 _MODIFIERS: dict[str, str] = {}
@@ -172,14 +190,17 @@ for _m in EXACT_MODIFIERS:
     _MODIFIERS[_m] = "exact"
 for _m in ("between", "from"):
     _MODIFIERS[_m] = "range"
-_CUR_PREFIX_AT_RE = re.compile(rf"({_alternation(list(CURRENCY_PREFIXES))})\s?")
+_CUR_PREFIX_AT_RE = re.compile(rf"({alternation_pattern(list(CURRENCY_PREFIXES))})\s?")
+_SYMBOL_NAMES = {"″": "inch", "′": "foot", "Ω": "ohm"}  # units that are not word characters
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)[^A-Za-z]*\Z")
 _ALLOWED_HYPHEN_PREFIX = frozenset({"minus", "sub", "now", "nearly", "almost", "about", "some", "over", "under"})
 _WINDOW = 48
 
+# Plural nouns that make a glued lower-case "m" mean millions ("1.5m people"), not metres.
+_VIDEO_LINES = frozenset({240.0, 360.0, 480.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 _PERSON_PLURALS = frozenset({"people", "men", "women", "children", "persons", "staff", "police", "cattle"})
-# Words after a lower-case "m" that mean metres, not millions ("a 100m sprint", "37m long").
-_APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w.'’-]*,\s*\Z")
+_AGE_BEFORE_RE = re.compile(r"\b(?:age|ages|aged)\s+(?:of\s+)?\Z", re.I)
+_APPOSITIVE_AGE_RE = re.compile(r"[A-Z][\w.'’-]*,\s*(?:then\s+|now\s+|aged\s+)?\Z")
 
 
 @dataclass(slots=True)
@@ -203,7 +224,7 @@ class _Amount:
     own_unit: bool = False  # unit/currency written right at this number
     num_end: int = 0  # end of the number itself (before units)
     hyphen_time_adj: bool = False
-    flags: set[str] = field(default_factory=set)
+    subunit_of: str | None = None  # ISO code of the main unit for cents, pence
 
 
 # ---------------------------------------------------------------- token lookup helpers
@@ -252,14 +273,15 @@ def _core_value(m: re.Match[str]) -> tuple[float | None, float | None, float | N
     """(value, low, high, is_word, vague) for a core match."""
     text = m.group(0)
     if m.group("digits") is not None:
-        return parse_digits(text), None, None, False, False
+        value = parse_digits(text) if text[-1].isdigit() else parse_number(text)  # "2½"
+        return value, None, None, False, False
     if m.group("vague") is not None:
         rng = parse_vague(text)
         if rng is None:
             return None, None, None, True, True
         return None, rng[0], rng[1], True, True
     if m.group("ratio") is not None:
-        parts = re.split(r"\s+(?:out\s+of|in)\s+", text, flags=re.I)
+        parts = _RATIO_SPLIT_RE.split(text)
         a, b = parse_number(parts[0]), parse_number(parts[1])
         if a is None or not b:
             return None, None, None, True, False
@@ -349,10 +371,10 @@ def _read_unit(text: str, pos: int, amt: _Amount, money_ctx: bool) -> int:
         return m.end()
     m = _PERCENT_RE.match(text, pos)
     if m:
-        if m.group("pp"):
-            amt.kind, amt.unit = "percent", "percentage points"
+        if m.group("pp"):  # a difference of percentages, not comparable with a percent
+            amt.kind, amt.unit = "measure", "percentage points"
         elif m.group("bp"):
-            amt.kind, amt.unit = "percent", "basis points"
+            amt.kind, amt.unit = "measure", "basis points"
         else:
             amt.kind, amt.unit = "percent", "percent"
         amt.own_unit = True
@@ -376,14 +398,18 @@ def _read_unit(text: str, pos: int, amt: _Amount, money_ctx: bool) -> int:
             amt.own_unit = True
             return m.end()
         m = _SUBUNIT_RE.match(text, pos)
-        if m and (m.group("p") is None or money_ctx or m.group("p") == "p" or _spaced_p_ok(text, m.end())):
+        if m and (m.group("p") is None or money_ctx or m.group("p") == "p" or _spaced_p_ok(text, m.end())) \
+                and not (m.group("p") == "p" and amt.value in _VIDEO_LINES):  # "1080p" is a resolution
             word = (m.group(1) or m.group(2) or "p").lower()
             unit, parent, counted = CURRENCY_SUBUNITS.get(word, CURRENCY_SUBUNITS["p"])
             amt.kind, amt.unit, amt.counted, amt.currency = "money", unit, counted, None
-            amt.flags.add("subunit:" + parent)
+            amt.subunit_of = parent
             amt.own_unit = True
             return m.end()
     else:
+        m = _CUR_WORD_RE.match(text, pos)  # "$667.7 million dollars"
+        if m and CURRENCY_WORDS.get(re.sub(r"\s+", " ", m.group(1).lower())) == amt.currency:
+            return m.end()
         m = _US_SUFFIX_RE.match(text, pos)
         if m and amt.currency == "USD":
             pos = m.end()
@@ -401,22 +427,23 @@ def _read_unit(text: str, pos: int, amt: _Amount, money_ctx: bool) -> int:
         key = re.sub(r"\s+", " ", m.group(1).lower())
         best = (m.end(), m.group(1), UNIT_WORDS.get(key))
     if best is None:
-        m = _SINGLE_RE.match(text, pos)
+        m = _GLUED_RE.match(text, pos)
         if m:
-            best = (m.end(), m.group(1), SINGLE_LETTER_UNITS.get(m.group(1)))
+            best = (m.end(), m.group(1), GLUED_ONLY_UNITS.get(m.group(1)))
         else:
             m = _SPACED_SINGLE_RE.match(text, pos)
             if m and m.group(1) != "p":
-                best = (m.end(), m.group(1), SINGLE_LETTER_UNITS.get(m.group(1)))
+                best = (m.end(), m.group(1), GLUED_ONLY_UNITS.get(m.group(1)))
     if best is None:
         return pos
     end, surface, expr = best
     surface = re.sub(r"\s+", " ", surface)
     amt.kind = "measure"
-    amt.unit = surface if (surface in UNIT_SYMBOLS or surface in SINGLE_LETTER_UNITS) else surface.lower()
+    amt.unit = surface if (surface in UNIT_SYMBOLS or surface in GLUED_ONLY_UNITS) else surface.lower()
+    amt.unit = _SYMBOL_NAMES.get(amt.unit, amt.unit)
     amt.unit_expr = expr
     amt.own_unit = True
-    base = (expr or "").split("/")[0]
+    base = (expr or "").split("/")[0].split("*")[-1].strip()  # "10 * year" (decade) -> "year"
     if base in TIME_UNITS and text[pos:pos + 1] == "-" and not text[end:end + 4].lower().startswith("-old"):
         amt.hyphen_time_adj = True
     return end
@@ -424,7 +451,7 @@ def _read_unit(text: str, pos: int, amt: _Amount, money_ctx: bool) -> int:
 
 def _spaced_p_ok(text: str, end: int) -> bool:
     """A spaced "p" (pence) only before punctuation or a preposition: "down 68 p at 1112 p"."""
-    return bool(re.match(r"\s*(?:[,;.)]|at\b|to\b|from\b|$)", text[end:end + 6]))
+    return bool(_SPACED_P_AFTER_RE.match(text, end, end + 6))
 
 
 def _read_rate(text: str, pos: int, amt: _Amount) -> int:
@@ -469,7 +496,7 @@ def _read_amount(text: str, m: re.Match[str], cur: str | None, ti: _TokenIndex) 
         if sm:
             exp = int(sm.group(1).replace("−", "-"))
             if abs(exp) < 300:
-                amt.value = value * 10.0 ** exp if value is not None else None
+                amt.value = _round_sig(value * 10.0 ** exp) if value is not None else None
                 pos = sm.end()
     if not vague and m.group("frac") is None and m.group("ratio") is None:
         sm = _SCALE_WORD_RE.match(text, pos)
@@ -477,7 +504,7 @@ def _read_amount(text: str, m: re.Match[str], cur: str | None, ti: _TokenIndex) 
             scale = SCALE_WORDS[sm.group(1).lower()]
             if sm.group(2):
                 scale *= SCALE_WORDS[sm.group(2).lower()]
-            amt.value = (amt.value or 0.0) * scale
+            amt.value = _round_sig((amt.value or 0.0) * scale)
             amt.scaled = True
             pos = sm.end()
         elif not is_word:
@@ -488,18 +515,19 @@ def _read_amount(text: str, m: re.Match[str], cur: str | None, ti: _TokenIndex) 
                 money_after = bool(_CUR_WORD_RE.match(text, sm.end()))
                 if abbr in ("m", "b", "B", "k", "K") and not (cur or money_after):
                     ok = False
+                    nxt = ti.first_from(sm.end())
+                    near = nxt is not None and nxt.idx <= sm.end() + 1
                     if abbr in ("k", "K") and not spaced:
-                        ok = True
+                        # "10k followers" is 10,000; "a 10K race", "4K TV" are labels
+                        ok = not (near and nxt.tag_ in ("NN", "NNP") and not nxt.is_punct)
                     elif abbr == "m" and not spaced:
-                        nxt = ti.first_from(sm.end())
-                        ok = bool(nxt is not None and nxt.idx <= sm.end() + 1 and (
-                            nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ in _PERSON_PLURALS))
+                        ok = bool(near and (nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ in _PERSON_PLURALS))
                 elif spaced and abbr not in ("bn", "mn", "mln", "bln", "tn", "trn"):
                     ok = bool(cur)
                 else:
                     ok = True
                 if ok:
-                    amt.value = (amt.value or 0.0) * SCALE_ABBREVIATIONS[abbr]
+                    amt.value = _round_sig((amt.value or 0.0) * SCALE_ABBREVIATIONS[abbr])
                     amt.scaled = True
                     pos = sm.end()
     amt.num_end = pos
@@ -527,11 +555,11 @@ def _glued_left_ok(text: str, start: int, cur: str | None) -> bool:
     if c in "-‑" and start >= 2:
         b = text[start - 2]
         if b.isalpha():
-            word = re.search(r"[A-Za-z]+\Z", text[max(0, start - 20):start - 1])
+            word = _WORD_END_RE.search(text, max(0, start - 20), start - 1)
             return bool(word and word.group(0).lower() in _ALLOWED_HYPHEN_PREFIX)
         if b.isdigit():  # "1990-91", handled as a range elsewhere
             return False
-        if b in " \t" and re.search(r"[A-Z]{2,}\s\Z", text[max(0, start - 20):start - 1]):
+        if b in " \t" and _CAPS_END_RE.search(text, max(0, start - 20), start - 1):
             return False  # "COVID -19"
     if c in "'’′#№" or (c in ".:" and start >= 2 and text[start - 2].isdigit()):
         return False
@@ -566,7 +594,7 @@ def _is_year_like(amt: _Amount, core: str) -> bool:
             and 1000 <= v <= 2199 and v == int(v) and len(core) == 4)
 
 
-def _ent(ti: _TokenIndex, start: int, end: int) -> str:
+def _ent(ti: _TokenIndex, start: int) -> str:
     tok = ti.at(start)
     return tok.ent_type_ if tok is not None else ""
 
@@ -577,6 +605,13 @@ _SUSPENDED_RE = re.compile(
     r"-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?(?:[\w.]+-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?)*[\w.]+-([A-Za-z]+)")
 _NP_SKIP_FIRST = frozenset("the a an their his her its our your my these those this that such all some".split())
 _MAX_NP = 6
+_NOT_NP_START = frozenset("last next this that these those every each per".split())
+
+
+def _numberish(t: Token) -> bool:
+    """Digits or a cardinal number word (spaCy's like_num also accepts ordinals like "first")."""
+    low = t.lower_
+    return any(c.isdigit() for c in low) or low in SMALL_NUMBERS or low in TENS or low in SCALE_WORDS
 
 
 def _np_token(t: Token, doc: Doc) -> bool:
@@ -589,26 +624,32 @@ def _np_token(t: Token, doc: Doc) -> bool:
         return True  # acronyms the tagger sometimes reads as verbs: "IS fighters"
     if t.text in ("-", "‑") and t.i + 1 < len(doc) and t.whitespace_ == "":
         return True
-    if t.like_num and t.i > 0 and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].pos_ in ("PROPN", "NOUN"):
+    if _numberish(t) and t.i > 0 and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].pos_ in ("PROPN", "NOUN"):
         return True  # "Model 3s"
-    if t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
+    if _numberish(t) and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
         return True  # "737 Max jets"
     return False
 
 
 def _np_run(doc: Doc, i: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``i``: (first, head) token indices, head = last noun."""
+    if _numberish(doc[i]) or doc[i].is_punct or doc[i].lower_ in _NOT_NP_START:
+        return None  # "30 40 50" is a list of numbers; "2.1 last year" a time
     j = i
     head = -1
     n = len(doc)
-    while j < n and j - i < _MAX_NP and _np_token(doc[j], doc):
-        if doc[j].pos_ in ("NOUN", "PROPN") or (doc[j].text.isupper() and len(doc[j].text) >= 2) \
-                or (doc[j].like_num and j > i):
+    while j < n and j - i < _MAX_NP:
+        t = doc[j]
+        if not _np_token(t, doc):
+            # "digital and physical sales": a conjunction inside the phrase, before its noun
+            if not (t.pos_ == "CCONJ" and head < i and j + 1 < n and doc[j + 1].pos_ in ("ADJ", "NOUN", "PROPN")):
+                break
+        elif t.pos_ in ("NOUN", "PROPN") or (t.text.isupper() and len(t.text) >= 2) or (_numberish(t) and j > i):
             head = j
-        if doc[j].pos_ == "NOUN" and doc[j].tag_ == "NNS" and not (j + 1 < n and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+        if t.pos_ == "NOUN" and t.tag_ == "NNS" and not (j + 1 < n and doc[j + 1].pos_ in ("NOUN", "PROPN")):
             break  # a plural noun ends the phrase: "22 goals in ..."
         j += 1
-    if head < i or doc[head].like_num and head == i:
+    if head < i:
         return None
     return i, head
 
@@ -641,9 +682,10 @@ def _counted_of(ti: _TokenIndex, of: Token) -> tuple[str | None, int | None, Tok
     doc = ti.doc
     j = of.i + 1
     has_num = False
-    while j < len(doc) and j - of.i <= 4 and (doc[j].lower_ in _NP_SKIP_FIRST or doc[j].tag_ == "PRP$"
-                                              or doc[j].like_num or doc[j].pos_ == "ADV"):
-        has_num = has_num or doc[j].like_num
+    while j < len(doc) and j - of.i <= 4 and (
+            doc[j].lower_ in _NP_SKIP_FIRST or doc[j].tag_ == "PRP$" or _numberish(doc[j])
+            or (doc[j].pos_ == "ADV" and not (j + 1 < len(doc) and doc[j + 1].text == "-"))):
+        has_num = has_num or _numberish(doc[j])
         j += 1
     if j >= len(doc):
         return None, None, None
@@ -651,8 +693,17 @@ def _counted_of(ti: _TokenIndex, of: Token) -> tuple[str | None, int | None, Tok
     if run is None:
         return None, None, None
     first, head = run
+    if head + 2 < len(doc) and doc[head + 1].tag_ == "POS" and doc[head + 2].lower_ != "worth":
+        # "one of Trump's nominees": the possessor is not what is counted
+        k = head + 2
+        while k < len(doc) and k - head < 5 and (_numberish(doc[k]) or doc[k].lower_ in _NP_SKIP_FIRST):
+            has_num = has_num or _numberish(doc[k])
+            k += 1
+        run2 = _np_run(doc, k) if k < len(doc) else None
+        if run2 is not None:
+            first, head = run2
     span = doc[first:head + 1]
-    has_num = has_num or any(t.like_num for t in span)
+    has_num = has_num or any(_numberish(t) for t in span)
     return span.text, (None if has_num else span.end_char), doc[head]
 
 
@@ -694,25 +745,14 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     return out
 
 
-def _start_word_ids(doc: Doc) -> np.ndarray:
-    """Hashes of the words a number core can start with (cached per vocabulary)."""
-    key = id(doc.vocab.strings)
-    ids = _START_IDS.get(key)
-    if ids is None:
-        ids = np.array(sorted(get_string_id(w) for w in _START_WORDS), dtype=np.uint64)
-        _START_IDS[key] = ids
-    return ids
-
-
 def _candidates(doc: Doc, ti: _TokenIndex) -> list[int]:
     """Character offsets where a number core may start: every digit run (found in the text,
     so digits inside tokens such as "37m(121ft)" count) and every token that is a number word
     or vague amount (found with spaCy's LOWER array, without a Python loop over tokens)."""
     digits = [m.start() for m in _DIGIT_START_RE.finditer(ti.low)]
     arr = doc.to_array([LOWER, IDX])
-    ids = _start_word_ids(doc)
     col = arr[:, 0]
-    hit = ids[np.minimum(np.searchsorted(ids, col), len(ids) - 1)] == col
+    hit = _START_IDS[np.minimum(np.searchsorted(_START_IDS, col), len(_START_IDS) - 1)] == col
     words = arr[hit, 1].tolist() if hit.any() else []
     if not words:
         return digits
@@ -723,7 +763,7 @@ def _shrink_words(text: str, m: re.Match[str]) -> re.Match[str]:
     """Cut a word-number run back to its longest prefix that parses ("three and four" -> "three")."""
     if parse_number(m.group(0)) is not None:
         return m
-    words = list(re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)?", m.group(0)))
+    words = list(_WORD_RE.finditer(m.group(0)))
     for k in range(len(words) - 1, 0, -1):
         end = m.start() + words[k - 1].end()
         if parse_number(text[m.start():end]) is not None:
@@ -735,128 +775,148 @@ def _shrink_words(text: str, m: re.Match[str]) -> re.Match[str]:
 
 
 def _build(text: str, m: re.Match[str], ti: _TokenIndex, consumed: int) -> tuple[Quantity | None, int]:
-    core = m.group(0)
-    is_digits = m.group("digits") is not None
+    """The quantity whose number core is ``m``, or None; and the text offset decided up to."""
     start = m.start()
     qstart, mods, cur, cur_start, sign = _left_context(text, start)
     qstart = max(qstart, consumed)
     if cur is not None and cur_start < consumed:
         cur = None
-    if cur == "GBP" and text[cur_start:cur_start + 2] == "PS":
-        # "PS" is a mis-encoded "£" in some feeds, but "PS5" is a games console
-        v = parse_digits(core)
-        after = text[m.end():m.end() + 3]
-        if v is None or (v < 10 and "." not in core and not re.match(r"\s?(?:bn|m|k)", after)):
+    if cur == "GBP" and text[cur_start:cur_start + 2] == "PS" and not _ps_is_pound(text, m):
+        return None, m.end()
+    if m.group("digits") is not None:
+        if sign == 1 and not _glued_left_ok(text, start, cur):
             return None, m.end()
-    if is_digits:
-        if not _glued_left_ok(text, start if sign == 1 or cur else start, cur) and not (
-                sign == -1 and cur):
-            if not (text[start - 1:start] in "-−" and sign == -1):
-                return None, m.end()
         glued = _glued_right_kind(text, m.end())
         if glued in ("ordinal", "decade", "version", "time"):
-            return None, m.end()
+            return None, _skip_code(text, m.end())
         if glued == "slash":
-            return _fraction_or_skip(text, m, ti, qstart, mods)
+            return _fraction_or_skip(text, m, ti, qstart)
     amt = _read_amount(text, m, cur, ti)
-    if amt is None or (amt.value is None and amt.low is None):
+    if amt is None:
         return None, m.end()
     if sign == -1 and amt.value is not None:
         amt.value = -amt.value
-    if is_digits and _glued_right_kind(text, m.end()) == "letters" and amt.num_end == m.end() \
-            and not amt.own_unit and not amt.plus:
-        return None, m.end()  # "5G", "3s", "X6": an unknown code glued to digits
-    if _TIME_AFTER_RE.match(text, m.end()) and not amt.own_unit:
-        return None, m.end()
-    bare = not amt.own_unit and not amt.vague
-    # ------------------------------------------------------------ ranges
-    range_with: _Amount | None = None
-    mod_kinds = [k for _, k in mods]
+    if not amt.own_unit and not amt.plus and amt.num_end == m.end() and (
+            _glued_right_kind(text, m.end()) == "letters" or _TIME_AFTER_RE.match(text, m.end())):
+        return None, _skip_code(text, m.end())  # "5G", "X6", "3s", "5pm": a code or a time
+    # ranges: "six to seven kilometres", "$3 billion to $5 billion", "between 5% and 6%"
+    second: _Amount | None = None
     rm = _RANGE_SEP_RE.match(text, amt.end)
     if rm and not amt.vague:
-        range_with = _try_range(text, amt, rm, mods, ti, consumed)
-    if range_with is None and "range" in mod_kinds:
-        # "from"/"between" without a second number: not part of the quantity
-        keep = []
-        for w, k in mods:
-            if k == "range":
-                break
-            keep.append((w, k))
-        mods = keep
-        qstart = _mods_start(text, amt.start if cur is None else cur_start, mods)
-    mod_kinds = [k for _, k in mods]
-    # counted noun: counts, vague amounts, fractions (money gets its currency name below)
+        second = _try_range(text, amt, rm, mods, ti)
+    if second is None and any(k == "range" for _, k in mods):
+        # "from"/"between" without a second number is not part of the quantity
+        mods = mods[: next(i for i, (_, k) in enumerate(mods) if k == "range")]
+        qstart = max(consumed, _mods_start(text, cur_start if cur else amt.start, mods))
+    last = second or amt  # where the unit and counted noun are read
+    # the counted noun phrase, for counts
     counted, cend, head = None, None, None
-    kind = (range_with.kind if range_with is not None and range_with.unit else amt.kind)
-    if kind == "count":
-        counted, cend, head = _counted(ti, amt if range_with is None else range_with, text)
-    # ------------------------------------------------------------ not-a-quantity filters
-    if bare and range_with is None and _skip_bare(text, m, amt, qstart, ti, mods, head):
-        return None, m.end()
-    if range_with is not None and _STREET_RE.match(text, range_with.end):
-        return None, range_with.end
-    if amt.hyphen_time_adj and range_with is None:
-        return None, amt.end  # "a five-year plan": a description, not an amount
-    if range_with is not None and bare and not range_with.own_unit:
-        if _is_year_like(amt, core) or _ent(ti, amt.start, amt.end) in ("DATE", "TIME"):
-            return None, range_with.end
-    # ------------------------------------------------------------ assemble
-    q = Quantity(text="", start=qstart, end=amt.end, kind=amt.kind, unit=amt.unit)
-    if range_with is not None:
-        lo_v = amt.value if amt.value is not None else amt.low
-        hi_v = range_with.value if range_with.value is not None else range_with.high
-        if lo_v is None or hi_v is None:
-            return None, m.end()
-        q.low, q.high = min(lo_v, hi_v), max(lo_v, hi_v)
-        q.value = None
-        q.end = range_with.end
-        q.unit = range_with.unit or amt.unit
-        q.kind = range_with.kind if range_with.unit else amt.kind
-        unit_src = range_with if range_with.unit else amt
-    else:
-        unit_src = amt
-        q.value, q.low, q.high = amt.value, amt.low, amt.high
-        if not amt.vague:
-            q.low = q.high = amt.value
-    q.approx = amt.vague or any(k in ("approx", "near") for k in mod_kinds)
-    if amt.plus:
-        q.low, q.high = q.value, None
-    _apply_modifiers(q, mod_kinds, range_with is not None)
-    if q.kind == "count" and m.group("words") is not None and range_with is None:
-        if not _word_number_ok(text, m, ti, counted, head, qstart):
-            return None, m.end()
-    if q.kind == "count" and range_with is None and head is not None and _label_head(amt, head, core):
-        return None, max(m.end(), cend or 0)
+    if (last.kind if last.unit else amt.kind) == "count":
+        counted, cend, head = _counted(ti, last, text)
+    if _not_a_quantity(text, m, amt, second, qstart, ti, mods, counted, head):
+        return None, max(m.end(), second.end if second is not None else 0)
+    q = _assemble(text, amt, second, qstart, mods)
+    if q.kind == "count" and head is not None and second is None and _label_head(amt, head):
+        return None, max(m.end(), cend or 0)  # "11 Pro Max", "787 Dreamliner"
     if counted is not None:
         q.counted = counted
         if cend is not None and cend > q.end:
             q.end = cend
-    elif unit_src.counted is not None:
-        q.counted = unit_src.counted
-    if q.kind == "measure" and unit_src.unit_expr:
-        q.normalized = normalize_measure(unit_src.unit_expr, q.value, q.low, q.high)
-    elif q.kind == "money":
-        iso = unit_src.currency or next((f.split(":")[1] for f in unit_src.flags if f.startswith("subunit:")),
-                                        None)
-        factor = 0.01 if unit_src.currency is None else 1.0
-        q.normalized = {"currency": iso, "value": _mul(q.value, factor), "low": _mul(q.low, factor),
-                        "high": _mul(q.high, factor)}
-    elif q.kind == "percent" and q.unit == "percent":
-        q.normalized = {"fraction": _mul(q.value, 0.01), "low": _mul(q.low, 0.01),
-                        "high": _mul(q.high, 0.01)}
+        iso = CURRENCY_WORDS.get(counted.lower())
+        if iso and q.kind == "count":  # "tens of millions of dollars"
+            q.kind, q.unit = "money", iso
+    elif last.counted is not None or amt.counted is not None:
+        q.counted = last.counted or amt.counted
+    _normalise(q, last if last.unit else amt)
     q.text = text[q.start:q.end]
-    # trim trailing spaces/hyphens that a unit regex may have left at the edges
-    while q.text and q.text[-1] in " -\n\t":
-        q.end -= 1
-        q.text = q.text[:-1]
-    while q.text and q.text[0] in " \n\t":
-        q.start += 1
-        q.text = q.text[1:]
+    # trim spaces/hyphens a unit regex may have left at the edges
+    stripped = q.text.rstrip(" -\n\t")
+    q.end -= len(q.text) - len(stripped)
+    lstripped = stripped.lstrip()
+    q.start += len(stripped) - len(lstripped)
+    q.text = lstripped
     return q, q.end
 
 
+def _ps_is_pound(text: str, m: re.Match[str]) -> bool:
+    """"PS" is a mis-encoded "£" in some feeds ("PS2.7m", "PS21,700"), but "PS5" is a console."""
+    v = parse_digits(m.group(0))
+    return v is not None and (v >= 10 or "." in m.group(0) or bool(_PS_SCALE_RE.match(text, m.end())))
+
+
+def _skip_code(text: str, end: int) -> int:
+    """End of a code or time glued to a number ("4:39", "3.4.1", "5G"), so its parts are skipped."""
+    cm = _CODE_TAIL_RE.match(text, end)
+    return cm.end() if cm else end
+
+
+def _not_a_quantity(text: str, m: re.Match[str], amt: _Amount, second: _Amount | None, qstart: int,
+                    ti: _TokenIndex, mods: list[tuple[str, str]], counted: str | None,
+                    head: Token | None) -> bool:
+    """Dates, labels, addresses and the like, decided once the number has been read."""
+    bare = not amt.own_unit and not amt.vague
+    if second is None:
+        if bare and _skip_bare(text, m, amt, qstart, ti, mods, head):
+            return True
+        if amt.hyphen_time_adj:
+            return True  # "a five-year plan": describes the plan, is not an amount
+        if amt.kind == "count" and m.group("words") is not None and not _word_number_ok(
+                text, m, ti, counted, head, qstart):
+            return True
+        return False
+    if _STREET_RE.match(text, second.end):
+        return True  # "16-18 Industrial Avenue"
+    if bare and not second.own_unit and _NUMBER_SIGN_BEFORE_RE.search(text, max(0, qstart - 8), qstart):
+        return True  # "No. 10-277"
+    if bare and not second.own_unit and (_is_year_like(amt, m.group(0)) or _ent(ti, amt.start) in ("DATE", "TIME")):
+        return True
+    return False
+
+
+def _assemble(text: str, amt: _Amount, second: _Amount | None, qstart: int,
+              mods: list[tuple[str, str]]) -> Quantity:
+    """A Quantity from one amount, or a range of two."""
+    kinds = [k for _, k in mods]
+    if second is not None:
+        lo = amt.value if amt.value is not None else amt.low
+        hi = second.value if second.value is not None else second.high
+        src = second if second.unit else amt
+        q = Quantity(text="", start=qstart, end=second.end, value=None, kind=src.kind, unit=src.unit)
+        if lo is not None and hi is not None:
+            q.low, q.high = min(lo, hi), max(lo, hi)
+    else:
+        q = Quantity(text="", start=qstart, end=amt.end, value=amt.value, kind=amt.kind, unit=amt.unit)
+        q.low, q.high = (amt.low, amt.high) if amt.vague else (amt.value, amt.value)
+        if amt.plus:
+            q.low, q.high = amt.value, None
+        _apply_modifiers(q, kinds)
+    q.approx = amt.vague or any(k in ("approx", "near") for k in kinds)
+    return q
+
+
+def _normalise(q: Quantity, src: _Amount) -> None:
+    """Fill ``q.normalized``: pint reference units for measures, currency for money."""
+    if q.kind == "measure" and src.unit_expr:
+        q.normalized = normalize_measure(src.unit_expr, q.value, q.low, q.high)
+    elif q.kind == "money":
+        if src.currency is not None:
+            iso, factor = src.currency, 1.0
+        else:  # cents, pence: normalised to the main unit
+            iso, factor = src.subunit_of, 0.01
+        iso = iso or q.unit
+        q.normalized = {"currency": iso, "value": _mul(q.value, factor), "low": _mul(q.low, factor),
+                        "high": _mul(q.high, factor)}
+    elif q.kind == "percent" and q.unit == "percent":
+        q.normalized = {"fraction": _mul(q.value, 0.01), "low": _mul(q.low, 0.01), "high": _mul(q.high, 0.01)}
+
+
 def _mul(x: float | None, f: float) -> float | None:
-    return None if x is None else x * f
+    return None if x is None else _round_sig(x * f)
+
+
+def _round_sig(x: float) -> float:
+    """Drop binary noise from a scaled decimal: 256.6 * 1e6 -> 256600000.0, not ...00003."""
+    return float(f"{x:.12g}")
 
 
 def _mods_start(text: str, start: int, mods: list[tuple[str, str]]) -> int:
@@ -869,9 +929,9 @@ def _mods_start(text: str, start: int, mods: list[tuple[str, str]]) -> int:
     return pos
 
 
-def _apply_modifiers(q: Quantity, kinds: list[str], is_range: bool) -> None:
-    """Bounds and approximation bands from the modifiers in front of the number."""
-    if is_range or q.value is None:
+def _apply_modifiers(q: Quantity, kinds: list[str]) -> None:
+    """Bounds and approximation bands from the modifiers in front of one number."""
+    if q.value is None:
         return
     v = q.value
     if "lower" in kinds:
@@ -879,10 +939,10 @@ def _apply_modifiers(q: Quantity, kinds: list[str], is_range: bool) -> None:
     elif "upper" in kinds:
         q.low, q.high = None, v
     elif "near" in kinds:
-        q.low, q.high = v - _band(v), v
+        q.low, q.high = _round_sig(v - _band(v)), v
     elif "approx" in kinds:
         b = _band(v)
-        q.low, q.high = v - b, v + b
+        q.low, q.high = _round_sig(v - b), _round_sig(v + b)
 
 
 def _band(v: float) -> float:
@@ -905,87 +965,85 @@ def _band(v: float) -> float:
 
 
 def _try_range(text: str, amt: _Amount, rm: re.Match[str], mods: list[tuple[str, str]],
-               ti: _TokenIndex, consumed: int) -> _Amount | None:
-    """A second number after "to", "-", "and", "or" making a range with ``amt``."""
+               ti: _TokenIndex) -> _Amount | None:
+    """The second number of a range ("to", "-", "and", "or") with ``amt``, or None."""
     sep = rm.group(0).strip().lower().rstrip("-").strip()
     words = [w for w, _ in mods]
-    range_start = any(w == "from" or w.endswith("between") for w in words)
-    if sep == "and" and not any(w.endswith("between") for w in words):
+    between = any(w.endswith("between") for w in words)
+    range_start = between or "from" in words
+    if sep == "and" and not between:
         return None
     if not amt.own_unit and _is_year_like(amt, text[amt.start:amt.num_end]):
         return None  # "from 2008 to 2020", "2019-2020"
     pos = rm.end()
-    # currency repeated on the second number: "$3 billion to $5 billion"
-    cur2 = None
+    cur2 = None  # currency repeated on the second number: "$3 billion to $5 billion"
     cm = _CUR_PREFIX_AT_RE.match(text, pos)
-    if cm and (text[cm.end():cm.end() + 1].isdigit() or text[cm.end():cm.end() + 1] == "."):
-        cur2 = CURRENCY_PREFIXES.get(re.sub(r"\s+", " ", cm.group(1))) or CURRENCY_PREFIXES.get(cm.group(1).strip())
+    if cm and text[cm.end():cm.end() + 1] in _DIGIT_CHARS:
+        cur2 = CURRENCY_PREFIXES.get(re.sub(r"\s+", " ", cm.group(1)))
         pos = cm.end()
     m2 = _CORE_RE.match(ti.low, pos)
     if not m2 or m2.group("vague") is not None or m2.group("frac") is not None:
         return None
     if m2.group("digits") is not None:
-        g = _glued_right_kind(text, m2.end())
-        if g in ("ordinal", "decade", "version", "time", "slash"):
+        if _glued_right_kind(text, m2.end()) in ("ordinal", "decade", "version", "time", "slash"):
             return None
     elif m2.group("words") is not None:
         m2 = _shrink_words(ti.low, m2)
-    if (m2.group("words") is not None) != amt.is_word and sep in ("-", "–", "—", "‒"):
-        return None
+    if (m2.group("words") is not None) != amt.is_word and sep in _DASHES:
+        return None  # "four-5" is not a range
     if _TIME_AFTER_RE.match(text, m2.end()):
         return None
-    cur_eff = cur2 or (amt.currency if cur2 is None and amt.currency and sep not in ("or",) else None)
     second = _read_amount(text, m2, cur2, ti)
     if second is None or second.value is None:
         return None
     if cur2 is None and amt.currency and not second.own_unit:
-        # "$62 and $68" is common, but "$3 to 5 billion" too: the second inherits the currency
-        second.currency, second.kind, second.unit = amt.currency, "money", amt.unit
-        second.counted = amt.counted
-    del cur_eff
-    # units must agree
-    if amt.own_unit and second.own_unit:
+        # "$62-68", "$3 to 5 billion": the second number inherits the currency
+        second.currency, second.kind, second.unit, second.counted = amt.currency, "money", amt.unit, amt.counted
+    elif amt.own_unit and second.own_unit:
         if amt.kind != second.kind or (amt.kind == "money" and amt.currency != second.currency):
+            return None  # "rose 18 sen to RM23.50", "110 JPY to 1 USD"
+        if amt.kind == "measure" and amt.unit_expr != second.unit_expr and \
+                (amt.unit or "").lower().rstrip("s") != (second.unit or "").lower().rstrip("s"):
             return None
-        if amt.kind == "measure" and amt.unit_expr and second.unit_expr and amt.unit_expr != second.unit_expr:
-            if amt.unit.lower().rstrip("s") != (second.unit or "").lower().rstrip("s"):
-                return None
-    elif amt.own_unit and not second.own_unit:
+    elif amt.own_unit:
         if not range_start:
             return None  # "rose 8.15% to 3.65": a change, then a level
         second.kind, second.unit, second.unit_expr = amt.kind, amt.unit, amt.unit_expr
         second.currency, second.counted = amt.currency, amt.counted
     if sep in ("to", "through") and amt.own_unit and not range_start:
         # "increased by $43.6 billion to $419.2 billion": a change, then the new level
-        pw = _LAST_WORD_RE.search(text[max(0, amt.start - 30):amt.start])
+        pw = _LAST_WORD_RE.search(text, max(0, amt.start - 30), amt.start)
         if pw and pw.group(1).lower() in CHANGE_WORDS:
             return None
-    if sep == "or" and (amt.own_unit or amt.value is None or second.value is None):
+    elif sep in ("to", "through") and not range_start and amt.value and second.value:
+        # "fell by 8,000 to 221,000": bare numbers too, when the two are far apart
+        pw = _LAST_WORD_RE.search(text, max(0, amt.start - 30), amt.start)
+        ratio = abs(second.value / amt.value)
+        if pw and pw.group(1).lower() in CHANGE_WORDS and not 0.25 <= ratio <= 4:
+            return None
+    if sep == "or" and (amt.own_unit or amt.value is None):
         return None
-    # share a scale written only on the second number: "$89 to $93 billion", "1 to 2 thousand"
-    if second.scaled and not amt.scaled and amt.value is not None and second.value is not None:
-        scale = second.value / _raw_value(text, m2) if _raw_value(text, m2) else 1.0
+    # a scale written only on the second number: "$89 to $93 billion", "1 to 2 thousand"
+    raw = _raw_value(m2)
+    if second.scaled and not amt.scaled and amt.value is not None and raw:
+        scale = second.value / raw
         if scale > 1 and amt.value * scale <= second.value * 1.0000001:
-            amt.value *= scale
-    if amt.value is not None and second.value is not None and amt.is_word == second.is_word:
-        # "2019-2020", "9-11": two years or a date, not a range of amounts
-        pass
+            amt.value = _round_sig(amt.value * scale)
     return second
 
 
-def _raw_value(text: str, m: re.Match[str]) -> float | None:
+def _raw_value(m: re.Match[str]) -> float | None:
     return parse_digits(m.group(0)) if m.group("digits") is not None else parse_number(m.group(0))
 
 
-def _fraction_or_skip(text: str, m: re.Match[str], ti: _TokenIndex, qstart: int,
-                      mods: list[tuple[str, str]]) -> tuple[Quantity | None, int]:
+def _fraction_or_skip(text: str, m: re.Match[str], ti: _TokenIndex, qstart: int) -> tuple[Quantity | None, int]:
     """"1/16 of a pint" is a fraction; "9/11" and "3/4/2019" are dates or codes."""
-    fm = re.compile(r"(\d+)\s*[/⁄]\s*(\d+)(?![\d/⁄])").match(text, m.start())
+    fm = _FRACTION_RE.match(text, m.start())
     if not fm:
-        end = re.compile(r"[\d/⁄.-]+").match(text, m.start())
+        end = _SLASHED_RE.match(text, m.start())
         return None, end.end() if end else m.end()
     after = text[fm.end():fm.end() + 6]
-    if not re.match(r"\s+of\b", after):
+    if not _OF_AFTER_RE.match(after):
         return None, fm.end()
     num, den = float(fm.group(1)), float(fm.group(2))
     if den == 0 or num >= den:
@@ -1014,23 +1072,28 @@ def _skip_bare(text: str, m: re.Match[str], amt: _Amount, qstart: int, ti: _Toke
     ma = _MONTH_AFTER_RE.match(after)
     if ma and (ma.group(1).lower() not in AMBIGUOUS_MONTHS or ma.group(1)[0].isupper()):
         return True
-    ent = _ent(ti, s, e)
-    if _is_year_like(amt, core) and not mods:
+    ent = _ent(ti, s)
+    if _is_year_like(amt, core):
         plural_follow = head is not None and head.tag_ in ("NNS", "NNPS") and head.i == ti.at(e).i
-        if ent == "DATE" or not plural_follow:
+        if ent == "DATE" or (not plural_follow and not mods):
             return True
     # spaCy's DATE/TIME labels are trusted only where a date or clock number is possible
     v = amt.value
     if ent in ("DATE", "TIME") and not mods and not amt.is_word and v is not None and v == int(v) \
-            and 0 <= v <= 31 and "," not in core and "." not in core:
+            and 0 <= v <= 31 and "," not in core and "." not in core and not _AGE_BEFORE_RE.search(before):
         if not (head is not None and head.tag_ in ("NNS", "NNPS")):
             return True
-    # street numbers, ZIP codes
-    if _STREET_RE.match(after) or _ZIP_AFTER_RE.match(after) or re.search(r"(?i:zip\s+code)\s*\Z", before):
+    # "No. 1", "#3", "(2) ...", "401(k)"
+    if _NUMBER_SIGN_BEFORE_RE.search(before) or _CODE_PAREN_AFTER_RE.match(after):
         return True
-    # list numbering at the start of a line: "1. ", "2) "
-    line_start = text.rfind("\n", 0, s) + 1
-    if not text[line_start:qstart].strip() and _LIST_AFTER_RE.match(text, e):
+    if text[qstart - 1:qstart] == "(" and after[:1] == ")" and amt.value is not None and amt.value < 30:
+        return True
+    # street numbers, ZIP codes
+    if _STREET_RE.match(after) or _ZIP_AFTER_RE.match(after) or _ZIP_BEFORE_RE.search(before):
+        return True
+    # list numbering at the start of a line: "1. ", "2) ", "3 Every person ..." (numbered verses)
+    if _LINE_START_RE.search(text, max(0, qstart - 8), qstart) and (
+            _LIST_AFTER_RE.match(text, e) or (head is None and _CAPITAL_AFTER_RE.match(text, e))):
         return True
     # labels after a proper noun or label word: "Game 7", "iPhone 11", "BBC One", "category 4"
     if not mods:
@@ -1041,13 +1104,13 @@ def _skip_bare(text: str, m: re.Match[str], amt: _Amount, qstart: int, ti: _Toke
                 return True
             if prev.pos_ == "PROPN" or (prev.text[:1].isupper() and prev.pos_ in ("NOUN", "X")
                                          and not prev.is_sent_start):
-                if not (prev.ent_type_ in ("NORP",)):
+                if prev.ent_type_ != "NORP":
                     return True
             # "Ander Herrera: 4 Started ..." ratings lists
-            if prev.text == ":" and re.match(r"\s+[A-Z][a-z]", after):
+            if prev.text == ":" and _TITLE_AFTER_RE.match(after):
                 return True
         # ages in apposition: "Maddon, 66, has ..."
-        if _APPOSITIVE_AGE_RE.search(before) and re.match(r"\s*[,)]", after) and amt.value is not None \
+        if _APPOSITIVE_AGE_RE.search(before) and _COMMA_AFTER_RE.match(after) and amt.value is not None \
                 and 0 < amt.value < 120 and amt.value == int(amt.value):
             return True
     return False
@@ -1058,13 +1121,15 @@ def _word_number_ok(text: str, m: re.Match[str], ti: _TokenIndex, counted: str |
     """Number words need something to count: "one solution", "one of the best", not "each one"."""
     word = m.group(0).lower()
     after = text[m.end():m.end() + 20]
-    of_follows = bool(re.match(r"\s+of\s", after))
+    of_follows = bool(_OF_AFTER_RE.match(after))
     if counted is None and not of_follows:
         return False
     prev = ti.last_before(qstart)
     if word == "one":
         if prev is not None and prev.lower_ in ONE_PRONOUN_BEFORE:
             return False
+        if text[m.end():m.end() + 1] == "-":
+            return False  # "one-time", "one-off", "one-sided": adjectives, not counts
         nxt = ti.first_from(m.end())
         if nxt is not None and nxt.lower_ in ONE_PRONOUN_AFTER:
             return False
@@ -1077,7 +1142,7 @@ def _word_number_ok(text: str, m: re.Match[str], ti: _TokenIndex, counted: str |
     return True
 
 
-def _label_head(amt: _Amount, head: Token, core: str) -> bool:
+def _label_head(amt: _Amount, head: Token) -> bool:
     """'11 Pro Max', '787 Dreamliner': a number naming a model, not counting things."""
     if amt.value is None or amt.value <= 1 or amt.value != int(amt.value) or amt.is_word:
         return False

@@ -116,7 +116,7 @@ no no. nos. number num. # category cat. game round level stage phase grade class
 chapter chap. page p. pp. section sec. article art. room gate platform exit route highway interstate
 district ward precinct unit apartment apt apt. suite flight week day season episode ep. act scene
 verse item step option tier group pool division zone channel model series volume vol. issue
-lot plot bus line track tracks lane pier dock hole court paragraph para. clause rule amendment
+lot plot bus line track tracks lane pier dock hole court paragraph para. clause rule amendment point
 figure fig. table appendix annex exhibit slide question q question lap mile-marker post box
 bay row seat block building floor terminal gen generation mark mk mk. size code ticket
 """.split())

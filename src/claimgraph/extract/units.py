@@ -24,7 +24,8 @@ UNIT_SYMBOLS: dict[str, str | None] = {
     "sq m": "meter**2", "sq km": "kilometer**2", "sq ft": "foot**2", "sq mi": "mile**2",
     "sq. m": "meter**2", "sq. ft": "foot**2", "sqm": "meter**2", "sqft": "foot**2",
     "m3": "meter**3", "m³": "meter**3", "ml": "milliliter", "mL": "milliliter", "cl": "centiliter",
-    "cc": "cubic_centimeter", "bbl": "oil_barrel", "gal": "gallon",
+    "cc": "cubic_centimeter", "bbl": "oil_barrel", "gal": "gallon", "bpd": "oil_barrel/day",
+    "bcm": "1e9 * meter**3", "mmBtu": None, "MMBtu": None, "mmBTU": None, "MMBTU": None,
     # mass
     "kg": "kilogram", "mg": "milligram", "μg": "microgram", "µg": "microgram", "lb": "pound",
     "lbs": "pound", "oz": "ounce", "kt": "kilotonne", "Mt": "megatonne",
@@ -56,12 +57,12 @@ UNIT_SYMBOLS: dict[str, str | None] = {
     # other
     "dB": None, "ppm": "ppm", "ppb": None, "bps": None, "bp": None, "pp": None,
 }
-# Single letters are units only in tight contexts (glued to the number, or spaced before a
-# non-letter): "37m", "45g", "5 W USB-C charger", "68 p at 1112 p".
-SINGLE_LETTER_UNITS: dict[str, str | None] = {
+# Short, ambiguous symbols are units only glued to the number ("37m", "45g", "5ft 10in"); the
+# letters in SPACED_SINGLE_LETTERS also when spaced before a non-letter ("a 5 W charger").
+GLUED_ONLY_UNITS: dict[str, str | None] = {
     "m": "meter", "g": "gram", "l": "liter", "L": "liter", "t": "tonne", "h": "hour", "s": "second",
-    "W": "watt", "V": "volt", "A": "ampere", "C": "degC", "F": "degF", "K": "kelvin", "J": "joule",
-    "N": "newton",
+    "W": "watt", "V": "volt", "A": "ampere", "C": "degC", "F": "degF", "J": "joule",
+    "N": "newton", "in": "inch", "ha": "hectare",
 }
 SPACED_SINGLE_LETTERS = frozenset({"m", "g", "W", "V", "C", "F"})
 
@@ -82,8 +83,8 @@ _UNIT_WORD_BASES: dict[str, str | None] = {
     "milligram": "milligram", "microgram": "microgram", "tonne": "tonne", "metric ton": "tonne",
     "ton": "ton", "ounce": "ounce", "pound": "pound", "carat": "carat",
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
-    "month": "month", "year": "year", "decade": "decade", "century": "century",
-    "millennium": "millennium", "fortnight": "fortnight",
+    "month": "month", "year": "year", "decade": "10 * year", "century": "100 * year",
+    "millennium": "1000 * year", "fortnight": "fortnight",
     "knot": "knot", "mile per hour": "mile/hour", "miles an hour": "mile/hour",
     "kilometre per hour": "kilometer/hour", "kilometer per hour": "kilometer/hour",
     "mile per gallon": "mile/gallon",
@@ -221,8 +222,18 @@ CURRENCY_SUBUNITS: dict[str, tuple[str, str, str]] = {
 # Reference unit per dimension, tried in order; anything else falls back to SI base units.
 _REFERENCE_UNITS = (
     "meter", "kilogram", "second", "meter**2", "liter", "kilometer/hour", "watt", "kilowatt_hour",
-    "pascal", "hertz", "byte", "bit/second", "newton*meter", "volt", "ampere", "ampere*hour", "newton",
-    "mile/gallon", "ohm", "revolutions_per_minute", "ampere/meter**2", "dimensionless",
+    "pascal", "hertz", "volt", "ampere", "ampere*hour", "newton", "mile/gallon", "ohm",
+    "ampere/meter**2", "oil_barrel/day",
+)
+# pint gives data, angles and parts-per-million no dimension (and data rates the dimension of
+# hertz), so these families are told apart by name instead.
+_NAMED_FAMILIES = (
+    (re.compile(r"(?:bit|byte)\b.*/"), "bit/second"),
+    (re.compile(r"(?:bit|byte)\b"), "byte"),
+    (re.compile(r"^revolutions_per_minute$"), "revolutions_per_minute"),
+    (re.compile(r"^degree$"), "degree"),
+    (re.compile(r"^ppm$"), "ppm"),
+    (re.compile(r"force_pound|newton\*meter"), "newton*meter"),  # torque, not energy
 )
 
 
@@ -239,18 +250,25 @@ def _conversion(expr: str) -> tuple[float, float, str] | None:
     """(factor, offset, reference unit name) so that reference = value * factor + offset."""
     try:
         ureg = _registry()
-        unit = ureg.Unit(expr)
         if expr in ("degC", "degF", "kelvin"):
+            unit = ureg.Unit(expr)
             zero = ureg.Quantity(0.0, unit).to("degC").magnitude
             one = ureg.Quantity(1.0, unit).to("degC").magnitude
             return one - zero, zero, "degree_Celsius"
+        q = ureg.parse_expression(expr)  # "10 * year" for a decade: pint's "decade" is logarithmic
+        if not hasattr(q, "units"):
+            return None
+        for pattern, ref in _NAMED_FAMILIES:
+            if pattern.search(expr):
+                return float(q.to(ref).magnitude), 0.0, str(ureg.Unit(ref))
+        if q.dimensionless:
+            return None
         for ref in _REFERENCE_UNITS:
             ref_unit = ureg.Unit(ref)
-            if unit.dimensionality == ref_unit.dimensionality:
-                factor = ureg.Quantity(1.0, unit).to(ref_unit).magnitude
-                return float(factor), 0.0, str(ref_unit)
-        q = ureg.Quantity(1.0, unit).to_base_units()
-        return float(q.magnitude), 0.0, str(q.units)
+            if q.dimensionality == ref_unit.dimensionality:
+                return float(q.to(ref_unit).magnitude), 0.0, str(ref_unit)
+        b = q.to_base_units()
+        return float(b.magnitude), 0.0, str(b.units)
     except Exception:  # noqa: BLE001 - an unknown unit simply isn't normalised
         return None
 
@@ -266,16 +284,16 @@ def normalize_measure(expr: str | None, value: float | None, low: float | None,
     factor, offset, ref = conv
 
     def f(x: float | None) -> float | None:
-        return None if x is None else x * factor + offset
+        return None if x is None else float(f"{x * factor + offset:.12g}")
 
     return {"value": f(value), "low": f(low), "high": f(high), "unit": ref}
 
 
-def _alternation(keys: list[str]) -> str:
+def alternation_pattern(keys: list[str]) -> str:
     """Regex alternation, longest first, with internal spaces matching any whitespace."""
     parts = sorted(set(keys), key=len, reverse=True)
     return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in parts)
 
 
-UNIT_SYMBOL_RE = _alternation(list(UNIT_SYMBOLS))
-UNIT_WORD_RE = _alternation(list(UNIT_WORDS))
+UNIT_SYMBOL_RE = alternation_pattern(list(UNIT_SYMBOLS))
+UNIT_WORD_RE = alternation_pattern(list(UNIT_WORDS))
