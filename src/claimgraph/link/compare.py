@@ -21,23 +21,37 @@ claims) and one consistent comparison per group of agreeing sources.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
 from ..model import Article, Comparison
 from . import lexicon as lx
-from .measures import Mention, block_keys, distinctive, document_mentions
-from .provenance import Provenance, independent_origins
+from .measures import (
+    Mention,
+    block_keys,
+    distinctive,
+    document_mentions,
+    noun_lemma,
+    places_in,
+    predicate_classes,
+    stem,
+)
+from .provenance import Provenance, independent_origins, speaker_label
 
 # Across documents, figures further apart than this are taken as different measures, not a conflict.
 MAX_CROSS_DOC_RATIO = 2.0
 # Inside one article, two named sources may differ more (an article sets them side by side).
 MAX_SAME_DOC_RATIO = 5.0
 # How far the sorted sweep looks for candidates across documents (ratio of figures).
-SWEEP_RATIO = 2.5
-SWEEP_LIMIT = 60  # neighbours per mention at most, so one crowded block cannot go quadratic
+SWEEP_RATIO = 2.2
+SWEEP_LIMIT = 40  # neighbours per mention at most, so one crowded block cannot go quadratic
+# Evidence two equal figures measure one thing (see _agree_edge); higher across related stories.
+AGREE_SCORE = 2.5
+RELATED_AGREE_SCORE = 3.5
+SCOPE_MARKS = frozenset({"increment", "rate"})
 SCOPE_FLAGS = frozenset({"scope", "increment", "rate", "negated", "running"})
 
 # ---------------------------------------------------------------- values
@@ -45,6 +59,12 @@ SCOPE_FLAGS = frozenset({"scope", "increment", "rate", "negated", "running"})
 
 def interval(m: Mention) -> tuple[float, float]:
     """The values a mention allows, given its precision, approximation and bound."""
+    if m.iv is None:
+        m.iv = _interval(m)
+    return m.iv
+
+
+def _interval(m: Mention) -> tuple[float, float]:
     if m.is_sum:  # a sum of parts allows the sum of what each part allows
         ends = [interval(p) for p in m.parts]
         return sum(lo for lo, _ in ends), sum(hi for _, hi in ends)
@@ -73,6 +93,8 @@ def interval(m: Mention) -> tuple[float, float]:
 
 def values_agree(a: Mention, b: Mention) -> bool:
     """Whether the two ranges overlap (touching ends do not: "1.5 million" vs "1.6 million")."""
+    if "tally" in (a.bound, b.bound):  # "396-9" agrees only with the same tally
+        return a.bound == b.bound and (a.low, a.high, a.value) == (b.low, b.high, b.value)
     la, ha = interval(a)
     lb, hb = interval(b)
     lo, hi = max(la, lb), min(ha, hb)
@@ -103,6 +125,7 @@ class Evidence:
     head_equal: bool
     head_weak: bool  # one's head appears among the other's context or modifiers
     context: float  # shared local context words (capitalised words count double)
+    wide: float  # the same over the wider windows
     sentence: int  # further shared words of the two sentences
     predicates: str  # shared | disjoint | unknown
 
@@ -120,13 +143,15 @@ def predicate_relation(a: Mention, b: Mention) -> str:
 def evidence(a: Mention, b: Mention) -> Evidence:
     shared = a.context.keys() & b.context.keys()
     ctx = sum(2.0 if (s in a.proper or s in b.proper) else 1.0 for s in shared)
-    sent = len((a.sentence & b.sentence) - shared - {a.head, b.head})
+    wide_shared = a.wide & b.wide
+    wide = sum(2.0 if (s in a.proper or s in b.proper) else 1.0 for s in wide_shared)
+    sent = len((a.sentence & b.sentence) - wide_shared - {a.head, b.head})
     head_equal = a.head is not None and a.head == b.head
     head_weak = not head_equal and a.head is not None and b.head is not None and (
         any(a.head == k or a.head == v for k, v in b.context.items()) or
         any(b.head == k or b.head == v for k, v in a.context.items()) or
-        bool((a.words & b.words) - lx.GENERIC_HEADS))
-    return Evidence(head_equal, head_weak, ctx, sent, predicate_relation(a, b))
+        bool((a.words & b.words) - lx.GENERIC_HEADS)) and not {a.head, b.head} & lx.GENERIC_HEADS
+    return Evidence(head_equal, head_weak, ctx, wide, sent, predicate_relation(a, b))
 
 
 def units_compatible(a: Mention, b: Mention) -> bool:
@@ -137,32 +162,63 @@ def units_compatible(a: Mention, b: Mention) -> bool:
     return a.unit == b.unit or (a.kind == "money" and (a.unit is None or b.unit is None))
 
 
-def _agree_edge(a: Mention, b: Mention, ev: Evidence) -> bool:
+def complements(a: Mention, b: Mention) -> bool:
+    """Two percentages that add up to 100, one of them a cut: "77 percent of benefits" vs "a 23 percent cut"."""
+    if a.kind != "percent" or b.kind != "percent" or a.bound != "exact" or b.bound != "exact":
+        return False
+    fa, fb = a.figure() or 0.0, b.figure() or 0.0
+    if abs(fa + fb - 100) > a.tolerance + b.tolerance or math.isclose(fa, fb):
+        return False
+    cut_a, cut_b = bool(set(a.context) & lx.DECREASE_WORDS), bool(set(b.context) & lx.DECREASE_WORDS)
+    return cut_a != cut_b and len((a.wide & b.wide) - lx.DECREASE_WORDS) >= 1
+
+
+def _agree_edge(a: Mention, b: Mention, ev: Evidence, min_score: float = 2.5) -> bool:
     if a.is_sum or b.is_sum:
         total = b if a.is_sum else a
         if total.is_sum or total.head not in lx.CATEGORY_TOTALS["person"]:
             return False
         return ev.head_equal and (ev.predicates == "shared" or ev.context >= 1)
+    if (a.flags ^ b.flags) & SCOPE_MARKS:  # "19 other children" does not confirm "20 children"
+        return False
+    fa, fb = a.figure() or 0.0, b.figure() or 0.0
+    if {a.bound, b.bound} & {"lower", "upper"} and min(fa, fb) > 0 and max(fa, fb) / min(fa, fb) > 2:
+        return False  # "at least 544 managers" is no confirmation of "1.5 million women"
     both_distinctive = distinctive(a) and distinctive(b)
-    score = ev.context + 0.5 * min(ev.sentence, 4) + (1.0 if ev.predicates == "shared" else 0.0) + \
-        (1.0 if both_distinctive else 0.0)
-    if a.kind in ("count", "measure") and (a.head or b.head):
-        if not (ev.head_equal or ev.head_weak or (both_distinctive and ev.context >= 1)):
+    same_words = fa == fb and a.bound == b.bound
+    # the same phrase word for word ("just over $200,000"), not just the same bare number
+    same_phrase = same_words and len(a.text.split()) >= 2 and a.text.lower() == b.text.lower()
+    score = min(ev.wide, 4.0) + 0.5 * min(ev.sentence, 4) + (1.0 if ev.predicates == "shared" else 0.0) + \
+        (1.0 if both_distinctive else 0.0) + (0.5 if same_words else 0.0) + (1.0 if same_phrase else 0.0)
+    if a.kind in ("count", "measure") and a.head and b.head:
+        # two known, unrelated nouns ("7 articles", "27 amendments") need a rare number and shared words
+        if not (ev.head_equal or ev.head_weak or (both_distinctive and ev.wide >= 1)):
             return False
-        return score + 2.0 * ev.head_equal + ev.head_weak >= 2.5
-    return score >= 2.5 and (ev.context >= 1 or both_distinctive)
+        score += 2.0 * ev.head_equal + 1.0 * ev.head_weak
+    elif a.kind in ("money", "percent") and not (ev.wide >= 1 or both_distinctive or same_phrase):
+        return False
+    return score >= min_score
 
 
-def _conflict_edge(a: Mention, b: Mention, ev: Evidence) -> bool:
+def _conflict_possible(a: Mention, b: Mention) -> bool:
+    """The cheap half of a conflict test: nothing puts the two figures in different scopes."""
     if a.is_sum or b.is_sum:  # sums of parts only ever confirm a total
         return False
     if (a.flags | b.flags) & SCOPE_FLAGS or ("modal" in a.flags) != ("modal" in b.flags):
         return False
-    if {a.bound, b.bound} & {"lower", "upper"}:  # a limit is not a figure: "at most 3 years"
+    if {a.bound, b.bound} & {"lower", "upper", "tally"}:  # a limit is not a figure: "at most 3 years"
+        return False
+    if a.is_age or b.is_age:  # "an 18-year-old" and "a 33-year-old" are two people
+        return False
+    if a.kind == "count" and min(a.figure() or 0, b.figure() or 0) < 1:  # "two-thirds" of a vote
         return False
     if a.doc_id == b.doc_id:
-        # inside one article only two named sources set side by side make a conflict
+        # inside one article only two named sources that say the same thing happened (same
+        # predicate) about a counted noun or an amount make a conflict; percentages and
+        # durations side by side in one article are nearly always different polls or periods
         if not (a.speaker and b.speaker) or value_ratio(a, b) > MAX_SAME_DOC_RATIO:
+            return False
+        if a.kind not in ("count", "money") or predicate_relation(a, b) != "shared":
             return False
     elif value_ratio(a, b) > MAX_CROSS_DOC_RATIO:
         return False
@@ -171,7 +227,14 @@ def _conflict_edge(a: Mention, b: Mention, ev: Evidence) -> bool:
         return False
     if a.times and b.times and not a.times & b.times:
         return False
-    if a.places and b.places and not a.places & b.places:
+    # each names something the other does not ("a Quinnipiac poll" vs "a Monmouth poll")
+    if (a.proper - b.wide) and (b.proper - a.wide):
+        return False
+    return not (a.places and b.places and not {p.lower() for p in a.places} & {p.lower() for p in b.places})
+
+
+def _conflict_edge(a: Mention, b: Mention, ev: Evidence) -> bool:
+    if not _conflict_possible(a, b):
         return False
     if a.kind in ("count", "measure") and (a.head or b.head):
         if not ev.head_equal:
@@ -179,7 +242,7 @@ def _conflict_edge(a: Mention, b: Mention, ev: Evidence) -> bool:
         if a.head in lx.GENERIC_HEADS:
             return ev.predicates == "shared" and ev.context >= 1
         small = max(a.figure() or 0, b.figure() or 0) <= 12
-        if small and a.doc_id != b.doc_id:  # "two senators" vs "three senators" are often two groups
+        if small:  # "two senators" vs "three senators" are often two groups
             return ev.context >= 2 and ev.predicates == "shared"
         return ev.context >= 1 or ev.predicates == "shared"
     # no counted noun (money, percentages): the words that single this amount out must match
@@ -187,19 +250,22 @@ def _conflict_edge(a: Mention, b: Mention, ev: Evidence) -> bool:
     return rare >= 2
 
 
-def relate(a: Mention, b: Mention) -> str | None:
+def relate(a: Mention, b: Mention, min_agree: float | None = None) -> str | None:
     """``"agree"``, ``"conflict"`` or None (not the same measure, or nothing safe to say)."""
     if not units_compatible(a, b) or a.figure() is None or b.figure() is None:
         return None
     if set(a.claim_ids) & set(b.claim_ids) and a.source == b.source and (a.is_sum or b.is_sum):
         return None  # a sum against one of its own parts
+    if complements(a, b):
+        return "agree" if predicate_relation(a, b) != "disjoint" else None
+    agree = values_agree(a, b)
+    if not agree and (a.source == b.source or not _conflict_possible(a, b)):
+        return None  # cheap tests first: most candidate pairs stop here
     ev = evidence(a, b)
     if ev.predicates == "disjoint":
         return None
-    if values_agree(a, b):
-        return "agree" if _agree_edge(a, b, ev) else None
-    if a.source == b.source:
-        return None
+    if agree:
+        return "agree" if _agree_edge(a, b, ev, AGREE_SCORE if min_agree is None else min_agree) else None
     return "conflict" if _conflict_edge(a, b, ev) else None
 
 
@@ -212,12 +278,16 @@ def candidate_pairs(mentions: list[Mention]) -> Iterable[tuple[int, int]]:
     for i, m in enumerate(mentions):
         for key in block_keys(m):
             blocks[key].append(i)
+        f = m.figure() or 0.0
         if distinctive(m) and not m.is_sum:  # "42 Senate Republicans" ~ "42 members of the caucus"
-            blocks[f"value:{m.kind}:{m.unit}:{m.figure():.6g}"].append(i)
+            blocks[f"value:{m.kind}:{m.unit}:{f:.6g}"].append(i)
+        if m.kind == "percent" and 0 < f < 100:  # "77 percent" left ~ "a 23 percent cut"
+            blocks[f"share:{min(f, 100 - f):.6g}"].append(i)
     seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
+    for key, members in blocks.items():
         if len(members) < 2:
             continue
+        by_ratio = not key.startswith("share:")
         by_doc: dict[str, list[int]] = defaultdict(list)
         for i in members:
             by_doc[mentions[i].doc_id].append(i)
@@ -231,7 +301,7 @@ def candidate_pairs(mentions: list[Mention]) -> Iterable[tuple[int, int]]:
             fi = mentions[i].figure() or 0.0
             for j in ordered[pos + 1: pos + 1 + SWEEP_LIMIT]:
                 fj = mentions[j].figure() or 0.0
-                if fi > 0 and fj > fi * SWEEP_RATIO and mentions[i].bound != "lower":
+                if by_ratio and fi > 0 and fj > fi * SWEEP_RATIO and mentions[i].bound != "lower":
                     break
                 if mentions[i].doc_id == mentions[j].doc_id:
                     continue
@@ -267,7 +337,7 @@ def measure_name(ms: list[Mention]) -> str:
     counted = sorted((m.counted for m in plain if m.counted), key=lambda c: (len(c), c))
     preds = [w for m in plain for w in m.predicate_words]
     places = sorted({p for m in plain for p in m.places})
-    if plain[0].kind == "count":
+    if plain[0].kind == "count" or (plain[0].kind == "measure" and counted):
         name = counted[0] if counted else (plain[0].head or "count")
         if any(m.is_sum for m in ms):
             name = f"{name} in all"
@@ -280,8 +350,9 @@ def measure_name(ms: list[Mention]) -> str:
         name = f"{plain[0].kind} ({unit})" + (f": {' '.join(words)}" if words else "")
     if preds:
         name += f" — {preds[0].lower()}"
+    places = [p for p in places if p.lower() not in name.lower()]
     if places:
-        name += f" ({', '.join(places[:2]).title()})"
+        name += f" ({', '.join(places[:2])})"
     return name
 
 
@@ -353,6 +424,8 @@ def story_mentions(articles: list[Article]) -> list[Mention]:
             claim = claims[m.claim_ids[0]]
             m.source, m.source_label = prov.source(claim, art)
             m.speaker = prov.speaker_key(claim)
+            # the speaker's own name beside the number says who, not what
+            m.proper = m.proper - {stem(w) for w in re.findall(r"[\w'-]+", speaker_label(claim))}
             m.copy_group, m.origin = prov.copy_group_and_origin(claim, art, m.sentence_text)
             m.published = art.published
             out.append(m)
@@ -378,15 +451,23 @@ def mark_rare_context(mentions: list[Mention]) -> None:
             m.rare = frozenset(s for s in m.context if df[s] <= limit)
 
 
-def compare_mentions(mentions: list[Mention], story: str | None = None) -> list[Comparison]:
-    """Group mentions into measures and judge each measure's sources."""
+def compare_mentions(mentions: list[Mention], story: str | None = None, *,
+                     across: Callable[[Mention, Mention], bool] | None = None,
+                     min_agree: float = AGREE_SCORE) -> list[Comparison]:
+    """Group mentions into measures and judge each measure's sources.
+
+    With ``across``, only pairs it accepts are related and only agreement is reported (used
+    between two related stories, where a different figure may well be another event).
+    """
     mark_rare_context(mentions)
     uf, agree_uf = _Union(len(mentions)), _Union(len(mentions))
     conflicts: list[tuple[int, int]] = []
     agreements: list[tuple[int, int]] = []
     for i, j in candidate_pairs(mentions):
-        rel = relate(mentions[i], mentions[j])
-        if rel is None:
+        if across is not None and not across(mentions[i], mentions[j]):
+            continue
+        rel = relate(mentions[i], mentions[j], min_agree)
+        if rel is None or (across is not None and rel != "agree"):
             continue
         uf.union(i, j)
         if rel == "agree":
@@ -422,10 +503,14 @@ def compare_mentions(mentions: list[Mention], story: str | None = None) -> list[
         if pairs:
             i, j = max(pairs, key=lambda p: value_ratio(mentions[p[0]], mentions[p[1]]))
             a, b = sorted((mentions[i], mentions[j]), key=lambda m: (m.doc_id, m.start))
+            # the claims that take sides: the conflicting mentions and those that agree with them
+            sides = {agree_uf.find(k) for p in pairs for k in p}
+            taking = [mentions[k] for k in idx if agree_uf.find(k) in sides]
             involved = {mentions[k].id for p in pairs for k in p}
-            rest = [m for m in ms if m is not a and m is not b]
+            rest = [m for m in taking if m is not a and m is not b]
             rest.sort(key=lambda m: (m.id not in involved, m.doc_id, m.start))
-            emit(_comparison("conflict", ms, conflict_explanation(measure, a, b, rest), measure, story))
+            measure = measure_name(taking)
+            emit(_comparison("conflict", taking, conflict_explanation(measure, a, b, rest), measure, story))
         clusters: dict[int, list[Mention]] = defaultdict(list)
         for i in idx:
             clusters[agree_uf.find(i)].append(mentions[i])
@@ -438,6 +523,105 @@ def compare_mentions(mentions: list[Mention], story: str | None = None) -> list[
     return out
 
 
+# ---------------------------------------------------------------- stated intent vs reported outcome
+
+_UNIVERSAL = re.compile(r"\b(?:all|every)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+|its\s+|their\s+)?"
+                        r"((?:[A-Z][\w-]*\s+)*)([a-z]+)\b")
+_INTENT = re.compile(r"\b(?:would|will|must|should|shall|ensure|ensures|vow\w*|promis\w*|pledg\w*)\b", re.I)
+
+
+@dataclass(slots=True)
+class Intent:
+    """A stated intent about all of a group in a place ("all fighters in X would die in X")."""
+
+    claim_id: str
+    doc_id: str
+    text: str
+    head: str
+    predicates: frozenset[str]
+    places: frozenset[str]
+    source: str
+    source_label: str
+    origin: str
+
+
+def story_intents(articles: list[Article]) -> list[Intent]:
+    """Attributed claims that state what will happen to *all* of a group in a named place."""
+    prov = Provenance(articles)
+    out = []
+    for art in articles:
+        for c in art.claims:
+            if not (c.speaker or c.speaker_mention) or not _INTENT.search(c.text):
+                continue
+            m = _UNIVERSAL.search(c.text)
+            places = places_in(c.text)
+            preds = predicate_classes(c.text[m.end():] if m else "")
+            if not m or not places or not preds:
+                continue
+            source, label = prov.source(c, art)
+            out.append(Intent(c.id, art.id, c.text, noun_lemma(m.group(2)), preds,
+                              frozenset(p.lower() for p in places), source, label, prov.origin(c, art)))
+    return out
+
+
+def intent_conflicts(intents: list[Intent], mentions: list[Mention], story: str | None,
+                     across: Callable[[str, str], bool] | None = None) -> list[Comparison]:
+    """A stated intent against a reported outcome: "all would die in X" vs "250 were allowed to leave X"."""
+    by_head: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.kind == "count" and m.head and not m.is_sum:
+            by_head[m.head].append(m)
+    out = []
+    for it in intents:
+        outcomes = []
+        for m in by_head.get(it.head, []):
+            if across is not None and not across(it.doc_id, m.doc_id):
+                continue
+            if m.source == it.source or m.flags & ({"modal", "negated"} | SCOPE_MARKS) or not m.predicates:
+                continue
+            if (m.figure() or 0) <= 0 or not any(p in m.sentence_text.lower() for p in it.places):
+                continue
+            shared = it.predicates & m.predicates or any(
+                frozenset({x, y}) in lx.COMPATIBLE_PREDICATES for x in it.predicates for y in m.predicates)
+            if not shared:
+                outcomes.append(m)
+        if not outcomes:
+            continue
+        # the most specific report first: a figure rather than a vague amount
+        outcomes.sort(key=lambda m: (m.bound not in ("exact", "approx"), m.doc_id, m.start))
+        first = outcomes[0]
+        said = first.sentence_text.strip()
+        said = said if len(said) <= 160 else said[:157].rstrip() + "…"
+        more = f" ({len(outcomes) - 1} more report{'s' if len(outcomes) > 2 else ''} agree)" \
+            if len(outcomes) > 1 else ""
+        claims = list(dict.fromkeys([it.claim_id] + [c for m in outcomes for c in m.claim_ids]))
+        out.append(Comparison(
+            measure=f"{first.counted or it.head} in {', '.join(sorted(it.places)).title()}",
+            claims=claims, verdict="conflict",
+            explanation=f"{it.source_label} said “{it.text.strip()}”, but {first.source_label} "
+                        f"reported: “{said}”{more}.",
+            story=story, kind="intent_vs_outcome",
+            sources=list(dict.fromkeys([it.source_label] + [m.source_label for m in outcomes])),
+            independent_origins=independent_origins([it.origin] + [m.origin for m in outcomes])))
+    return out
+
+
 def compare_story(articles: list[Article], story: str | None = None) -> list[Comparison]:
     """All comparisons of one story's articles (within each article and across them)."""
-    return compare_mentions(story_mentions(articles), story)
+    mentions = story_mentions(articles)
+    return compare_mentions(mentions, story) + intent_conflicts(story_intents(articles), mentions, story)
+
+
+def compare_related(first: list[Article], second: list[Article], story: str | None = None) -> list[Comparison]:
+    """Agreement between two related stories (same topic; maybe one event split in two).
+
+    Only figures that agree, with stronger evidence than inside a story, are reported: a
+    different figure in a related story is more likely another event than a conflict. A stated
+    intent about a named place and an outcome reported there are compared as well.
+    """
+    ids = {a.id for a in first}
+    mentions = story_mentions(first + second)
+    out = compare_mentions(mentions, story, across=lambda a, b: (a.doc_id in ids) != (b.doc_id in ids),
+                           min_agree=RELATED_AGREE_SCORE)
+    return out + intent_conflicts(story_intents(first + second), mentions, story,
+                                  across=lambda a, b: (a in ids) != (b in ids))

@@ -65,7 +65,7 @@ CATEGORY_TOTALS: dict[str, frozenset[str]] = {"person": frozenset({"person", "hu
 # Predicate classes: lemma -> the forms to recognise (base forms are added automatically).
 PREDICATES: dict[str, tuple[str, ...]] = {
     "depart": ("leave", "left", "escape", "flee", "fled", "evacuate", "exit", "depart", "withdraw",
-               "withdrew", "withdrawn", "relocate", "bus", "bused", "bussed", "take out", "took out",
+               "withdrew", "withdrawn", "relocate", "bused", "bussed", "take out", "took out",
                "taken out", "ferry", "transfer", "evacuation", "exodus", "departure", "escapee"),
     "die": ("die", "dead", "death", "deaths", "kill", "slay", "slain", "slew", "massacre", "fatality",
             "fatalities", "perish", "execute", "murder", "toll", "killing", "lives"),
@@ -78,7 +78,7 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "raise": ("raise", "donate", "donation", "fundraise", "collect", "contribution", "outraise"),
     "fund": ("fund", "allocate", "budget", "appropriate", "grant", "aid", "commit", "pledge",
              "invest", "investment", "loan", "bailout", "stimulus"),
-    "vote": ("vote", "ballot", "elect", "poll"),
+    "vote": ("vote", "ballot", "elect"),
     "attend": ("attend", "gather", "rally", "march", "crowd", "turn out", "turnout", "protest"),
     "hire": ("hire", "employ", "recruit"),
     "cut": ("lay off", "laid off", "layoff", "eliminate", "slash"),
@@ -98,7 +98,7 @@ COMPATIBLE_PREDICATES: frozenset[frozenset[str]] = frozenset({
 
 # Markers that put a number in a narrower or different scope than the same noun elsewhere.
 SCOPE_MARKERS = frozenset("""
-alone apiece respectively each remaining rest majority minority subset portion fraction
+alone apiece respectively each remaining
 """.split())
 SCOPE_PHRASES = ("of them", "of whom", "of which", "in my", "in our", "in his", "in her", "in their",
                  "on my", "on our", "just in", "in one", "at one")
@@ -139,6 +139,8 @@ ADDITIVE_JOINS = ("with", "and", "plus", "along with", "as well as", "together w
 SUBSET_JOINS = ("including", "among them", "among whom", "of whom", "of them", "of which", "out of",
                 "such as", "mostly", "mainly", "among", "included", "includes", "comprising")
 
+# A number inside a group already counted ("of them, 30 were children").
+SCOPE_JOINS = ("among them", "among whom", "of whom", "of them", "of which", "out of")
 # Prepositions that introduce a place ("from Raqqa", "in Deir Ezzor").
 PLACE_PREPOSITIONS = frozenset({"in", "from", "at", "near", "outside", "inside", "into", "across",
                                 "throughout", "around"})
@@ -159,3 +161,7 @@ UPPER_PHRASES = ("less than", "fewer than", "under", "below", "at most", "no mor
 
 # Universal quantifiers for stated intents ("all fighters ... would die").
 UNIVERSALS = frozenset({"all", "every", "each"})
+
+# Words that turn a share into its complement ("a 23 percent cut" leaves 77 percent).
+DECREASE_WORDS = frozenset("""cut cuts reduction reductions decrease decline drop loss lose fall shortfall
+less fewer lower""".split())

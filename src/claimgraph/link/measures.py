@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Article, Claim, Quantity
 from . import lexicon as lx
@@ -28,11 +29,13 @@ _LEFT_JOIN_STOPS = frozenset({"and", "or", "but", "while", "whereas"})
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _LOCAL_LEFT, _LOCAL_RIGHT, _CLAUSE_LEFT = 8, 10, 12
+_AGE = re.compile(r"^\W*(?:-?\s*years?[- ]old|-?\s*months?[- ]old)\b|year-old|\baged\b", re.I)
 
 
 # ---------------------------------------------------------------- words
 
 
+@lru_cache(maxsize=65536)
 def noun_lemma(word: str) -> str:
     """Singular lower-case form of a noun ("families" -> "family", "people" -> "person")."""
     w = word.lower().strip("'’").removesuffix("'s").removesuffix("’s")
@@ -52,6 +55,7 @@ def noun_lemma(word: str) -> str:
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ional", "ions", "ion", "ures", "ure", "ed", "al", "ly")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem for context overlap: plurals and common suffixes folded ("closed" ~ "closure")."""
     w = noun_lemma(word)
@@ -123,12 +127,13 @@ class Mention:
     sentence: frozenset[str] = frozenset()  # content stems of the whole sentence
     predicates: frozenset[str] = frozenset()
     predicate_words: tuple[str, ...] = ()
-    places: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # as written; compared case-insensitively
     times: frozenset[str] = frozenset()
     flags: frozenset[str] = frozenset()  # scope | increment | rate | running | modal | negated
     qualifiers: frozenset[str] = frozenset()  # lower-case modifiers of the counted noun ("state")
     words: frozenset[str] = frozenset()  # lemmas of the counted phrase, for blocking
     rare: frozenset[str] = frozenset()  # context stems few other mentions of the story share
+    wide: frozenset[str] = frozenset()  # context stems of a wider window, across commas
     parts: tuple[Mention, ...] = ()  # for sums: the mentions added up
     start: int = 0
     sentence_text: str = ""
@@ -139,10 +144,20 @@ class Mention:
     origin: str = ""
     copy_group: str = ""
     published: str | None = None
+    iv: tuple[float, float] | None = None  # cache of compare.interval()
 
     @property
     def is_sum(self) -> bool:
         return bool(self.parts)
+
+    @property
+    def is_age(self) -> bool:
+        """An age ("18-year-old", "aged 33"): ages of different people are never one measure."""
+        return bool(_AGE.search(self.text) or _AGE.search(self.sentence_text[self._offset():][:40]))
+
+    def _offset(self) -> int:
+        i = self.sentence_text.find(self.text)
+        return i + len(self.text) if i >= 0 else len(self.sentence_text)
 
     @property
     def category(self) -> str | None:
@@ -163,7 +178,8 @@ class Mention:
 def written_tolerance(q: Quantity, value: float | None) -> float:
     """Half the last written digit's place: "4,000" -> 500, "1.6 million" -> 50,000, "5,687.75" -> 0.005.
 
-    Capped at 10 % of the value, so "100" is not read as anything from 50 to 150.
+    Capped at 10 % of the value, so "100" is not read as anything from 50 to 150; small whole
+    numbers ("20") are taken as exact.
     """
     if value is None or value == 0:
         return 0.0
@@ -178,6 +194,8 @@ def written_tolerance(q: Quantity, value: float | None) -> float:
     scale = abs(value) / written if written else 1.0
     if "." in digits:
         place = 10.0 ** -len(digits.split(".", 1)[1])
+    elif written < 100 and scale <= 1.5:  # "20 children" is twenty, not "about twenty"
+        place = 1.0
     else:
         stripped = digits.rstrip("0")
         place = 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
@@ -185,13 +203,22 @@ def written_tolerance(q: Quantity, value: float | None) -> float:
     return min(0.5 * place * (scale if scale > 1.5 else 1.0), abs(value) * 0.1)
 
 
+_TALLY = re.compile(r"\b(\d+)\s*[-–]\s*(\d+)\b")
+
+
 def bound_of(q: Quantity, before: str) -> str:
-    """How a quantity bounds its number, from its words and the few words before it."""
-    t = (before[-24:] + " " + (q.text or "")).lower()
+    """How a quantity bounds its number, from its words and the words right before it."""
+    own = (q.text or "").lower()
+    tail = before.lower().rstrip()
 
     def has(phrases: tuple[str, ...]) -> bool:
-        return any(re.search(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])", t) for p in phrases)
+        # a modifier inside the quantity, or ending right where the number starts ("over" in
+        # "over the eight days" is not a bound)
+        return _has_phrase(own, phrases) or _phrase_regex_end(phrases).search(tail) is not None
 
+    tally = _TALLY.search(own)
+    if tally and int(tally.group(1)) > int(tally.group(2)):  # "voted 396-9": a tally, not a range
+        return "tally"
     if q.low is not None and q.high is None:
         return "lower"
     if q.high is not None and q.low is None:
@@ -206,7 +233,7 @@ def bound_of(q: Quantity, before: str) -> str:
         return "upper_figure"
     if has(lx.NEAR_BELOW_PHRASES):
         return "near_below"
-    if has(lx.LOWER_PHRASES) or (q.text or "").rstrip().endswith("+"):
+    if has(lx.LOWER_PHRASES) or own.rstrip().endswith("+"):
         return "lower"
     if has(lx.UPPER_PHRASES):
         return "upper"
@@ -315,23 +342,46 @@ def _places(text: str, words: list[tuple[str, int, int]]) -> set[str]:
             j += 1
         name = []
         while j < len(words) and words[j][0][0].isupper() and words[j][0].lower() not in lx.NOT_PLACES:
-            name.append(words[j][0].lower())
+            name.append(words[j][0])
             j += 1
         if name:
             out.add(" ".join(name))
     return out
 
 
+def places_in(text: str) -> set[str]:
+    """Places named after a preposition ("in Raqqa", "from the Deir Ezzor Province")."""
+    return _places(text, _words(text))
+
+
+def predicate_classes(text: str) -> frozenset[str]:
+    """Predicate classes of every predicate word in ``text``."""
+    return frozenset(_PRED_CLASS[m.group()] for m in _PRED_RE.finditer(text.lower()))
+
+
 def _times(low_text: str, words: list[tuple[str, int, int]]) -> set[str]:
     out = {w.lower() for w, _, _ in words if w.lower() in lx.WEEKDAYS or
            (w.lower() in lx.MONTHS and w[0].isupper() and w.lower() != "may")}
     out |= {w for w, _, _ in words if re.fullmatch(r"(19|20)\d\d", w)}
-    out |= {p for p in lx.RELATIVE_TIMES if re.search(r"\b" + re.escape(p) + r"\b", low_text)}
+    out |= {m.group() for m in _phrase_regex(lx.RELATIVE_TIMES).finditer(low_text)}
     return out
 
 
+@lru_cache(maxsize=64)
+def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<![a-z])(?:" + alts + r")(?![a-z])")
+
+
+@lru_cache(maxsize=64)
+def _phrase_regex_end(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<![a-z])(?:" + alts + r")$")
+
+
 def _has_phrase(low_text: str, phrases: tuple[str, ...]) -> bool:
-    return any(re.search(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])", low_text) for p in phrases)
+    """Whether any of ``phrases`` occurs in ``low_text`` as whole words (one compiled regex per list)."""
+    return _phrase_regex(phrases).search(low_text) is not None
 
 
 def _predicates(text: str, s0: int, s1: int, q: Quantity) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -376,6 +426,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
         head = None
     elif q.kind == "measure":  # a duration or size: the unit plays the counted noun's part
         head = noun_lemma(q.unit.split()[-1]) if q.unit else head
+        counted = counted or q.unit
     counted_words = [w for w, _, _ in _words(counted or "") if _content(w)]
     qualifiers = frozenset(stem(w) for w in counted_words if w.islower() and noun_lemma(w) != head) \
         if head else frozenset()
@@ -404,16 +455,22 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
         if m and m not in lx.STOPWORDS and m != head:
             context.setdefault(stem(m), m)
     sentence = frozenset(stem(w) for w, _, _ in sent_words if _content(w))
+    # the wider window crosses commas ("$10,977.74 worth of televisions, DVD players ... at Best Buy")
+    # (it also runs past a neighbouring number: "$4 billion ... to keep 15,000 cops on the street")
+    wide_words = _words(text[s0:q.start], s0)[-_CLAUSE_LEFT:] + _words(text[q.end:s1], q.end)[:_CLAUSE_LEFT]
+    wide = frozenset(stem(p) for w, _, _ in wide_words for p in w.split("-")
+                     if p and _content(p) and noun_lemma(p) != head) | frozenset(context)
     preds, pred_words = _predicates(text, s0, s1, q)
     low_local = " ".join(w for w, _, _ in local).lower()
     low_clause = " ".join(w for w, _, _ in clause_left).lower()
-    low_sent = text[s0:s1].lower()
     flags = set()
     sent_set = {w.lower() for w, _, _ in sent_words}
     if sent_set & lx.SCOPE_MARKERS or _has_phrase(low_clause, lx.SCOPE_PHRASES) or \
-            _has_phrase(low_clause, lx.SUBSET_JOINS):
+            _has_phrase(low_clause, lx.SCOPE_JOINS):
         flags.add("scope")
-    near = [w.lower() for w, _, _ in clause_left[-1:] + _words(q.text or "") + right[:2]]
+    own = [w.lower() for w, _, _ in _words(q.text or "")]
+    own = own[:own.index("of")] if "of" in own else own  # "three fifths of all other persons"
+    near = [w.lower() for w, _, _ in clause_left[-1:]] + own + [w.lower() for w, _, _ in right[:2]]
     if any(w in lx.INCREMENT_MARKERS and not (w == "more" and nxt == "than")
            for w, nxt in zip(near, near[1:] + [""], strict=True)):
         flags.add("increment")
@@ -436,7 +493,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
         sentence=sentence, predicates=preds, predicate_words=pred_words,
         places=frozenset() if title_case else frozenset(_places(text, local)),
         times=frozenset(_times(low_local, local)), flags=frozenset(flags), start=q.start,
-        sentence_text=text[s0:s1], qualifiers=qualifiers, words=lemmas)
+        sentence_text=text[s0:s1], qualifiers=qualifiers, words=lemmas, wide=wide)
 
 
 def _additive_join(text: str, a: Quantity, b: Quantity) -> bool:
@@ -489,6 +546,7 @@ def sum_mentions(art: Article, mentions: list[tuple[Mention, Quantity]]) -> list
             sentence=ma.sentence, predicates=ma.predicates | mb.predicates,
             predicate_words=ma.predicate_words + mb.predicate_words, places=ma.places | mb.places,
             times=ma.times | mb.times, flags=ma.flags | mb.flags, parts=(ma, mb), start=ma.start,
+            wide=ma.wide | mb.wide, words=frozenset({"person"}),
             sentence_text=ma.sentence_text))
     return out
 

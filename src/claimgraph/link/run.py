@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Article, Comparison
 from ..store import Store
-from .compare import compare_story
+from .compare import compare_related, compare_story
 from .stories import StoryDoc, StoryIndex
 
 STATE_KEY = "story_index"
@@ -17,7 +17,7 @@ def link_store(store: Store) -> None:
     state = store.get_state(STATE_KEY)
     index = StoryIndex.from_state(state) if state else StoryIndex()
     # story_documents is the record of which documents the index has already seen
-    known = {r[0] for r in store.conn.execute("SELECT doc_id FROM story_documents")} if state else set()
+    known = {r[0] for r in store.execute("SELECT doc_id FROM story_documents")} if state else set()
     new = [a for a in store.documents(with_claims=False) if a.id not in known]
     for art in new:
         index.add(StoryDoc(id=art.id, title=art.title, text=art.text, published=art.published,
@@ -44,11 +44,35 @@ def _story_articles(store: Store) -> Iterator[tuple[str | None, list[Article]]]:
                 yield None, [art]
 
 
-def build_comparisons(store: Store) -> list[Comparison]:
-    """Comparisons of every story (one story in memory at a time), conflicts first."""
+def _has_quantities(arts: list[Article]) -> bool:
+    return any(c.quantities for a in arts for c in a.claims)
+
+
+def build_comparisons(store: Store, *, related: bool = True) -> list[Comparison]:
+    """Comparisons of every story (one story in memory at a time), conflicts first.
+
+    With ``related``, figures that agree across two related stories are reported too (a story
+    split in two by the clusterer still gets its cross-outlet agreements).
+    """
     out: list[Comparison] = []
+    links: set[tuple[str, str]] = set()
     for story_id, arts in _story_articles(store):
-        if any(c.quantities for a in arts for c in a.claims):
+        if _has_quantities(arts):
             out.extend(compare_story(arts, story_id))
+    if related:
+        stories = {s.id: s for s in store.stories()}
+        for s in stories.values():
+            for r in s.related:
+                if r in stories and r != s.id:
+                    links.add((min(s.id, r), max(s.id, r)))
+        seen = {tuple(sorted(c.claims)) for c in out}
+        for a, b in sorted(links):
+            first = list(store.documents(stories[a].documents, with_claims=True))
+            second = list(store.documents(stories[b].documents, with_claims=True))
+            if _has_quantities(first) and _has_quantities(second):
+                for c in compare_related(first, second, a):
+                    if tuple(sorted(c.claims)) not in seen:
+                        seen.add(tuple(sorted(c.claims)))
+                        out.append(c)
     out.sort(key=lambda c: c.verdict != "conflict")
     return out
