@@ -195,6 +195,12 @@ def recurring_name(texts: Sequence[str], exclude: Iterable[str] = ()) -> str | N
     if top < 3:
         return None
     best = max((k for k, c in counts.items() if c >= 0.8 * top), key=lambda k: (len(k), counts[k]))
+    # "SUPPORT THE LEDGER" and "Harbor Ledger": the full name is the longer run that holds the
+    # frequent word in a good share of its uses
+    longer = [k for k, c in counts.items() if len(k) > len(best) and c >= 0.4 * counts[best]
+              and any(k[i:i + len(best)] == best for i in range(len(k) - len(best) + 1))]
+    if longer:
+        best = max(longer, key=lambda k: (counts[k], len(k)))
     forms = surface[best]
     # a mixed-case spelling reads better than the ALL-CAPS one of a heading
     form = max(forms, key=lambda f: (not f.isupper(), forms[f]))

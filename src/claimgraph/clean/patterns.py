@@ -96,6 +96,9 @@ APPEAL = re.compile(
         newsletters?|(?:to|in)\s+your\s+inbox(?:es)?|sign(?:ing)?\s+up|signup|membership|paywall|
         tax[-\s]deductible|reader[-\s]supported|support\s+(?:our|us|independent|the\s+work)|
         pitch(?:ing)?\s+in|readers\s+like\s+you|
+        become\s+an?\s+(?:member|subscriber|supporter|patron|sustainer)|
+        support\s+(?:local|quality|public[-\s]interest|nonprofit)\s+(?:journalism|news|reporting)|
+        journalism\s+(?:costs|isn't\s+free|is\s+not\s+free)|keep\s+our\s+newsroom|
         all\s+rights\s+reserved|copyright|\u00a9|privacy\s+policy|cookie\s+policy|terms\s+of\s+(?:use|service)|
         uses\s+cookies|advertis(?:e|ement|ing)\s+(?:with|here|partners?)|affiliate\s+link|
         log\s*in|login|sign\s+in|registered\s+users?|create\s+an\s+account|password|username|
