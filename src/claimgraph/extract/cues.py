@@ -17,16 +17,16 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "boast", "brag", "stress", "emphasize", "emphasise", "underscore", "indicate", "disclose",
     "reveal", "uncover", "show", "conclude", "estimate", "forecast", "project", "propose",
     "recommend", "advise", "agree", "disagree", "counter", "retort", "quip", "joke", "muse",
-    "concur", "acknowledge", "reiterate", "repeat", "signal", "hint", "imply", "speculate",
-    "predict", "guarantee", "assure", "reassure", "swear", "affirm", "proclaim", "pronounce",
+    "concur", "reiterate", "repeat", "signal", "hint", "imply", "speculate",
+    "guarantee", "assure", "reassure", "swear", "affirm", "proclaim", "pronounce",
     "lament", "grumble", "exclaim", "shout", "scream", "yell", "whisper", "murmur", "mutter",
-    "read", "explain", "clarify", "elaborate", "specify", "summarize", "describe", "detail",
+    "read", "clarify", "elaborate", "specify", "summarize", "describe", "detail",
     "highlight", "point", "find", "learn", "discover", "determine", "rule", "decide", "order",
-    "urge", "recount", "relate", "inform", "notify", "brief", "advise", "remind", "convince",
-    "persuade", "acknowledge", "argue", "charge", "accuse", "blame", "fault", "question",
-    "wonder", "speculate", "theorize", "posit", "hypothesize", "publish", "document",
-    "demonstrate", "prove", "establish", "verify", "certify", "attest", "contend", "plead",
-    "bet", "counter", "scoff", "sneer", "snap", "gush", "rave", "crow", "chant", "sing",
+    "urge", "recount", "relate", "inform", "notify", "brief", "remind", "convince",
+    "persuade", "accuse", "blame", "fault", "question",
+    "wonder", "theorize", "posit", "hypothesize", "publish", "document",
+    "demonstrate", "prove", "establish", "verify", "certify", "attest", "plead",
+    "bet", "scoff", "sneer", "snap", "gush", "rave", "crow", "chant", "sing",
 })
 
 # Cognition / attitude verbs whose complement is what the subject believes.
@@ -53,10 +53,10 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset({
     "brand", "dub", "characterize", "term", "liken", "compare", "tout", "trumpet", "champion",
     "advocate", "favor", "favour", "support", "back", "recommend", "suggest", "reference",
     "invoke", "reiterate", "repeat", "echo", "document", "chronicle", "tweet", "express", "voice",
-    "explain", "offer", "promote", "view", "regard", "applaud", "tout", "push", "seek", "want",
+    "explain", "offer", "promote", "view", "regard", "push", "seek", "want",
     "prefer", "fear", "protest", "decline", "refuse", "ignore", "concede", "hammer", "rip",
     "bash", "knock", "pan", "assail", "condone", "excuse", "justify", "rule", "examine",
-    "explore", "address", "describe", "identify", "weigh", "consider", "dispute", "doubt",
+    "explore", "address", "identify", "weigh", "consider", "doubt",
 })
 
 # Verbs whose content is an (object +) to-infinitive ("urged North Korea to resume talks").
@@ -109,6 +109,9 @@ CLAUSE_ONLY: frozenset[str] = frozenset({
     "rule",
 })
 
+# Verbs that ask for an utterance and report nothing on their own ("asked about X").
+QUESTION_VERBS: frozenset[str] = frozenset({"ask", "wonder", "question"})
+
 # Verbs of evidence: a document or organisation "shows/finds" a noun phrase ("Polls show a tie").
 EVIDENCE_VERBS: frozenset[str] = frozenset({"show", "find", "indicate", "suggest", "reveal", "document",
                                             "put", "estimate", "project", "give", "rate"})
@@ -137,12 +140,6 @@ STANCE_ADJECTIVES: frozenset[str] = frozenset({
 })
 STANCE_PREPS: frozenset[str] = frozenset({"about", "of", "on", "over", "that", "with", "to", "toward", "towards"})
 
-# Verbs that ask for an utterance and report nothing on their own ("asked about X").
-QUESTION_VERBS: frozenset[str] = frozenset({"ask", "wonder", "question"})
-
-# Cue verbs whose subject is the speaker even in the passive ("was told by X" is rare, but
-# "X was quoted as saying" and "it was reported by X" are common).
-PASSIVE_AGENT_PREP = "by"
 
 # Nouns that carry a cue when a speaker owns them ("X's statement", "a statement from X").
 NOMINAL_CUES: frozenset[str] = frozenset({
@@ -154,9 +151,30 @@ NOMINAL_CUES: frozenset[str] = frozenset({
     "explanation", "insinuation", "theory", "assurance", "boast", "plea", "recommendation",
     "attack", "praise", "support", "opposition", "endorsement", "rejection", "objection",
     "question", "doubt", "fear", "hope", "worry", "message", "rhetoric", "description",
-    "characterization", "depiction", "portrayal", "allegation", "tweet", "speech", "interview",
-    "report", "plan", "pledge", "idea", "answer", "response", "reply", "reaction", "suggestion",
-    "adulation", "disdain", "contempt", "condemnation", "denunciation", "defense", "defence",
+    "characterization", "depiction", "portrayal", "tweet", "speech", "interview",
+    "report", "plan", "idea", "answer", "response", "reply", "reaction", "adulation", "disdain", "contempt", "condemnation", "denunciation", "defense", "defence",
+})
+
+# Nominal cues that report speech even with nobody named ("allegations of fraud", "reports that").
+SOURCELESS_NOUNS: frozenset[str] = frozenset({
+    "allegation", "claim", "charge", "report", "accusation", "rumor", "rumour", "speculation",
+    "suspicion", "criticism", "question", "complaint", "assertion", "warning", "prediction",
+})
+
+# Line labels that are page furniture, not speakers ("Correction: ...", "Video: ...").
+RUBRIC_LABELS: frozenset[str] = frozenset({
+    "correction", "update", "updated", "video", "photo", "watch", "read more", "related",
+    "editor's note", "editor\u2019s note", "note", "source", "credit", "caption", "image",
+    "the latest", "breaking", "live", "opinion", "analysis", "listen", "audio", "graphic",
+})
+
+# Adverbs that report with no speaker named.
+REPORT_ADVERBS: frozenset[str] = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+
+# Passive verbs of saying or thinking that report with no speaker named ("is expected to").
+PASSIVE_REPORT_VERBS: frozenset[str] = frozenset({
+    "expect", "think", "believe", "consider", "say", "report", "know", "rumor", "rumour",
+    "estimate", "project", "predict", "suspect", "allege", "understand", "regard", "see",
 })
 
 # Nouns for documents and recordings (speaker_type "document").
@@ -169,7 +187,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({
     "book", "article", "story", "website", "site", "page", "model", "projection", "ruling",
     "order", "decision", "bill", "law", "resolution", "draft", "testimony", "leak", "cable",
     "assessment", "evaluation", "inquiry", "probe", "test", "experiment", "trial", "evidence",
-    "account", "list", "table", "graph", "log", "minutes", "note", "notice", "announcement",
+    "account", "list", "table", "graph", "log", "minutes", "announcement", "average", "result",
+    "tally", "count", "number", "return", "sample", "forecast",
 })
 
 # Common nouns for people: an unnamed speaker described by one of these is "anonymous".
@@ -181,7 +200,7 @@ PERSON_NOUNS: frozenset[str] = frozenset({
     "critic", "supporter", "opponent", "voter", "protester", "protestor", "student", "teacher",
     "parent", "mother", "father", "man", "woman", "child", "friend", "neighbor", "neighbour",
     "victim", "survivor", "observer", "researcher", "scientist", "scholar", "professor",
-    "investigator", "detective", "agent", "prosecutor", "judge", "official", "lawmaker",
+    "investigator", "detective", "agent", "prosecutor", "judge", "lawmaker",
     "legislator", "senator", "congressman", "congresswoman", "representative", "candidate",
     "politician", "leader", "minister", "president", "governor", "mayor", "chief", "director",
     "executive", "manager", "owner", "farmer", "pilot", "guard", "villager", "refugee",
@@ -221,22 +240,26 @@ PERSONAL_PRONOUNS: dict[str, str] = {
     "they": "group", "them": "group", "it": "thing",
 }
 
+# Words written before a name that are not part of it ("Mayor Ana Ruiz", "Sen. Jo Park").
+TITLE_WORDS: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
+    "reverend", "father", "sister", "president", "vice", "prime", "minister", "secretary",
+    "senator", "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor",
+    "mayor", "councillor", "councilor", "councilman", "councilwoman", "alderman", "judge",
+    "justice", "chief", "general", "gen", "admiral", "adm", "colonel", "col", "major", "maj",
+    "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "officer", "detective", "inspector",
+    "commissioner", "superintendent", "ambassador", "envoy", "special", "king", "queen", "prince",
+    "princess", "chairman", "chairwoman", "chancellor", "director", "attorney", "speaker",
+    "pope", "cardinal", "bishop", "rabbi", "imam", "sheikh", "coach", "nurse", "former", "acting",
+    "deputy", "assistant", "state", "us", "u.s", "democratic", "republican", "labour", "gop",
+})
+
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
 
-# Spans of content this short are usually not claims but parse noise.
-MIN_CONTENT_TOKENS = 1
 
-# Quote characters.
-OPEN_DOUBLE = "\u201c"  # “
-CLOSE_DOUBLE = "\u201d"  # ”
-OPEN_SINGLE = "\u2018"  # ‘
-CLOSE_SINGLE = "\u2019"  # ’ (also the typographic apostrophe)
-STRAIGHT_DOUBLE = '"'
-STRAIGHT_SINGLE = "'"
 ELLIPSIS_MARKS: tuple[str, ...] = ("\u2026", "...")
 
 # Hedges: modal and epistemic words marking speculation or opinion.
-HEDGE_MODALS: frozenset[str] = frozenset({"might", "may", "could", "would"})
 HEDGE_VERBS: frozenset[str] = frozenset({
     "seem", "appear", "assume", "guess", "suppose", "suspect", "speculate", "presume",
     "believe", "think", "reckon", "imagine", "feel", "doubt", "estimate", "suggest", "hope",
@@ -263,3 +286,9 @@ HEDGE_PHRASES: tuple[str, ...] = (
     "were said to", "is thought to", "are thought to", "is believed to", "are believed to",
     "was believed to", "is expected to", "are expected to", "in theory",
 )
+
+# Everything that can make a sentence hold an attribution, for cheap pre-filters (extract/condense):
+# verb lemmas, and nouns/adjectives/adverbs matched as words. Lines opening with "Name:" (headline
+# and transcript labels) and quotes credited "― Name" carry no such word and need their own check.
+TRIGGER_VERB_LEMMAS: frozenset[str] = CUE_VERBS | PARENTHETICAL_VERBS | PASSIVE_REPORT_VERBS | QUESTION_VERBS
+TRIGGER_WORDS: frozenset[str] = NOMINAL_CUES | SOURCELESS_NOUNS | STANCE_ADJECTIVES | REPORT_ADVERBS

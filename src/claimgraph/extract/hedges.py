@@ -36,8 +36,8 @@ def _is_hedge_verb(tok: Token) -> bool:
     # other epistemic verbs hedge when the speaker is first person ("I assume", "we believe")
     # or when they are passive reports ("is believed to", "is thought to")
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(c.lower_ in ("i", "we") for c in subj):
-        return True
+    if any(c.lower_ in ("i", "we") for c in subj) and tok.tag_ in ("VBP", "VB"):
+        return True  # "I assume", "we believe" (not the narrative "we thought there were ...")
     return any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children)
 
 

@@ -20,6 +20,7 @@ from claimgraph.extract.cues import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
+    TITLE_WORDS,
 )
 
 _PERSON_LABELS = frozenset({"PERSON"})
@@ -27,6 +28,9 @@ _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _NP_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "nmod", "quantmod", "case", "predet"})
 _NP_RIGHT_DEPS = frozenset({"appos", "compound", "prep", "case", "nummod", "flat"})
 _EDGE_PUNCT = frozenset({",", ";", ":", "-", "\u2014", "\u2013", "(", ")", "'s", "\u2019s"})
+_EDGE_STRIP = " \t\n.,;:\u2026-\u2013\u2014\u2015\"'\u201c\u201d\u2018\u2019"
+_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le",
+                             "bin", "al", "ibn", "du", "dos", "das"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Pronoun-type speakers with no referent in the document keep the pronoun as written.
 _MAX_PRONOUN_LOOKBACK = 2500  # characters; a "he" this far from any name is left unresolved
@@ -89,10 +93,10 @@ def classify(head: Token, lo: int, hi: int) -> str:
         return {"thing": "organization"}.get(kind, kind)
     doc = head.doc
     span = doc[lo:hi + 1]
-    names = [t for t in span if t.ent_type_ in _PERSON_LABELS]
+    names = [t for t in span if t.ent_type_ in _PERSON_LABELS and t.pos_ == "PROPN"]
     orgs = [t for t in span if t.ent_type_ in _ORG_LABELS]
     lemma = head.lemma_.lower()
-    if head.ent_type_ in _PERSON_LABELS or (names and head.pos_ == "PROPN"):
+    if head.pos_ == "PROPN" and (head.ent_type_ in _PERSON_LABELS or names):
         return "person"
     if head.ent_type_ in _ORG_LABELS:
         return "organization"
@@ -127,6 +131,12 @@ class _Index:
             self.pos.append(p)
             self.val.append(v)
 
+    def last_before(self, p: int, max_dist: int | None = None) -> tuple[int, str] | None:
+        i = bisect.bisect_left(self.pos, p) - 1
+        if i < 0 or (max_dist is not None and p - self.pos[i] > max_dist):
+            return None
+        return self.pos[i], self.val[i]
+
     def before(self, p: int, max_dist: int | None = None) -> str | None:
         i = bisect.bisect_left(self.pos, p) - 1
         if i < 0:
@@ -147,27 +157,101 @@ class SpeakerResolver:
         self.by_title: dict[str, _Index] = {}  # "mayor" -> names written with that title
         self.speakers = _Index()  # resolved person speakers, in text order
         self.group_speakers = _Index()
+        self.person_names: set[str] = set()
+        self.org_names: set[str] = set()
         for ent in doc.ents:
-            if ent.label_ in _PERSON_LABELS:
-                self._add_name(ent.start_char, ent.text, self.persons)
-                # titles written before the name: "Mayor Bill de Blasio", "the mayor, Bill ..."
-                head = ent.root
-                for t in list(head.lefts) + list(head.head.lefts if head.dep_ == "appos" else []):
-                    if t.i < ent.start and t.pos_ in ("PROPN", "NOUN") and t.is_alpha:
-                        self.by_title.setdefault(t.lower_, _Index()).add(ent.start_char, ent.text)
-                if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-                    self.by_title.setdefault(head.head.lemma_.lower(), _Index()).add(ent.start_char, ent.text)
-                for t in head.children:
-                    if t.dep_ == "appos" and t.pos_ == "NOUN":
-                        self.by_title.setdefault(t.lemma_.lower(), _Index()).add(ent.start_char, ent.text)
-            elif ent.label_ in _ORG_LABELS:
-                self._add_name(ent.start_char, ent.text, self.orgs)
+            if ent.label_ in _ORG_LABELS:
+                self.org_names.add(" ".join(_strip_det(ent.text.split())))
+                self.orgs.add(ent.start_char, ent.text)
+        # Names are runs of proper nouns, not only what the (small) NER model tags: "Mayor Ana
+        # Ruiz" -> "Ana Ruiz" with the title "mayor"; "The Northvale Courier" -> "Northvale Courier".
+        i, n = 0, len(doc)
+        while i < n:
+            if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j < n and j - i < 7 and (
+                    (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()) or
+                    (doc[j].lower_ in _NAME_PARTICLES and j + 1 < n and doc[j + 1].text[:1].isupper()
+                     and doc[j + 1].pos_ == "PROPN")):
+                j += 1
+            self._add_run(i, j)
+            i = j
+
+    def _add_run(self, i: int, j: int) -> None:
+        doc = self.doc
+        run = doc[i:j]
+        k = i
+        titles = []
+        while k < j - 1 and (doc[k].lower_.rstrip(".") in TITLE_WORDS):
+            titles.append(doc[k].lower_.rstrip("."))
+            k += 1
+        words = [t.text for t in doc[k:j]]
+        name = " ".join(words)
+        pos = doc[k].idx
+        person = any(t.ent_type_ in _PERSON_LABELS for t in run) or bool(titles)
+        if any(t.ent_type_ in _ORG_LABELS for t in run) and not any(t.ent_type_ in _PERSON_LABELS for t in run):
+            person = False
+            self.org_names.add(name)
+        if person:
+            self.person_names.add(name)
+            self.persons.add(pos, name)
+        if len(words) >= 2:
+            self.by_word.setdefault(words[-1].lower(), _Index()).add(pos, name)
+        for t in titles:
+            self.by_title.setdefault(t, _Index()).add(pos, name)
+        # "Tomas Okafor, the fire chief," / "the mayor, Ana Ruiz,"
+        head = run.root
+        for t in head.children:
+            if t.dep_ == "appos" and t.pos_ == "NOUN":
+                self.by_title.setdefault(t.lemma_.lower(), _Index()).add(pos, name)
+                if t.lemma_.lower() in PERSON_NOUNS and name not in self.org_names:
+                    self.person_names.add(name)
+                    self.persons.add(pos, name)
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            self.by_title.setdefault(head.head.lemma_.lower(), _Index()).add(pos, name)
 
     def _add_name(self, pos: int, text: str, index: _Index) -> None:
         index.add(pos, text)
         words = _strip_det(text.split())
         if len(words) >= 2:
             self.by_word.setdefault(words[-1].lower(), _Index()).add(pos, " ".join(words))
+
+    def _proper_name(self, span, head: Token, pos: int) -> str:
+        """Name in a proper-noun phrase: the personal name inside a titled phrase ("US Special
+        Envoy Brett McGurk" -> "Brett McGurk"), widened to a fuller name seen earlier
+        ("McGurk" -> "Brett McGurk", "the Post" -> "New York Post")."""
+        doc = self.doc
+        persons = [t for t in span if t.ent_type_ in _PERSON_LABELS and t.pos_ == "PROPN"]
+        if persons and persons[0].i <= head.i:
+            end = persons[0].i
+            while end + 1 < len(doc) and end + 1 <= max(head.i, persons[-1].i) and doc[end + 1].pos_ == "PROPN":
+                end += 1
+            words = [t.text for t in doc[persons[0].i:end + 1]]
+        else:
+            words = _strip_det([t.text for t in span if t.pos_ == "PROPN" and t.i <= head.i])
+        if not words:
+            return span.text
+        earlier = self.by_word.get(words[-1].lower())
+        full = earlier.before(pos + 1) if earlier else None
+        if full and len(full.split()) > len(words):
+            # "Okafor" -> "Tomas Okafor", unless the mention names someone else ("Jane Okafor")
+            full_words = {w.lower() for w in full.split()}
+            clash = [t for t in span if t.ent_type_ in _PERSON_LABELS and t.lower_ not in full_words]
+            if not clash:
+                return full
+        return " ".join(words)
+
+    def kind_of(self, name: str, kind: str) -> str:
+        """The speaker type a resolved name implies (a name seen as a person is a person)."""
+        if kind in ("anonymous", "document", "self"):
+            return kind
+        if name in self.person_names:
+            return "person"
+        if name in self.org_names and kind != "person":
+            return "organization"
+        return kind
 
     def note_speaker(self, pos: int, name: str, kind: str) -> None:
         """Record a resolved speaker so later pronouns can point back to it."""
@@ -184,32 +268,22 @@ class SpeakerResolver:
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS:
             if kind == "person":
-                return (self.speakers.before(pos, _MAX_PRONOUN_LOOKBACK)
-                        or self.persons.before(pos, _MAX_PRONOUN_LOOKBACK) or head.text)
+                # the nearest earlier person, named or quoted
+                found = [x for x in (self.speakers.last_before(pos, _MAX_PRONOUN_LOOKBACK),
+                                     self.persons.last_before(pos, _MAX_PRONOUN_LOOKBACK)) if x]
+                return max(found)[1] if found else head.text
             if kind == "group":
                 return self.group_speakers.before(pos, _MAX_PRONOUN_LOOKBACK) or head.text
             if kind == "organization":
                 return self.orgs.before(pos, _MAX_PRONOUN_LOOKBACK) or head.text
             return head.text
-        ent = _entity_of(head)
-        if ent is not None:
-            label, text = ent
-            words = _strip_det(text.split())
-            if words:
-                earlier = self.by_word.get(words[-1].lower())
-                full = earlier.before(pos) if earlier else None
-                if full and len(full.split()) > len(words) and all(
-                        w.lower() in full.lower().split() for w in words):
-                    return full
-            return " ".join(words) or text
+        if kind in ("anonymous", "document"):
+            # "one lorry driver", "a source", "the report": a description is its own name,
+            # except "the official" right after a named official (handled below)
+            if not (span[0].lower_ == "the" and len(span) <= 3):
+                return span.text.strip(_EDGE_STRIP)
         if head.pos_ == "PROPN":
-            words = _strip_det([t.text for t in span if t.pos_ == "PROPN"])
-            if words:
-                earlier = self.by_word.get(words[-1].lower())
-                full = earlier.before(pos) if earlier else None
-                if full and len(full.split()) > len(words):
-                    return full
-                return " ".join(words)
+            return self._proper_name(span, head, pos)
         # "the mayor" -> the person introduced as Mayor X; "the Post" handled above
         first = span[0].lower_ if len(span) else ""
         if first == "the" and kind in ("anonymous", "person") and len(span) <= 3:
@@ -218,4 +292,4 @@ class SpeakerResolver:
                 name = titled.before(pos, _MAX_PRONOUN_LOOKBACK * 2)
                 if name:
                     return name
-        return span.text
+        return span.text.strip(_EDGE_STRIP)
