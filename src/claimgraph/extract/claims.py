@@ -25,6 +25,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip(_TRIM).endswith("?")
+
+
 def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
                  quantities: list[Quantity]) -> list[Claim]:
     """Merge attributions and quantities of one parsed article into claims, in text order."""
@@ -56,8 +60,8 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
             min(holders, key=lambda c: c.end - c.start).quantities.append(q)
             continue
         sent = sentence_of(q.start)
-        if sent is None:
-            continue
+        if sent is None or _is_question(sent.text):
+            continue  # a question in the article's own voice asserts nothing: not a claim
         claim = own.get(sent.start_char)
         if claim is None:
             s, e = _trim(text, sent.start_char, sent.end_char)

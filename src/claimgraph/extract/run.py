@@ -1,7 +1,15 @@
-"""Run the extractors over many documents with one spaCy pipeline, in batches."""
+"""Run the extractors over many documents with one spaCy pipeline, in batches and processes.
+
+With several processes each worker loads the pipeline once, parses *and* extracts its batch, and
+sends back claims (small dataclasses), not Docs: the extractors run in parallel too, and little
+crosses the process boundary. At most two batches per worker are in flight, so memory stays flat
+whatever the corpus size.
+"""
 
 from __future__ import annotations
 
+import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -9,6 +17,7 @@ from spacy.tokens import Doc
 from ..model import Claim
 from .attribution import find_attributions
 from .claims import build_claims
+from .condense import Condensed, condense
 from .nlp import load_nlp
 from .quantities import find_quantities
 
@@ -18,10 +27,62 @@ def extract_doc(doc: Doc, doc_id: str) -> list[Claim]:
     return build_claims(doc, doc_id, find_attributions(doc), find_quantities(doc))
 
 
-def extract_documents(items: Iterable[tuple[str, str]], *, batch_size: int = 32,
-                      n_process: int = 1) -> Iterator[tuple[str, list[Claim]]]:
-    """``(doc_id, text)`` in, ``(doc_id, claims)`` out, streaming, in input order."""
+def remap(claims: list[Claim], cond: Condensed, original: str) -> list[Claim]:
+    """Move offsets found in a condensed text back onto the original text."""
+    for c in claims:
+        c.start, c.end = cond.to_original(c.start), cond.to_original(c.end, end=True)
+        c.text = original[c.start:c.end]
+        if c.sentence_start is not None and c.sentence_end is not None:
+            c.sentence_start = cond.to_original(c.sentence_start)
+            c.sentence_end = cond.to_original(c.sentence_end, end=True)
+        for q in c.quantities:
+            q.start, q.end = cond.to_original(q.start), cond.to_original(q.end, end=True)
+            q.text = original[q.start:q.end]
+    return claims
+
+
+def extract_batch(batch: list[tuple[str, str]], *, parse_less: bool = False,
+                  batch_size: int = 32) -> list[tuple[str, list[Claim]]]:
+    """Parse and extract one batch in this process."""
     nlp = load_nlp()
-    stream = ((text, doc_id) for doc_id, text in items)
-    for doc, doc_id in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield doc_id, extract_doc(doc, doc_id)
+    conds = [condense(text) if parse_less else None for _, text in batch]
+    texts = [c.text if c is not None else text for c, (_, text) in zip(conds, batch, strict=True)]
+    out = []
+    for doc, (doc_id, text), cond in zip(nlp.pipe(texts, batch_size=batch_size), batch, conds, strict=True):
+        claims = extract_doc(doc, doc_id)
+        out.append((doc_id, remap(claims, cond, text) if cond is not None else claims))
+    return out
+
+
+def _batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    batch: list[tuple[str, str]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _worker_batch(args: tuple[list[tuple[str, str]], bool, int]) -> list[tuple[str, list[Claim]]]:
+    batch, parse_less, batch_size = args
+    return extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
+
+
+def extract_documents(items: Iterable[tuple[str, str]], *, batch_size: int = 32, n_process: int = 1,
+                      parse_less: bool = False) -> Iterator[tuple[str, list[Claim]]]:
+    """``(doc_id, text)`` in, ``(doc_id, claims)`` out, streaming, in input order."""
+    if n_process <= 1:
+        for batch in _batches(items, batch_size):
+            yield from extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
+        return
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    with ctx.Pool(n_process) as pool:
+        pending: deque = deque()
+        for batch in _batches(items, batch_size):
+            pending.append(pool.apply_async(_worker_batch, ((batch, parse_less, batch_size),)))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

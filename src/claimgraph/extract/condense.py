@@ -1,0 +1,164 @@
+"""Parse less: keep only the sentences that can hold a claim, and map offsets back exactly.
+
+The parser is the cost to beat. A sentence with no number, no quotation mark, no speech or
+cognition verb and no "according to" can hold neither a quantity nor an attribution, so it is not
+parsed. Kept sentences are copied verbatim into a shorter text; every offset found in that text
+maps back to the original by a table of copied segments.
+
+Quotes are kept whole: a multi-sentence quote whose middle sentences have no trigger of their own
+stays one piece, and so does the sentence right before a kept sentence that opens with a pronoun
+(its antecedent) or with a quote (its speaker may be named just before).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import cues
+
+# every verb the attribution extractor treats as a cue, and nouns/adjectives that act as cues
+_CUE_VERBS = (cues.SPEECH_VERBS | cues.COGNITION_VERBS | cues.NP_CONTENT_VERBS | cues.TO_INF_VERBS
+              | cues.EVIDENCE_VERBS | cues.QUESTION_VERBS)
+_CUE_WORDS = cues.NOMINAL_CUES | cues.STANCE_ADJECTIVES
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|"
+    "thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|score|scores|half|"
+    "quarter|third|percent|per cent|several|few|couple|pair|twice|thrice|nil|zero|handful"
+)
+
+
+def _verb_forms(lemmas: set[str]) -> str:
+    """Inflected forms of the cue verbs, for a cheap surface match (irregular pasts included)."""
+    irregular = {"say": "said", "tell": "told", "think": "thought", "write": "wrote|written",
+                 "speak": "spoke|spoken", "teach": "taught", "feel": "felt", "know": "knew|known",
+                 "find": "found", "hear": "heard", "mean": "meant", "understand": "understood",
+                 "foresee": "foresaw|foreseen", "forecast": "forecast", "hold": "held", "see": "saw|seen",
+                 "swear": "swore|sworn", "tweet": "tweeted", "read": "read", "give": "gave|given"}
+    forms: set[str] = set()
+    for lemma in lemmas:
+        if " " in lemma or not lemma.isalpha():
+            continue
+        forms.update({lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
+                      lemma[:-1] + "ies" if lemma.endswith("y") else lemma,
+                      lemma[:-1] + "ied" if lemma.endswith("y") else lemma,
+                      lemma[:-1] + "ing" if lemma.endswith("e") else lemma})
+        forms.update(irregular.get(lemma, "").split("|"))
+    forms.discard("")
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_TRIGGER = re.compile(
+    r"\d|[\"“”„«»]|\baccording to\b|\b(?:" + _NUMBER_WORDS + r")\b|"
+    r"\b(?:" + _verb_forms(set(_CUE_VERBS)) + "|" + "|".join(sorted((re.escape(w) + "s?" for w in _CUE_WORDS),
+                                                                     key=len, reverse=True))
+    + r"|interview|spokes\w+|quoted?|reportedly|allegedly|apparently)\b",
+    re.IGNORECASE,
+)
+_OPENS_WITH_REFERENCE = re.compile(r"^\W*(?:he|she|they|his|her|their)\b|^\W*[\"“”]",
+                                   re.IGNORECASE)
+# Sentence ends: . ! ? (optionally closing quotes/brackets) followed by space and a likely sentence start.
+_SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_OPEN_Q, _CLOSE_Q = "“«„", "”»"
+
+
+@dataclass(slots=True)
+class Condensed:
+    """The shortened text and the table that maps its offsets back to the original."""
+
+    text: str
+    segments: list[tuple[int, int, int]]  # (start in condensed text, start in original, length)
+    original_length: int
+
+    @property
+    def ratio(self) -> float:
+        return len(self.text) / self.original_length if self.original_length else 1.0
+
+    def to_original(self, pos: int, *, end: bool = False) -> int:
+        """Map an offset of the condensed text to the original text."""
+        starts = [s[0] for s in self.segments]
+        i = bisect.bisect_right(starts, pos - 1 if end and pos > 0 else pos) - 1
+        i = max(i, 0)
+        cstart, ostart, length = self.segments[i]
+        return ostart + min(max(pos - cstart, 0), length)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Cheap sentence spans: lines first, then punctuation followed by a capital."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        s = start
+        for m in _SENT_END.finditer(line):
+            spans.append((s, start + m.end()))
+            s = start + m.end()
+        if s < start + len(line):
+            spans.append((s, start + len(line)))
+    return spans
+
+
+def _in_quote_after(sentence: str, inside: bool) -> bool:
+    """Is a quotation still open at the end of ``sentence`` (given whether one was open before)?"""
+    for ch in sentence:
+        if ch in _OPEN_Q:
+            inside = True
+        elif ch in _CLOSE_Q:
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
+def condense(text: str, min_ratio: float = 0.9) -> Condensed | None:
+    """Keep the claim-bearing sentences of ``text``; None when that would save too little."""
+    spans = _sentences(text)
+    if not spans:
+        return None
+    keep = [bool(_TRIGGER.search(text[s:e])) for s, e in spans]
+    # quotes stay whole, and a kept sentence keeps the one before it when it refers back
+    inside = False
+    line_of = [text.count("\n", 0, s) for s, _ in spans]
+    for i, (s, e) in enumerate(spans):
+        if i and line_of[i] != line_of[i - 1] and inside and not text[s:e].lstrip().startswith(("“", '"')):
+            inside = False  # an unclosed quote does not run into the next paragraph
+        if inside:
+            keep[i] = True
+        inside = _in_quote_after(text[s:e], inside)
+    for i in range(1, len(spans)):
+        if keep[i] and not keep[i - 1] and _OPENS_WITH_REFERENCE.match(text[spans[i][0]:spans[i][1]]):
+            keep[i - 1] = True
+    kept_chars = sum(e - s for (s, e), k in zip(spans, keep, strict=True) if k)
+    if kept_chars >= min_ratio * len(text):
+        return None
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    clen = 0
+    run_start = run_end = None
+    for (s, e), k in zip(spans, keep, strict=True):
+        if not k:
+            continue
+        if run_end is not None and text[run_end:s].strip() == "" and "\n" not in text[run_end:s]:
+            run_end = e  # contiguous with the previous kept sentence: copy the gap too
+            continue
+        if run_start is not None:
+            clen = _emit(text, run_start, run_end, parts, segments, clen)
+        run_start, run_end = s, e
+    if run_start is not None:
+        _emit(text, run_start, run_end, parts, segments, clen)
+    return Condensed("".join(parts), segments, len(text))
+
+
+def _emit(text: str, s: int, e: int, parts: list[str], segments: list[tuple[int, int, int]], clen: int) -> int:
+    if parts:
+        parts.append("\n\n")  # a paragraph break, so no sentence runs across a gap
+        clen += 2
+    segments.append((clen, s, e - s))
+    parts.append(text[s:e])
+    return clen + (e - s)

@@ -1,0 +1,26 @@
+"""Claims: quantities join the attribution that holds them; questions assert nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.run import extract_doc
+
+pytestmark = pytest.mark.model
+
+TEXT = ("Did the Council Spend Millions on Nothing?\n\n"
+        "The council spent 4 million euros on the new depot. "
+        "Its treasurer, Mara Quell, said that about 300 staff would move there in May.\n\n"
+        "Why did 12 other towns refuse the plan?")
+
+
+def test_claims_keep_speaker_and_skip_questions(nlp):
+    claims = extract_doc(nlp(TEXT), "doc")
+    by_text = {q.text: c for c in claims for q in c.quantities}
+    assert by_text["4 million euros"].speaker is None            # the article's own voice
+    assert "Quell" in (by_text["about 300 staff"].speaker or "")  # inside the treasurer's claim
+    assert not any("12" in q for q in by_text)                   # a question asserts nothing
+    assert not any("Millions" in q for q in by_text)
+    for c in claims:
+        assert TEXT[c.start:c.end] == c.text
+        assert c.id.startswith("doc#c")
