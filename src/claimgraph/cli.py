@@ -13,7 +13,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
+from .limits import DOC_TIMEOUT, MAX_TEXT_CHARS
 from .options import Options
 from .read.options import ReadOptions
 
@@ -59,6 +61,10 @@ def analyze(
     n_process: Annotated[int, typer.Option("--n-process", "-j", min=1, help="Parser processes.")] = 1,
     max_file_mb: Annotated[float, typer.Option(min=0.001, help="Largest input file (MB, decompressed).")] = 512,
     max_record_mb: Annotated[float, typer.Option(min=0.001, help="Largest record/document (MB).")] = 20,
+    max_text_chars: Annotated[int, typer.Option(min=1, max=5_000_000,
+                                                help="Longest document text (characters).")] = MAX_TEXT_CHARS,
+    doc_timeout: Annotated[float, typer.Option(min=0, help="Seconds to clean one document; "
+                                               "0 = no limit.")] = DOC_TIMEOUT,
     no_link: Annotated[bool, typer.Option("--no-link", help="Skip stories and comparisons.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
@@ -67,13 +73,15 @@ def analyze(
     from .pipeline import Pipeline
 
     read = ReadOptions(max_file_bytes=int(max_file_mb * 1024 * 1024),
-                       max_record_bytes=int(max_record_mb * 1024 * 1024), fields=_parse_fields(field))
+                       max_record_bytes=int(max_record_mb * 1024 * 1024), max_text_chars=max_text_chars,
+                       fields=_parse_fields(field))
     options = Options(db=db, read=read, batch_size=batch_size, n_process=n_process, link=not no_link,
-                      progress=not quiet)
+                      progress=not quiet, doc_timeout=doc_timeout)
     store = _open_store(db, must_exist=False)
     with store, _progress(quiet) as progress:
         pipeline = Pipeline(store, options, progress=progress)
-        pipeline.on_error = lambda e: err.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)
+        pipeline.on_error = lambda e: err.print(f"[red]error:[/] {escape(' '.join(str(e).split()))}",
+                                                highlight=False, emoji=False, soft_wrap=True)
         run_ids, stats = pipeline.run(paths)
         if json_out is not None:
             from .present.json import write_json

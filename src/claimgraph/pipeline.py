@@ -16,6 +16,7 @@ from .clean.decode import decode_bytes
 from .clean.html import extract_html
 from .clean.text import clean_text
 from .dedup import Deduplicator
+from .limits import LimitExceeded, call_with_timeout, check_text_length
 from .model import Article, RawDoc, ReadError
 from .options import Options
 from .read import iter_sources
@@ -53,17 +54,22 @@ def outlet_key(art: Article) -> str:
     return ""
 
 
-def clean_raw(raw: RawDoc) -> tuple[Article, str]:
-    """Decode and clean one input document into an Article (text not yet deduplicated)."""
+def clean_raw(raw: RawDoc, max_chars: int | None = None) -> tuple[Article, str]:
+    """Decode and clean one input document into an Article (text not yet deduplicated).
+
+    Raises ``LimitExceeded`` when the text is longer than ``max_chars`` (checked before cleaning).
+    """
     title, author, outlet, url, published = raw.title, raw.author, raw.outlet, raw.url, raw.published
     if raw.kind == "html":
         ex = extract_html(raw.content, raw.url)
         text, encoding = ex.text, "html"
+        check_text_length(text, max_chars, "extracted text")
         raw_text = raw.content if isinstance(raw.content, str) else decode_bytes(raw.content)[0]
         title, author = title or ex.title, author or ex.author
         outlet, url, published = outlet or ex.sitename, url or ex.url, published or ex.published
     else:
         text, encoding = decode_bytes(raw.content)
+        check_text_length(text, max_chars)
         raw_text = text
     # clean_text repairs mojibake itself; for HTML, trafilatura has already separated the main text
     # from the page template, so the page-level rules for plain text dumps stay off (extracted=True).
@@ -89,8 +95,7 @@ class Pipeline:
         run_ids: list[str] = []
         seen: set[str] = set()
         pending = 0
-        conn = self.store.conn
-        conn.execute("BEGIN")
+        self.store.begin()
         try:
             for item in iter_sources(inputs, self.options.read):
                 if isinstance(item, ReadError):
@@ -109,7 +114,12 @@ class Pipeline:
                     stats.unchanged += 1
                     continue
                 try:
-                    art, encoding = clean_raw(item)
+                    art, encoding = call_with_timeout(self.options.doc_timeout, clean_raw, item,
+                                                      self.options.read.max_text_chars)
+                except LimitExceeded as e:  # over a size, depth or time limit: the message says which
+                    run_ids.pop()
+                    self._error(ReadError(item.source, f"document {item.id!r} skipped: {e}", item.line), stats)
+                    continue
                 except Exception as e:  # one bad document must not stop the batch
                     run_ids.pop()
                     self._error(ReadError(item.source, f"cannot clean document {item.id!r} "
@@ -120,12 +130,12 @@ class Pipeline:
                 stats.new += 1
                 pending += 1
                 if pending >= self.options.batch_size:
-                    conn.execute("COMMIT")
-                    conn.execute("BEGIN")
+                    self.store.commit()
+                    self.store.begin()
                     pending = 0
                 self.progress("read", stats.read, None)
         finally:
-            conn.execute("COMMIT")
+            self.store.commit()
         return run_ids
 
     def _error(self, err: ReadError, stats: RunStats) -> None:
@@ -169,9 +179,17 @@ class Pipeline:
         if not todo:
             return
         done = 0
-        for doc_id, claims in extract_documents(
-                ((a.id, a.text) for a in self.store.documents(todo, with_claims=False)),
-                batch_size=self.options.batch_size, n_process=self.options.n_process):
+        items = ((a.id, a.text) for a in self.store.documents(todo, with_claims=False))
+        if self.options.engine == "ray":  # Ray Data actors; n_process > 1 sets how many
+            from .engine.ray import extract_documents_ray
+
+            results = extract_documents_ray(items, batch_size=self.options.batch_size,
+                                            num_workers=self.options.n_process if self.options.n_process > 1 else None,
+                                            parse_less=self.options.parse_less)
+        else:
+            results = extract_documents(items, batch_size=self.options.batch_size, n_process=self.options.n_process,
+                                          parse_less=self.options.parse_less)
+        for doc_id, claims in results:
             with self.store.transaction():
                 self.store.put_claims(doc_id, claims)
                 self.store.set_status(doc_id, "extracted")

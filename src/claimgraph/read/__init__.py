@@ -13,9 +13,10 @@ from pathlib import Path
 
 from ..model import RawDoc, ReadError
 from .options import ReadOptions
-from .records import read_csv, read_json, read_jsonl, record_to_doc
+from .paths import NotReadable, check_readable, display, is_virtual
+from .records import read_csv, read_json, read_jsonl, record_to_doc, stop_bad_runs
 from .sniff import sniff, strip_compression_suffix
-from .streams import InputTooLarge, head_bytes, read_bounded
+from .streams import CorruptInput, InputTooLarge, head_bytes
 from .text import read_document_file
 from .urls import is_url, read_url
 from .warc import read_warc
@@ -51,10 +52,12 @@ def iter_inputs(args: Iterable[str], opts: ReadOptions | None = None) -> Iterato
             path = Path(arg)
             if path.is_dir():
                 yield from _walk(path, opts)
+            elif path.is_fifo():
+                yield from _read_pipe(path, opts)
             elif path.exists() or path.is_symlink():
                 yield from read_path(path, path.name, opts)
             else:
-                yield ReadError(arg, "no such file or directory")
+                yield ReadError(display(arg), "no such file or directory")
 
 
 def _walk(root: Path, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
@@ -62,7 +65,7 @@ def _walk(root: Path, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
     seen: set[tuple[int, int]] = set()
 
     def onerror(e: OSError) -> None:
-        errors.append(ReadError(e.filename or str(root), f"cannot read directory ({e.strerror})"))
+        errors.append(ReadError(display(e.filename or str(root)), f"cannot read directory ({e.strerror})"))
 
     errors: list[ReadError] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=opts.follow_symlinks, onerror=onerror):
@@ -71,16 +74,26 @@ def _walk(root: Path, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
         try:
             st = os.stat(dirpath)
         except OSError as e:
-            yield ReadError(dirpath, f"cannot read directory ({e.strerror})")
+            yield ReadError(display(dirpath), f"cannot read directory ({e.strerror})")
             dirnames[:] = []
             continue
         key = (st.st_dev, st.st_ino)
         if key in seen:  # a symlink loop, or the same folder linked twice
-            yield ReadError(dirpath, "directory already visited (symlink loop?), skipped")
+            yield ReadError(display(dirpath), "directory already visited (symlink loop?), skipped")
             dirnames[:] = []
             continue
         seen.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        keep = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            sub = Path(dirpath) / d
+            if os.path.islink(sub) and is_virtual(sub):
+                yield ReadError(display(str(sub)), "symlink into a kernel file system (/proc, /sys, /dev, /run), "
+                                                   "skipped")
+                continue
+            keep.append(d)
+        dirnames[:] = keep
         for name in sorted(filenames):
             if name.startswith(".") or name in _SKIP_NAMES:
                 continue
@@ -89,33 +102,48 @@ def _walk(root: Path, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
     yield from errors
 
 
-def read_path(path: Path, doc_id: str, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
-    """Read one file of any supported format; errors become ``ReadError``."""
-    source = str(path)
+def read_path(path: Path, doc_id: str, opts: ReadOptions, source: str | None = None,
+              name: str | None = None) -> Iterator[RawDoc | ReadError]:
+    """Read one file of any supported format; errors become ``ReadError``, never exceptions.
+
+    ``source`` names the input in errors and provenance (default: the path, made printable);
+    ``name`` is the file name used for sniffing and record ids (default: the path's).
+    """
+    source = source or display(str(path))
+    name = name or path.name
+    doc_id = display(doc_id)
     try:
-        size = path.stat().st_size
-        if size > opts.max_file_bytes:
-            yield ReadError(source, f"file is {size:,} bytes, over the limit of {opts.max_file_bytes:,} "
+        st = check_readable(path)
+        if st.st_size > opts.max_file_bytes:
+            yield ReadError(source, f"file is {st.st_size:,} bytes, over the limit of {opts.max_file_bytes:,} "
                                     "(raise it with --max-file-mb)")
             return
         head = head_bytes(path)
-        fmt = sniff(path.name, head)
-        stem = strip_compression_suffix(path.name).rsplit(".", 1)[0] or path.name
+        fmt = sniff(name, head)
+        if fmt in ("text", "html") and st.st_size > opts.max_record_bytes:
+            # One file is one document: refuse before reading rather than after 20 MB (a .gz of
+            # text or HTML holds more than its compressed size, so the test holds for it too).
+            yield ReadError(source, f"document is {st.st_size:,} bytes, over the limit of "
+                                    f"{opts.max_record_bytes:,} (raise it with --max-record-mb)")
+            return
+        stem = display(strip_compression_suffix(name).rsplit(".", 1)[0] or name)
         if fmt == "empty":
             yield ReadError(source, "empty file")
         elif fmt == "binary":
             yield ReadError(source, "binary file (not text, HTML, JSON, CSV or WARC), skipped")
         elif fmt == "warc":
-            yield from read_warc(path, source, opts)
+            yield from stop_bad_runs(read_warc(path, source, opts), source)
         elif fmt == "jsonl":
-            yield from read_jsonl(path, source, stem, opts)
+            yield from stop_bad_runs(read_jsonl(path, source, stem, opts), source)
         elif fmt == "json":
-            yield from read_json(path, source, stem, opts)
+            yield from stop_bad_runs(read_json(path, source, stem, opts), source)
         elif fmt == "csv":
-            yield from read_csv(path, source, stem, opts)
+            yield from stop_bad_runs(read_csv(path, source, stem, opts), source)
         else:
-            yield from read_document_file(path, doc_id, "html" if fmt == "html" else "text", opts)
-    except InputTooLarge as e:
+            yield from read_document_file(path, doc_id, "html" if fmt == "html" else "text", opts, source)
+    except NotReadable as e:
+        yield ReadError(source, str(e))
+    except (InputTooLarge, CorruptInput) as e:
         yield ReadError(source, str(e))
     except FileNotFoundError:
         yield ReadError(source, "file vanished before it could be read")
@@ -123,31 +151,52 @@ def read_path(path: Path, doc_id: str, opts: ReadOptions) -> Iterator[RawDoc | R
         yield ReadError(source, "permission denied")
     except IsADirectoryError:
         yield ReadError(source, "is a directory")
-    except (OSError, ValueError, EOFError) as e:
-        yield ReadError(source, f"cannot read ({e})")
+    except OSError as e:
+        yield ReadError(source, f"cannot read ({e.strerror or e})")
+    except Exception as e:  # the last guard: one odd file must never end the run
+        yield ReadError(source, f"cannot read ({type(e).__name__}: {_one_line(str(e))})")
+
+
+def _one_line(msg: str) -> str:
+    return " ".join(msg.split())[:300]
 
 
 def _read_stdin(opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
+    """Standard input is spooled to a temporary file (bounded), then read like any file."""
+    yield from _read_stream(sys.stdin.buffer, "-", "stdin", "standard input", opts)
+
+
+def _read_pipe(path: Path, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
+    """A FIFO named on the command line (``<(zcat x.gz)``): the user asked for it, so read it."""
+    source = display(str(path))
     try:
-        data = read_bounded(sys.stdin.buffer, opts.max_file_bytes, "standard input")
-    except (InputTooLarge, ValueError) as e:
-        yield ReadError("-", str(e))
+        f = open(path, "rb")
+    except OSError as e:
+        yield ReadError(source, f"cannot read ({e.strerror or e})")
         return
-    fmt = sniff("stdin", data[:8192])
-    if fmt == "empty":
-        yield ReadError("-", "standard input is empty")
-    elif fmt == "binary":
-        yield ReadError("-", "standard input is binary, not text")
-    elif fmt in ("jsonl", "json"):
-        import tempfile
+    with f:
+        yield from _read_stream(f, source, display(path.name), source, opts)
 
-        # The record readers stream from files; a spooled temp file keeps that single code path.
-        with tempfile.NamedTemporaryFile(suffix=".jsonl") as tmp:
-            tmp.write(data)
+
+def _read_stream(stream, source: str, name: str, what: str, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
+    """Spool ``stream`` into a temporary file, at most ``max_file_bytes``, and read that."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(prefix="claimgraph-") as tmp:
+        total = 0
+        try:
+            while chunk := stream.read(1 << 20):
+                total += len(chunk)
+                if total > opts.max_file_bytes:
+                    yield ReadError(source, f"{what} is larger than the limit of {opts.max_file_bytes:,} "
+                                            "bytes (raise it with --max-file-mb)")
+                    return
+                tmp.write(chunk)
             tmp.flush()
-            reader = read_jsonl if fmt == "jsonl" else read_json
-            yield from reader(Path(tmp.name), "-", "stdin", opts)
-    else:
-        yield RawDoc(id="stdin", content=data, kind="html" if fmt == "html" else "text", source="-")
-
-
+        except (OSError, ValueError) as e:
+            yield ReadError(source, f"cannot read {what} ({e})")
+            return
+        for item in read_path(Path(tmp.name), name, opts, source=source, name=name):
+            if isinstance(item, ReadError) and item.message == "empty file":
+                item = ReadError(source, f"{what} is empty")
+            yield item

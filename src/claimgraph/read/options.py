@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import limits
+
 DEFAULT_FIELDS = {
     "id": "id",
     "url": "url",
@@ -33,13 +35,18 @@ FIELD_ALIASES = {
 class ReadOptions:
     """What readers may read, and how much of it. Every limit can be changed from the CLI."""
 
-    max_file_bytes: int = 512 * 1024 * 1024  # a single input file (after decompression)
-    max_record_bytes: int = 20 * 1024 * 1024  # one JSONL/CSV/WARC record or one document
-    max_line_bytes: int = 64 * 1024 * 1024  # one physical line of a JSONL file
+    max_file_bytes: int = limits.MAX_FILE_BYTES  # a single input file (after decompression)
+    max_record_bytes: int = limits.MAX_RECORD_BYTES  # one JSONL/CSV/WARC record or one document file
+    max_line_bytes: int | None = None  # one physical JSONL line; None: derived from max_record_bytes
+    max_text_chars: int | None = limits.MAX_TEXT_CHARS  # one document's text, before cleaning
     fields: dict[str, str] = field(default_factory=dict)  # user mapping: name -> column
     allow_urls: bool = True
     url_timeout: float = 30.0
     follow_symlinks: bool = True
+
+    def line_limit(self) -> int:
+        """The longest JSONL line read (the explicit limit, or one derived from the record limit)."""
+        return self.max_line_bytes or limits.line_limit(self.max_record_bytes)
 
     def column(self, name: str, record: dict) -> str | None:
         """The record's column for ``name``: the user's mapping first, then known aliases."""

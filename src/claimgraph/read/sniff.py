@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from ..clean.decode import bom_encoding, utf16_without_bom
+
 Format = Literal["warc", "jsonl", "json", "csv", "html", "text", "binary", "empty"]
 
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.I | re.S)
@@ -23,8 +25,13 @@ def sniff(name: str, head: bytes) -> Format:
         return "empty"
     if head.startswith(b"WARC/"):
         return "warc"
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 BOM: text in a wide encoding
-        return "html" if lower.endswith((".html", ".htm")) else "text"
+    wide = _wide_encoding(head)
+    if wide:  # UTF-16/32 (with or without BOM): its NULs are not binary; documents only
+        sample = head[: len(head) // 4 * 4].decode(wide, errors="replace").encode("utf-8", "replace")
+        if lower.endswith((".html", ".htm", ".xhtml")) or _HTML_START.match(sample) \
+                or len(_TAG.findall(sample[:4096])) >= 5:
+            return "html"
+        return "text"
     if _looks_binary(head):
         return "binary"
     if lower.endswith(".csv") or lower.endswith(".tsv"):
@@ -41,6 +48,14 @@ def sniff(name: str, head: bytes) -> Format:
     if len(_TAG.findall(head[:4096])) >= 5:
         return "html"
     return "text"
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """The wide Unicode encoding of ``head`` (by BOM, or by UTF-16's NUL pattern), if any."""
+    enc = bom_encoding(head)
+    if enc in ("utf-16", "utf-32"):
+        return enc
+    return utf16_without_bom(head)
 
 
 def _looks_binary(head: bytes) -> bool:

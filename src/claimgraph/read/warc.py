@@ -14,25 +14,42 @@ _HTML_TYPES = ("text/html", "application/xhtml")
 
 
 def read_warc(path: Path, source: str, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
-    """Stream HTML response records; a broken record ends the file with a one-line error."""
+    """Stream HTML response records; a broken record ends the file with a one-line error.
+
+    Records are numbered from 1 in file order (all types), so an error's number finds the
+    record. A record whose header lost its Content-Length, or whose payload is shorter than
+    announced, is reported as truncated instead of passing silently.
+    """
     n = 0
     try:
         with open(path, "rb") as f:
-            for record in ArchiveIterator(f, record_types=WarcRecordType.response, parse_http=True,
-                                          fsspec_args=False):
+            for record in ArchiveIterator(f, parse_http=False, fsspec_args=False):
                 n += 1
-                ctype = (record.http_headers.get("Content-Type") or "") if record.http_headers else ""
-                if not any(t in ctype.lower() for t in _HTML_TYPES):
+                if "Content-Length" not in record.headers:
+                    yield ReadError(source, "broken WARC record (header without Content-Length)", n)
+                    continue
+                if record.record_type != WarcRecordType.response:
                     continue
                 length = record.content_length or 0
                 if length > opts.max_record_bytes:
-                    yield ReadError(source, f"WARC record over the limit of {opts.max_record_bytes:,} bytes", n)
+                    yield ReadError(source, f"WARC record of {length:,} bytes is over the limit of "
+                                            f"{opts.max_record_bytes:,} (raise it with --max-record-mb)", n)
                     continue
-                body = record.reader.read()
+                record.parse_http()
+                if record.http_headers is None:
+                    yield ReadError(source, "broken WARC record (unreadable HTTP header)", n)
+                    continue
+                ctype = (record.http_headers.get("Content-Type") or "") if record.http_headers else ""
+                if not any(t in ctype.lower() for t in _HTML_TYPES):
+                    continue
+                expected = record.content_length or 0  # the payload's length, once HTTP is parsed
+                body = record.reader.read(opts.max_record_bytes + 1)
+                if len(body) < expected:
+                    yield ReadError(source, f"truncated WARC record ({len(body):,} of {expected:,} bytes)", n)
+                    continue
                 url = record.headers.get("WARC-Target-URI")
                 date = record.headers.get("WARC-Date")
                 yield RawDoc(id=url or record.record_id or f"{path.name}:{n}", content=body, kind="html",
-                             source=source, line=n, url=url,
-                             published=date[:10] if date else None)
+                             source=source, line=n, url=url, published=date[:10] if date else None)
     except Exception as e:  # fastwarc raises its own parse errors on broken records
         yield ReadError(source, f"broken WARC record after record {n} ({type(e).__name__}: {e})", n + 1)
