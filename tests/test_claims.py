@@ -24,3 +24,17 @@ def test_claims_keep_speaker_and_skip_questions(nlp):
     for c in claims:
         assert TEXT[c.start:c.end] == c.text
         assert c.id.startswith("doc#c")
+
+
+def test_a_failing_document_does_not_cost_the_batch(monkeypatch):
+    from claimgraph.extract import run
+
+    def boom(doc, doc_id):
+        if doc_id == "bad":
+            raise ValueError("broken")
+        return []
+
+    monkeypatch.setattr(run, "extract_doc", boom)
+    out = run.extract_batch([("good", "Fine text."), ("bad", "Other text.")])
+    assert out[0] == ("good", [])
+    assert isinstance(out[1][1], run.ExtractionError) and "broken" in out[1][1]

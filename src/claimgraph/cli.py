@@ -65,6 +65,10 @@ def analyze(
                                                 help="Longest document text (characters).")] = MAX_TEXT_CHARS,
     doc_timeout: Annotated[float, typer.Option(min=0, help="Seconds to clean one document; "
                                                "0 = no limit.")] = DOC_TIMEOUT,
+    parse_less: Annotated[bool, typer.Option("--parse-less", help="Parse only sentences that can hold a "
+                                             "claim (faster on big corpora, slightly lower recall).")] = False,
+    allow_private_urls: Annotated[bool, typer.Option("--allow-private-urls", help="Let URL inputs reach "
+                                                     "loopback and private addresses.")] = False,
     no_link: Annotated[bool, typer.Option("--no-link", help="Skip stories and comparisons.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
@@ -74,9 +78,9 @@ def analyze(
 
     read = ReadOptions(max_file_bytes=int(max_file_mb * 1024 * 1024),
                        max_record_bytes=int(max_record_mb * 1024 * 1024), max_text_chars=max_text_chars,
-                       fields=_parse_fields(field))
+                       fields=_parse_fields(field), allow_private_urls=allow_private_urls)
     options = Options(db=db, read=read, batch_size=batch_size, n_process=n_process, link=not no_link,
-                      progress=not quiet, doc_timeout=doc_timeout)
+                      progress=not quiet, doc_timeout=doc_timeout, parse_less=parse_less)
     store = _open_store(db, must_exist=False)
     with store, _progress(quiet) as progress:
         pipeline = Pipeline(store, options, progress=progress)

@@ -190,10 +190,15 @@ class Pipeline:
             results = extract_documents(items, batch_size=self.options.batch_size, n_process=self.options.n_process,
                                           parse_less=self.options.parse_less)
         for doc_id, claims in results:
+            done += 1
+            if isinstance(claims, str):  # ExtractionError: reported, kept as a failed document
+                with self.store.transaction():
+                    self.store.set_status(doc_id, "failed")
+                self._error(ReadError(doc_id, f"cannot extract claims ({claims})"), stats)
+                continue
             with self.store.transaction():
                 self.store.put_claims(doc_id, claims)
                 self.store.set_status(doc_id, "extracted")
-            done += 1
             stats.extracted += 1
             stats.claims += len(claims)
             self.progress("extract", done, len(todo))

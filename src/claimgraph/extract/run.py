@@ -22,6 +22,10 @@ from .nlp import load_nlp
 from .quantities import find_quantities
 
 
+class ExtractionError(str):
+    """Why the extractors failed on one document (returned in place of its claims)."""
+
+
 def extract_doc(doc: Doc, doc_id: str) -> list[Claim]:
     """Claims of one parsed article."""
     return build_claims(doc, doc_id, find_attributions(doc), find_quantities(doc))
@@ -42,15 +46,18 @@ def remap(claims: list[Claim], cond: Condensed, original: str) -> list[Claim]:
 
 
 def extract_batch(batch: list[tuple[str, str]], *, parse_less: bool = False,
-                  batch_size: int = 32) -> list[tuple[str, list[Claim]]]:
+                  batch_size: int = 32) -> list[tuple[str, list[Claim] | ExtractionError]]:
     """Parse and extract one batch in this process."""
     nlp = load_nlp()
     conds = [condense(text) if parse_less else None for _, text in batch]
     texts = [c.text if c is not None else text for c, (_, text) in zip(conds, batch, strict=True)]
     out = []
     for doc, (doc_id, text), cond in zip(nlp.pipe(texts, batch_size=batch_size), batch, conds, strict=True):
-        claims = extract_doc(doc, doc_id)
-        out.append((doc_id, remap(claims, cond, text) if cond is not None else claims))
+        try:
+            claims = extract_doc(doc, doc_id)
+            out.append((doc_id, remap(claims, cond, text) if cond is not None else claims))
+        except Exception as e:  # one document's failure must not cost the batch
+            out.append((doc_id, ExtractionError(f"{type(e).__name__}: {e}")))
     return out
 
 
@@ -65,13 +72,13 @@ def _batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple
         yield batch
 
 
-def _worker_batch(args: tuple[list[tuple[str, str]], bool, int]) -> list[tuple[str, list[Claim]]]:
+def _worker_batch(args: tuple[list[tuple[str, str]], bool, int]) -> list[tuple[str, list[Claim] | ExtractionError]]:
     batch, parse_less, batch_size = args
     return extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
 
 
 def extract_documents(items: Iterable[tuple[str, str]], *, batch_size: int = 32, n_process: int = 1,
-                      parse_less: bool = False) -> Iterator[tuple[str, list[Claim]]]:
+                      parse_less: bool = False) -> Iterator[tuple[str, list[Claim] | ExtractionError]]:
     """``(doc_id, text)`` in, ``(doc_id, claims)`` out, streaming, in input order."""
     if n_process <= 1:
         for batch in _batches(items, batch_size):

@@ -42,6 +42,9 @@ class ReadOptions:
     fields: dict[str, str] = field(default_factory=dict)  # user mapping: name -> column
     allow_urls: bool = True
     url_timeout: float = 30.0
+    # trafilatura refuses loopback and private addresses (SSRF protection); a user fetching from
+    # an intranet archive turns that off explicitly.
+    allow_private_urls: bool = False
     follow_symlinks: bool = True
 
     def line_limit(self) -> int:

@@ -17,9 +17,13 @@ def read_url(url: str, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
         yield ReadError(url, "URL inputs are disabled (--no-urls)")
         return
     from trafilatura import fetch_url  # imported late: the fetcher pulls in urllib3 settings
+    from trafilatura.settings import use_config
 
+    config = use_config()
+    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(int(max(opts.url_timeout, 1))))
+    config.set("DEFAULT", "SSRF_PROTECTION", "off" if opts.allow_private_urls else "on")
     try:
-        html = fetch_url(url)
+        html = fetch_url(url, config=config)
     except Exception as e:  # network errors of any kind: report, go on
         yield ReadError(url, f"could not fetch ({type(e).__name__}: {e})")
         return
