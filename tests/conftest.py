@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from pg_server import pg_server, store_url  # noqa: F401  (a PostgreSQL server for the store tests)
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "corpus"
 SHARED = ROOT.parent / "shared"

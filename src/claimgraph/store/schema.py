@@ -1,4 +1,7 @@
-"""The store's schema as ordered migrations; ``PRAGMA user_version`` records how far a file is."""
+"""The store's schema as ordered migrations, written in SQLite's DDL (``dialect.pg_ddl`` translates
+them for PostgreSQL). SQLite records how far a file is in ``PRAGMA user_version``; PostgreSQL in the
+``claimgraph_meta`` table. Write upper-case type names and lower-case column names (the translation
+relies on it), and no PRAGMAs."""
 
 from __future__ import annotations
 
