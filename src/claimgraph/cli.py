@@ -24,7 +24,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 out = Console()
 err = Console(stderr=True)
 
-DbOption = Annotated[str, typer.Option("--db", help="SQLite file of the store.")]
+DbOption = Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL of the store.")]
 
 
 def _parse_fields(values: list[str]) -> dict[str, str]:
@@ -38,9 +38,9 @@ def _parse_fields(values: list[str]) -> dict[str, str]:
 
 
 def _open_store(db: str, must_exist: bool = True):
-    from .store import Store, StoreError
+    from .store import Store, StoreError, is_url
 
-    if must_exist and db != ":memory:" and not Path(db).exists():
+    if must_exist and db != ":memory:" and not is_url(db) and not Path(db).exists():
         err.print(f"[red]error:[/] {db}: no such store (run `claimgraph analyze` first)")
         raise typer.Exit(2)
     try:
@@ -65,6 +65,8 @@ def analyze(
                                                 help="Longest document text (characters).")] = MAX_TEXT_CHARS,
     doc_timeout: Annotated[float, typer.Option(min=0, help="Seconds to clean one document; "
                                                "0 = no limit.")] = DOC_TIMEOUT,
+    engine: Annotated[str, typer.Option("--engine", help="Where extraction runs: local, or ray (Ray Data; "
+                                        "RAY_ADDRESS for a cluster).")] = "local",
     parse_less: Annotated[bool, typer.Option("--parse-less", help="Parse only sentences that can hold a "
                                              "claim (faster on big corpora, slightly lower recall).")] = False,
     allow_private_urls: Annotated[bool, typer.Option("--allow-private-urls", help="Let URL inputs reach "
@@ -80,7 +82,14 @@ def analyze(
                        max_record_bytes=int(max_record_mb * 1024 * 1024), max_text_chars=max_text_chars,
                        fields=_parse_fields(field), allow_private_urls=allow_private_urls)
     options = Options(db=db, read=read, batch_size=batch_size, n_process=n_process, link=not no_link,
-                      progress=not quiet, doc_timeout=doc_timeout, parse_less=parse_less)
+                      progress=not quiet, doc_timeout=doc_timeout, parse_less=parse_less, engine=engine)
+    from .engine import check_engine
+
+    try:
+        check_engine(engine)
+    except ValueError as e:
+        err.print(f"[red]error:[/] {escape(str(e))}")
+        raise typer.Exit(2) from e
     store = _open_store(db, must_exist=False)
     with store, _progress(quiet) as progress:
         pipeline = Pipeline(store, options, progress=progress)

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..store import Store, StoreError
+from ..store import Store, StoreError, is_url
 from ..store.schema import SCHEMA_VERSION
 from .views import ROUTERS
 from .views.base import NotFound, templates, wants_json
@@ -55,8 +55,8 @@ class SecurityHeaders:
 
 def check_store(db_path: str | Path) -> None:
     """Fail early, with a clear message, when ``db_path`` is not a readable claimgraph store."""
-    path = Path(db_path)
-    if not path.is_file():
+    path = str(db_path)  # a str, not a Path: Path would fold the // of a postgresql:// URL
+    if not is_url(path) and not Path(path).is_file():
         raise StoreError(f"{path}: no such store (run `claimgraph analyze` first)")
     store = Store(path, readonly=True)
     try:
@@ -93,7 +93,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     """The claimgraph web app over the store at ``db_path`` (read-only)."""
     check_store(db_path)
     app = FastAPI(title="claimgraph", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.db_path = str(Path(db_path).resolve())
+    app.state.db_path = str(db_path) if is_url(str(db_path)) else str(Path(db_path).resolve())
     static = _static_files()
 
     @app.get("/static/{name}", include_in_schema=False)
