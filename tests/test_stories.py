@@ -98,7 +98,7 @@ def test_incremental_add_matches_batch_and_is_idempotent():
 
 
 def test_state_round_trip_resumes_exactly():
-    docs = sorted(BRIDGE + BUDGET, key=lambda d: d.published or "")
+    docs = sorted(BRIDGE + BUDGET + DEAL_1, key=lambda d: d.published or "")
     straight = StoryIndex()
     for d in docs:
         straight.add(d)
@@ -107,11 +107,26 @@ def test_state_round_trip_resumes_exactly():
         first.add(d)
     state = json.loads(json.dumps(first.to_state()))  # must survive JSON (the lead stores it)
     resumed = StoryIndex.from_state(state)
-    assert [s.documents for s in resumed.stories()] == [s.documents for s in first.stories()]
+    assert resumed.to_state() == first.to_state()
     for d in docs[3:]:
         resumed.add(d)
-    assert resumed.stories() == straight.stories()
     assert resumed.to_state() == straight.to_state()
+    assert resumed.stories() == straight.stories()
+
+
+def test_stories_between_batches_keep_results():
+    """Calling stories() after each batch (as the lead's store does) refreshes only what changed."""
+    docs = sorted(BRIDGE + BUDGET + DEAL_1 + DEAL_2, key=lambda d: d.published or "")
+    once = StoryIndex()
+    once.add_many(docs)
+    stepwise = StoryIndex()
+    for i in range(0, len(docs), 2):
+        stepwise.add_many(docs[i : i + 2])
+        stepwise = StoryIndex.from_state(json.loads(json.dumps(stepwise.to_state())))
+        assert sum(len(s.documents) for s in stepwise.stories()) == min(i + 2, len(docs))
+    assert [(s.id, s.documents, s.related) for s in stepwise.stories()] == [
+        (s.id, s.documents, s.related) for s in once.stories()
+    ]
 
 
 # Two evacuation deals for one armed group, two months apart in different places: one topic,

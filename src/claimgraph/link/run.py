@@ -19,9 +19,7 @@ def link_store(store: Store) -> None:
     # story_documents is the record of which documents the index has already seen
     known = {r[0] for r in store.execute("SELECT doc_id FROM story_documents")} if state else set()
     new = [a for a in store.documents(with_claims=False) if a.id not in known]
-    for art in new:
-        index.add(StoryDoc(id=art.id, title=art.title, text=art.text, published=art.published,
-                           outlet=art.outlet))
+    index.add_many(StoryDoc.from_article(a) for a in new)  # date order within the batch
     with store.transaction():
         store.set_state(STATE_KEY, index.to_state())
         store.put_stories(index.stories())
