@@ -7,9 +7,6 @@ Everything here is skipped cleanly when /usr/bin/chromium (or Playwright) is mis
 from __future__ import annotations
 
 import importlib.util
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -39,29 +36,13 @@ def browser_type_launch_args():
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    """``claimgraph``'s app under uvicorn in a thread, on a socket bound to 127.0.0.1:0."""
-    import uvicorn
+    """The server over the fictional web fixture store."""
+    from live import running_server
 
-    from claimgraph.web.app import create_app
     from web_store import build_store
 
-    db = build_store(tmp_path_factory.mktemp("browser") / "web.db")
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with running_server(build_store(tmp_path_factory.mktemp("browser") / "web.db")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
