@@ -77,6 +77,15 @@ def test_csv_has_one_row_per_claim_and_a_comparisons_table(store, tmp_path):
     assert homes["Valley Post"] == ""
 
 
+def test_csv_loads_in_pandas_with_one_row_per_claim(store, tmp_path):
+    pd = pytest.importorskip("pandas")  # comes with the [ray] extra; the csv module test above always runs
+    claims_csv, comps_csv = export(store, "csv", tmp_path / "claims.csv")
+    claims = pd.read_csv(claims_csv)
+    assert len(claims) == N_CLAIMS and claims["claim_id"].is_unique and "source" in claims.columns
+    comps = pd.read_csv(comps_csv)
+    assert {"measure", "verdict", "Harbor Ledger", "Coastline Wire"} <= set(comps.columns)
+
+
 def test_csv_of_one_story(store, tmp_path):
     claims_csv, comps_csv = export(store, "csv", tmp_path / "s1.csv", story="s1")
     with open(claims_csv, newline="", encoding="utf-8") as f:
