@@ -150,13 +150,8 @@ class Pipeline:
         if not todo:
             return
         learner = OutletBoilerplate()
-        todo_outlets = set()
-        todo_set = set(todo)
         for art in self.store.documents(with_claims=False):
-            key = outlet_key(art)
-            learner.add(key, art.text)
-            if art.id in todo_set:
-                todo_outlets.add(key)
+            learner.add(outlet_key(art), art.text)
         dd = Deduplicator(self.options.dedup_threshold)
         for doc_id, chash, sig in self.store.known_signatures():
             dd.add_known(doc_id, chash, sig)
