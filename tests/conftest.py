@@ -26,6 +26,17 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def score(shared_dir):
+    """``../shared/eval/score.py`` loaded as a module (read from there, never copied here)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("cg_score", shared_dir / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from claimgraph.extract.nlp import load_nlp
 

@@ -7,7 +7,6 @@ suite fast; the full dev set is scored by ``score.py attribution`` (see the eval
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -16,12 +15,6 @@ from claimgraph.extract.attribution import find_attributions
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
-
-def _scorer(shared_dir):
-    spec = importlib.util.spec_from_file_location("cg_score", shared_dir / "eval" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _analysis(nlp, items):
@@ -39,7 +32,7 @@ def _analysis(nlp, items):
     return {"documents": docs, "stories": [], "comparisons": []}
 
 
-def test_seed_attributions(nlp, shared_dir, tmp_path):
+def test_seed_attributions(nlp, shared_dir, tmp_path, score):
     from claimgraph.model import RawDoc
     from claimgraph.pipeline import clean_raw
 
@@ -49,14 +42,13 @@ def test_seed_attributions(nlp, shared_dir, tmp_path):
         items.append((f"seeds/{p.name}", art.text))
     out = tmp_path / "seeds.json"
     out.write_text(json.dumps(_analysis(nlp, items)), encoding="utf-8")
-    score = _scorer(shared_dir)
     sysdocs, data = score.load_system(out)
     res = score.score_gold(shared_dir / "eval" / "gold" / "seeds.json", sysdocs, data)
     assert res["attribution"]["recall"] == 1.0
     assert res["attribution"]["precision"] >= 0.8
 
 
-def test_polnear_dev_sample(nlp, shared_dir, tmp_path):
+def test_polnear_dev_sample(nlp, shared_dir, tmp_path, score):
     folder = shared_dir / "eval" / "data" / "attribution"
     gold_all = [json.loads(line) for line in (folder / "polnear-dev.jsonl").open(encoding="utf-8")]
     gold = gold_all[::6]
@@ -67,7 +59,6 @@ def test_polnear_dev_sample(nlp, shared_dir, tmp_path):
     gold_path.write_text("\n".join(json.dumps(g) for g in gold), encoding="utf-8")
     out = tmp_path / "polnear.json"
     out.write_text(json.dumps(_analysis(nlp, items)), encoding="utf-8")
-    score = _scorer(shared_dir)
     sysdocs, data = score.load_system(out)
     res = score.score_attribution(gold_path, sysdocs, data)
     assert res["content"]["f1"] >= 0.72, res  # 0.734 measured

@@ -1,6 +1,5 @@
 """Cleaning targets on the evaluation data in ../shared (skipped when it is not there)."""
 
-import importlib.util
 import json
 
 import pytest
@@ -11,12 +10,6 @@ from claimgraph.clean.text import clean_text
 pytestmark = pytest.mark.shared
 
 
-def _scorer(shared_dir):
-    spec = importlib.util.spec_from_file_location("cg_score", shared_dir / "eval" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
 
 def _run(docs, tmp_path, name):
     path = tmp_path / name
@@ -24,8 +17,7 @@ def _run(docs, tmp_path, name):
     return path
 
 
-def test_seed_cleaning_and_metadata(shared_dir, tmp_path):
-    score = _scorer(shared_dir)
+def test_seed_cleaning_and_metadata(shared_dir, tmp_path, score):
     docs = []
     for p in sorted((shared_dir / "corpus" / "seeds").glob("*.txt")):
         r = clean_text(decode_bytes(p.read_bytes())[0])
@@ -37,8 +29,7 @@ def test_seed_cleaning_and_metadata(shared_dir, tmp_path):
     assert res["metadata_accuracy"] >= 0.83
 
 
-def test_turku_line_noise(shared_dir, tmp_path):
-    score = _scorer(shared_dir)
+def test_turku_line_noise(shared_dir, tmp_path, score):
     data_dir = shared_dir / "eval" / "data" / "cleaning"
     docs = []
     with open(data_dir / "turku-dev.input.jsonl", encoding="utf-8") as f:

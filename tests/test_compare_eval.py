@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -10,15 +9,12 @@ import pytest
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 
-def test_seed_comparisons(shared_dir, tmp_path):
+def test_seed_comparisons(shared_dir, tmp_path, score):
     import claimgraph
 
     corpus = shared_dir / "corpus"
     if not corpus.is_dir():
         pytest.skip("no seed corpus")
-    spec = importlib.util.spec_from_file_location("cg_score", shared_dir / "eval" / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
     result = claimgraph.analyze([str(corpus)], db=tmp_path / "seeds.db")
     out = tmp_path / "seeds.json"
     out.write_text(json.dumps(result.to_json()), encoding="utf-8")

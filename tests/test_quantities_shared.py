@@ -3,7 +3,6 @@ NewsQuant dev value / value+unit F1, and the seed articles' gold quantities."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 
@@ -14,12 +13,6 @@ from claimgraph.extract.quantities import find_quantities
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
-
-def _scorer(shared_dir):
-    spec = importlib.util.spec_from_file_location("cg_score", shared_dir / "eval" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _analysis(nlp, records):
@@ -33,8 +26,7 @@ def _analysis(nlp, records):
     return {"documents": docs, "stories": [], "comparisons": []}
 
 
-def test_newsquant_dev(nlp, shared_dir, tmp_path):
-    score = _scorer(shared_dir)
+def test_newsquant_dev(nlp, shared_dir, tmp_path, score):
     qdir = shared_dir / "eval" / "data" / "quantities"
     records = [(r["id"], r["text"]) for r in score.load_jsonl(qdir / "newsquant-dev.input.jsonl")]
     out = tmp_path / "nq.json"
@@ -45,10 +37,9 @@ def test_newsquant_dev(nlp, shared_dir, tmp_path):
     assert res["value+unit"]["f1"] >= 0.86, res
 
 
-def test_seed_articles(nlp, shared_dir, tmp_path):
+def test_seed_articles(nlp, shared_dir, tmp_path, score):
     """Quantities of the seeds' main paragraphs: the paragraphs the gold says the cleaner keeps
     (the cleaner itself is tested elsewhere)."""
-    score = _scorer(shared_dir)
     gold_path = shared_dir / "eval" / "gold" / "seeds.json"
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     records = []
