@@ -681,11 +681,16 @@ def _sourceless_adverb_candidate(adv: Token) -> _Cand | None:
     lo, hi = head.left_edge.i, head.right_edge.i
     if adv.i == lo:
         lo += 1
-    trimmed = _trim(adv.doc, lo, hi)
+    return _speakerless(adv, lo, hi)
+
+
+def _speakerless(cue: Token, lo: int, hi: int) -> _Cand | None:
+    """A reported-content candidate over tokens ``lo..hi`` with ``cue`` as its cue and no speaker."""
+    trimmed = _trim(cue.doc, lo, hi)
     if trimmed is None:
         return None
-    s, e = _span_chars(adv.doc, *trimmed)
-    return _Cand(s, e, adv.i, adv.i, None, kind="reported")
+    s, e = _span_chars(cue.doc, *trimmed)
+    return _Cand(s, e, cue.i, cue.i, None, kind="reported")
 
 
 def _passive_report_candidate(verb: Token) -> _Cand | None:
@@ -701,11 +706,7 @@ def _passive_report_candidate(verb: Token) -> _Cand | None:
     if not subj or not comp or subj[0].lower_ in ("it", "there"):
         return None
     lo, hi = subj[0].left_edge.i, comp[-1].right_edge.i
-    trimmed = _trim(verb.doc, lo, hi)
-    if trimmed is None:
-        return None
-    s, e = _span_chars(verb.doc, *trimmed)
-    return _Cand(s, e, verb.i, verb.i, None, kind="reported")
+    return _speakerless(verb, lo, hi)
 
 
 def _according_candidate(tok: Token) -> _Cand | None:
