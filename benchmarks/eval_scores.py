@@ -55,14 +55,14 @@ def claimgraph_bin() -> str:
     return str(exe) if exe.exists() else (shutil.which("claimgraph") or "claimgraph")
 
 
-def run_task(name: str, work: Path, cache: dict[Path, Path]) -> dict:
+def run_task(name: str, work: Path, cache: dict[Path, Path], extra: list[str] | None = None) -> dict:
     src, task, gold, metrics = TASKS[name]
     out = cache.get(src)
     t0 = time.perf_counter()
     if out is None:
         out = work / f"{name}.json"
         proc = subprocess.run([claimgraph_bin(), "analyze", str(src), "--db", str(work / f"{name}.db"),
-                               "--json", str(out), "--quiet"], capture_output=True, text=True)
+                               "--json", str(out), "--quiet", *(extra or [])], capture_output=True, text=True)
         if not out.exists():
             return {"error": (proc.stderr.strip().splitlines() or ["no output"])[-1]}
         cache[src] = out
@@ -95,6 +95,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", help="comma-separated task names: " + ",".join(TASKS))
     ap.add_argument("--keep", type=Path, help="keep the analysis JSON files in this folder")
+    ap.add_argument("--analyze-args", default="", help="extra options for `claimgraph analyze`, e.g. '--parse-less'")
     args = ap.parse_args()
     if not (EVAL / "score.py").exists():
         print(f"skipped: {EVAL} is not here")
@@ -104,7 +105,7 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     cache: dict[Path, Path] = {}
     for name in names:
-        result = run_task(name, work, cache)
+        result = run_task(name, work, cache, args.analyze_args.split())
         if "error" in result:
             print(f"{name:18s} ERROR {result['error']}")
             continue

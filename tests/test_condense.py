@@ -42,3 +42,24 @@ def test_every_kept_piece_is_verbatim(paragraphs):
         assert c.text[cstart:cstart + length] == text[ostart:ostart + length]
         assert c.to_original(cstart) == ostart
         assert c.to_original(cstart + length, end=True) == ostart + length
+
+
+def test_titles_months_and_initials_do_not_end_a_sentence():
+    from claimgraph.extract.condense import _sentences
+
+    text = ("Mr. Varga, the council's engineer, spoke on Sept. 14 about the dam. "
+            "Anna K. Morel of the U.S. Geological Survey disagreed. The end came later.")
+    pieces = [text[s:e].strip() for s, e in _sentences(text)]
+    assert pieces == ["Mr. Varga, the council's engineer, spoke on Sept. 14 about the dam.",
+                      "Anna K. Morel of the U.S. Geological Survey disagreed.", "The end came later."]
+
+
+def test_candidate_sentences():
+    from claimgraph.extract.condense import _is_candidate
+
+    assert _is_candidate("The engineers warned of cracks.")
+    assert _is_candidate("According to the ministry, it was safe.")
+    assert _is_candidate("A spokeswoman declined to comment.")
+    assert _is_candidate("Dozens of homes flooded.")
+    assert _is_candidate("“Get out now.”")
+    assert not _is_candidate("The river runs past the old mill.")

@@ -50,8 +50,9 @@ class ExtractorActor:
     """
 
     def __init__(self, parse_less: bool = False) -> None:
-        from ..extract.nlp import load_nlp
+        from ..extract.nlp import limit_blas_threads, load_nlp
 
+        limit_blas_threads()  # Ray runs one actor per CPU
         load_nlp()  # cached for this actor's lifetime: every batch reuses it
         self.parse_less = parse_less
 

@@ -2,15 +2,16 @@
 
 With several processes each worker loads the pipeline once, parses *and* extracts its batch, and
 sends back claims (small dataclasses), not Docs: the extractors run in parallel too, and little
-crosses the process boundary. At most two batches per worker are in flight, so memory stays flat
-whatever the corpus size.
+crosses the process boundary. At most three batches per worker are in flight, so memory stays flat
+whatever the corpus size, and results are taken as they finish: a slow batch never leaves the other
+workers idle.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
 from spacy.tokens import Doc
 
@@ -18,7 +19,7 @@ from ..model import Claim
 from .attribution import find_attributions
 from .claims import build_claims
 from .condense import Condensed, condense
-from .nlp import load_nlp
+from .nlp import limit_blas_threads, load_nlp
 from .quantities import find_quantities
 
 
@@ -72,6 +73,10 @@ def _batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple
         yield batch
 
 
+def _worker_init() -> None:
+    limit_blas_threads()
+
+
 def _worker_batch(args: tuple[list[tuple[str, str]], bool, int]) -> list[tuple[str, list[Claim] | ExtractionError]]:
     batch, parse_less, batch_size = args
     return extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
@@ -79,17 +84,24 @@ def _worker_batch(args: tuple[list[tuple[str, str]], bool, int]) -> list[tuple[s
 
 def extract_documents(items: Iterable[tuple[str, str]], *, batch_size: int = 32, n_process: int = 1,
                       parse_less: bool = False) -> Iterator[tuple[str, list[Claim] | ExtractionError]]:
-    """``(doc_id, text)`` in, ``(doc_id, claims)`` out, streaming, in input order."""
+    """``(doc_id, text)`` in, ``(doc_id, claims)`` out, streaming.
+
+    One process gives input order; several give each batch as soon as it is done.
+    """
     if n_process <= 1:
         for batch in _batches(items, batch_size):
             yield from extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
         return
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(n_process) as pool:
-        pending: deque = deque()
+    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init) as pool:
+        pending: set[Future] = set()
         for batch in _batches(items, batch_size):
-            pending.append(pool.apply_async(_worker_batch, ((batch, parse_less, batch_size),)))
-            if len(pending) >= 2 * n_process:
-                yield from pending.popleft().get()
+            pending.add(pool.submit(_worker_batch, (batch, parse_less, batch_size)))
+            if len(pending) >= 3 * n_process:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    yield from fut.result()
         while pending:
-            yield from pending.popleft().get()
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                yield from fut.result()

@@ -1,0 +1,72 @@
+"""The cached rule components give exactly the Doc the stock spaCy components give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
+from claimgraph.extract.fast_rules import FastAttributeRuler
+from claimgraph.extract.nlp import load_nlp
+
+ATTRS = [POS, TAG, MORPH, LEMMA, DEP, HEAD, SENT_START]
+
+# Our own sentences, chosen to reach the ruler's special cases: contractions and colloquial
+# pairs ("gonna", "ain't", "y'all", "let's"), pronoun case by dependency, "there is", auxiliaries
+# used as main verbs, negation, stray whitespace tokens, and a mix of numbers and quotes.
+TEXTS = [
+    "I told you it wasn't gonna work, and y'all ain't listening.",
+    "Let's see what they do: there are 40 reasons and there's one answer.",
+    "She did it. He has had enough, but they haven't.  Nothin' changes.",
+    "\"We will not back down,\" the mayor said on Tuesday, adding that 3,500 people were evacuated.",
+    "C'mon, you gotta admit the figures   are   odd.\n\nA new paragraph starts here.",
+    "Whether or not the dam holds, officials said, about two-thirds of the valley is at risk.",
+    "It gets worse: the company got fined $2.5 million, though it denies wrongdoing.",
+    "",
+]
+
+
+def _same(a, b) -> bool:
+    return bool((a.to_array(ATTRS) == b.to_array(ATTRS)).all())
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    return load_nlp(fast_rules=False), load_nlp()
+
+
+def test_fast_pipeline_uses_the_twins(pipelines):
+    stock, fast = pipelines
+    assert "attribute_ruler" in stock.pipe_names and "lemmatizer" in stock.pipe_names
+    assert "claimgraph_fast_attribute_ruler" in fast.pipe_names
+    assert "claimgraph_fast_lemmatizer" in fast.pipe_names
+    assert "attribute_ruler" not in fast.pipe_names and "lemmatizer" not in fast.pipe_names
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_doc_as_stock_components(pipelines, text):
+    stock, fast = pipelines
+    a, b = stock(text), fast(text)
+    assert _same(a, b), [(t.text, t.pos_, t.lemma_, str(t.morph)) for t in b]
+
+
+def test_same_docs_on_example_corpus(pipelines, examples_dir):
+    stock, fast = pipelines
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(examples_dir).rglob("*")) if p.is_file()]
+    assert texts
+    # twice: the second pass answers from the caches
+    for _ in range(2):
+        for a, b in zip(stock.pipe(texts), fast.pipe(texts), strict=True):
+            assert _same(a, b)
+
+
+def test_ruler_setting_other_attributes_is_refused(pipelines):
+    stock, _ = pipelines
+    ruler = stock.get_pipe("attribute_ruler")
+    from spacy.pipeline import AttributeRuler
+
+    odd = AttributeRuler(stock.vocab)
+    odd.add_patterns(ruler.patterns[:3] + [{"patterns": [[{"LOWER": "dam"}]], "attrs": {"NORM": "barrage"}}])
+    with pytest.raises(ValueError):
+        FastAttributeRuler(odd)
