@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -100,6 +101,9 @@ def main() -> int:
     ap.add_argument("-j", "--procs", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--skip-bare", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="alternate analyze and bare runs this many times; the ratio is the median "
+                         "(a shared machine's speed drifts between runs)")
     a = ap.parse_args()
     if not BENCH.exists():
         print(f"skipped: {BENCH} is not here")
@@ -107,14 +111,20 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="cg-throughput-"))
     path, words = sample_file(a.n, work)
     print(f"corpus: {a.n} articles, {words:,} words; {a.procs} process(es), batch {a.batch_size}")
-    t_cg, rss_cg = analyze(path, work, a.procs, a.batch_size)
-    print(f"claimgraph analyze : {t_cg:7.1f} s  {a.n / t_cg:6.2f} articles/s  {words / t_cg:7.0f} words/s  "
-          f"peak RSS {rss_cg / 1024:6.0f} MB")
-    if not a.skip_bare:
+    ratios = []
+    for r in range(a.repeat):
+        t_cg, rss_cg = analyze(path, work, a.procs, a.batch_size)
+        print(f"claimgraph analyze : {t_cg:7.1f} s  {a.n / t_cg:6.2f} articles/s  {words / t_cg:7.0f} words/s  "
+              f"peak RSS {rss_cg / 1024:6.0f} MB")
+        if a.skip_bare:
+            continue
         t_bare, rss_bare = timed([sys.executable, "-c", BARE, str(path), str(a.procs), str(a.batch_size)])
         print(f"bare nlp.pipe      : {t_bare:7.1f} s  {a.n / t_bare:6.2f} articles/s  {words / t_bare:7.0f} words/s  "
               f"peak RSS {rss_bare / 1024:6.0f} MB")
-        print(f"ratio analyze/bare : {t_cg / t_bare:.2f}  (target <= 1.0)")
+        ratios.append(t_cg / t_bare)
+        print(f"ratio analyze/bare : {ratios[-1]:.2f}  (run {r + 1} of {a.repeat})")
+    if ratios:
+        print(f"ratio analyze/bare, median of {len(ratios)}: {statistics.median(ratios):.2f}  (target <= 1.0)")
     sizes = [int(x) for x in a.growth.split(",") if x]
     times = {}
     for n in sizes:

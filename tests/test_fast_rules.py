@@ -70,3 +70,37 @@ def test_ruler_setting_other_attributes_is_refused(pipelines):
     odd.add_patterns(ruler.patterns[:3] + [{"patterns": [[{"LOWER": "dam"}]], "attrs": {"NORM": "barrage"}}])
     with pytest.raises(ValueError):
         FastAttributeRuler(odd)
+
+
+def test_numpy_blas_pipeline_matches_stock_spacy(pipelines):
+    """Our load (numpy BLAS, cached rules) annotates like a plain ``spacy.load`` (BLIS, stock rules)."""
+    import spacy
+    from spacy.attrs import ENT_IOB, ENT_TYPE
+
+    from claimgraph.extract.nlp import MODEL_NAME
+
+    stock = spacy.load(MODEL_NAME)
+    stock.add_pipe("claimgraph_line_breaks", before="parser")
+    assert stock.get_pipe("tok2vec").model.ops.use_blis
+    _, fast = pipelines
+    assert not fast.get_pipe("tok2vec").model.ops.use_blis
+    cols = ATTRS + [ENT_IOB, ENT_TYPE]
+    for text in TEXTS:
+        a, b = stock(text), fast(text)
+        assert (a.to_array(cols) == b.to_array(cols)).all(), text
+
+
+def test_memory_zones_keep_annotations(pipelines):
+    """Batches run in spaCy memory zones; new words, lemmas and morphs must survive zone after zone."""
+    _, fast = pipelines
+    texts = ["I ain't gonna say it wasn't there, y'all.",
+             "Zorblax Quendry told the Vexworth council that 4,000 people left."]
+
+    def view(doc):
+        return [(t.text, t.lemma_, str(t.morph), t.pos_, t.ent_type_) for t in doc]
+
+    ref = [view(fast(t)) for t in texts]
+    for _ in range(2):
+        for text, expected in zip(texts, ref, strict=True):
+            with fast.memory_zone():
+                assert view(fast(text)) == expected
