@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 from spacy.tokens import Doc
 
@@ -96,22 +97,83 @@ def extract_documents(items: Iterable[tuple[str, str]], *, batch_size: int = 32,
                       parse_less: bool = False) -> Iterator[tuple[str, list[Claim] | ExtractionError]]:
     """``(doc_id, text)`` in, ``(doc_id, claims)`` out, streaming.
 
-    One process gives input order; several give each batch as soon as it is done.
+    One process gives input order; several give each batch as soon as it is done. When a worker
+    dies (killed, out of memory), the batches in flight go to a fresh pool once more; a batch
+    that breaks a pool twice comes back as an ``ExtractionError`` per document, and the run
+    goes on.
     """
     if n_process <= 1:
         for batch in _batches(items, batch_size):
             yield from extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
         return
-    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init) as pool:
-        pending: set[Future] = set()
+    runner = _PoolRunner(n_process, parse_less, batch_size)
+    try:
         for batch in _batches(items, batch_size):
-            pending.add(pool.submit(_worker_batch, (batch, parse_less, batch_size)))
-            if len(pending) >= 3 * n_process:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    yield from fut.result()
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                yield from fut.result()
+            runner.submit(batch)
+            while len(runner.pending) >= 3 * n_process:
+                yield from runner.collect()
+        while runner.pending:
+            yield from runner.collect()
+    finally:
+        runner.close()
+
+
+class _PoolRunner:
+    """A process pool that survives the death of a worker (see ``extract_documents``)."""
+
+    def __init__(self, n_process: int, parse_less: bool, batch_size: int):
+        self.n_process, self.parse_less, self.batch_size = n_process, parse_less, batch_size
+        self.ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        self.pool = self._new_pool()
+        self.pending: dict[Future, list[tuple[str, str]]] = {}
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.n_process, mp_context=self.ctx, initializer=_worker_init)
+
+    def _replace_pool(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
+
+    def submit(self, batch: list[tuple[str, str]]) -> None:
+        try:
+            fut = self.pool.submit(_worker_batch, (batch, self.parse_less, self.batch_size))
+        except BrokenProcessPool as e:  # a worker died already: collect() will recover
+            fut = Future()
+            fut.set_exception(e)
+        self.pending[fut] = batch
+
+    def collect(self) -> Iterator[tuple[str, list[Claim] | ExtractionError]]:
+        """Wait for at least one batch and yield its results."""
+        done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+        for fut in done:
+            try:
+                results = fut.result()
+            except BrokenProcessPool:
+                yield from self._recover()
+                return
+            del self.pending[fut]
+            yield from results
+
+    def _recover(self) -> Iterator[tuple[str, list[Claim] | ExtractionError]]:
+        """A worker died and took the pool with it: rerun the batches in flight one at a time, so
+        a batch that kills its worker again is known, and report its documents as failed."""
+        lost = []
+        for fut, batch in self.pending.items():
+            if fut.done() and not fut.cancelled() and fut.exception() is None:
+                yield from fut.result()  # finished before the pool broke
+            else:
+                lost.append(batch)
+        self.pending.clear()
+        self._replace_pool()
+        for batch in lost:
+            try:
+                results = self.pool.submit(_worker_batch, (batch, self.parse_less, self.batch_size)).result()
+            except BrokenProcessPool:
+                self._replace_pool()
+                why = ExtractionError("the worker process parsing this document's batch died "
+                                      "(killed, or out of memory)")
+                results = [(doc_id, why) for doc_id, _ in batch]
+            yield from results
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
