@@ -23,15 +23,14 @@ _CUE_VERBS = (cues.SPEECH_VERBS | cues.COGNITION_VERBS | cues.NP_CONTENT_VERBS |
               | cues.EVIDENCE_VERBS | cues.QUESTION_VERBS)
 _CUE_WORDS = cues.NOMINAL_CUES | cues.STANCE_ADJECTIVES
 
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|"
-    "thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|score|scores|half|"
-    "quarter|third|percent|per cent|several|few|couple|pair|twice|thrice|nil|zero|handful"
-)
+_NUMBER_WORDS = frozenset((
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million millions billion billions trillion dozen dozens score scores half "
+    "quarter third percent several few couple pair twice thrice nil zero handful").split())
 
 
-def _verb_forms(lemmas: set[str]) -> str:
+def _verb_forms(lemmas: set[str]) -> set[str]:
     """Inflected forms of the cue verbs, for a cheap surface match (irregular pasts included)."""
     irregular = {"say": "said", "tell": "told", "think": "thought", "write": "wrote|written",
                  "speak": "spoke|spoken", "teach": "taught", "feel": "felt", "know": "knew|known",
@@ -48,7 +47,7 @@ def _verb_forms(lemmas: set[str]) -> str:
                       lemma[:-1] + "ing" if lemma.endswith("e") else lemma})
         forms.update(irregular.get(lemma, "").split("|"))
     forms.discard("")
-    return "|".join(sorted(forms, key=len, reverse=True))
+    return forms
 
 
 # A sentence is a candidate when it has a digit, a quotation mark or "according to", or any word of
@@ -57,18 +56,18 @@ def _verb_forms(lemmas: set[str]) -> str:
 _TRIGGER_CHARS = re.compile(r"\d|[\"“”„«»]|\baccording to\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 _TRIGGER_WORDS = frozenset(
-    _verb_forms(set(_CUE_VERBS)).split("|") + _NUMBER_WORDS.split("|")
-    + [w + s for w in _CUE_WORDS if " " not in w for s in ("", "s")]
-    + ["interview", "quote", "quoted", "reportedly", "allegedly", "apparently"])
+    _verb_forms(set(_CUE_VERBS)) | _NUMBER_WORDS
+    | {w + s for w in _CUE_WORDS if " " not in w for s in ("", "s")}
+    | {"interview", "quote", "quoted", "reportedly", "allegedly", "apparently"})
 _TRIGGER_PHRASES = tuple(w for w in _CUE_WORDS if " " in w) + ("per cent",)
 
 
 def _is_candidate(sentence: str) -> bool:
     if _TRIGGER_CHARS.search(sentence):
         return True
-    if any(w.lower() in _TRIGGER_WORDS or w.lower().startswith("spokes") for w in _WORD.findall(sentence)):
-        return True
     low = sentence.lower()
+    if any(w in _TRIGGER_WORDS or w.startswith("spokes") for w in _WORD.findall(low)):
+        return True
     return any(p in low for p in _TRIGGER_PHRASES)
 
 

@@ -84,10 +84,6 @@ def _batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple
         yield batch
 
 
-def _worker_init() -> None:
-    limit_blas_threads()
-
-
 def _worker_batch(args: tuple[list[tuple[str, str]], bool, int]) -> list[tuple[str, list[Claim] | ExtractionError]]:
     batch, parse_less, batch_size = args
     return extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
@@ -128,7 +124,7 @@ class _PoolRunner:
         self.pending: dict[Future, list[tuple[str, str]]] = {}
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.n_process, mp_context=self.ctx, initializer=_worker_init)
+        return ProcessPoolExecutor(self.n_process, mp_context=self.ctx, initializer=limit_blas_threads)
 
     def _replace_pool(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
