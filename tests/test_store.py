@@ -6,13 +6,17 @@ PostgreSQL server (skipped when PostgreSQL is not installed; see pg_server.py).
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sqlite3
 
 import pytest
 
 from claimgraph.model import Article, Claim, Comparison, Quantity, Story
 from claimgraph.store import SQLiteStore, Store, StoreError, base, is_url, open_store
-from claimgraph.store.schema import SCHEMA_VERSION
+from claimgraph.store import postgres as postgres_store
+from claimgraph.store import sqlite as sqlite_store
+from claimgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def _article(i: str = "a1", text: str = "Officials said 12 homes flooded.", **kw) -> Article:
@@ -236,6 +240,99 @@ def test_readonly_store_reads_but_never_writes(store_url):
         assert s.document_ids() == ["a1"] and s.schema_version == SCHEMA_VERSION
         with pytest.raises(Exception), s.transaction():  # noqa: B017
             s.set_status("a1", "deduped")
+
+
+def _version_1_store(store_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Comparison]:
+    """A store as schema version 1 left it (comparison claims as JSON text); its comparisons."""
+    for backend in (sqlite_store, postgres_store):
+        monkeypatch.setattr(backend, "SCHEMA_VERSION", 1)
+    comps = [Comparison("homes", ["a1#c1", "a2#c1"], "consistent", "ok", story="s1"),
+             Comparison("people", ["a2#c1", "a1#c1", "gone#c9"], "conflict", "no", story="s2",
+                        sources=["A", "B"], independent_origins=2)]
+    with Store(store_url) as s, s.transaction():
+        assert s.schema_version == 1
+        s.put_document(_article("a1"), raw_hash="1")
+        s.put_document(_article("a2"), raw_hash="2")
+        s.executemany("INSERT INTO comparisons (id, story_id, measure, verdict, explanation, kind, claims, "
+                      "sources, independent_origins) VALUES (?,?,?,?,?,?,?,?,?)",
+                      [(f"k{i}", c.story, c.measure, c.verdict, c.explanation, c.kind, json.dumps(c.claims),
+                        json.dumps(c.sources), c.independent_origins) for i, c in enumerate(comps, 1)])
+    monkeypatch.undo()
+    return [comps[1], comps[0]]  # conflicts first
+
+
+def _columns(s: Store, table: str) -> list[str]:
+    return [d[0] for d in s.execute(f"SELECT * FROM {table} WHERE 1=0").description]
+
+
+def test_version_1_comparisons_become_membership_rows(store_url, monkeypatch):
+    expected = _version_1_store(store_url, monkeypatch)
+    with Store(store_url, readonly=True) as s:  # read-only: not migrated, still readable
+        assert s.schema_version == 1 and s.comparisons() == expected
+    with Store(store_url) as s:
+        assert s.schema_version == SCHEMA_VERSION and s.integrity_check() == "ok"
+        assert s.comparisons() == expected
+        assert [c.claims for c in s.comparisons("s2")] == [["a2#c1", "a1#c1", "gone#c9"]]
+        assert "claims" not in _columns(s, "comparisons")
+        assert s.count("comparison_claims") == 5
+        assert s.comparison_members("s1") == {"k1": [("a1#c1", None), ("a2#c1", None)]}
+
+
+def test_a_failed_migration_leaves_the_store_as_it_was(store_url, monkeypatch):
+    expected = _version_1_store(store_url, monkeypatch)
+
+    def broken(store: Store) -> None:
+        raise RuntimeError("disk on fire")
+
+    migrations = [*MIGRATIONS[:1], dataclasses.replace(MIGRATIONS[1], convert=broken), *MIGRATIONS[2:]]
+    for backend in (sqlite_store, postgres_store):
+        monkeypatch.setattr(backend, "MIGRATIONS", migrations)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        Store(store_url)
+    monkeypatch.undo()
+    with Store(store_url, readonly=True) as s:
+        assert s.schema_version == 1 and s.comparisons() == expected
+        assert "claims" in _columns(s, "comparisons")
+    with Store(store_url) as s:  # and the next open migrates it
+        assert s.schema_version == SCHEMA_VERSION and s.comparisons() == expected
+
+
+def test_membership_rows_replace_json_text(store_url):
+    with Store(store_url) as s, s.transaction():
+        s.put_comparisons([Comparison("homes", ["x#c2", "x#c1"], "conflict", "no", story="s1")])
+    with Store(store_url) as s:
+        assert "claims" not in _columns(s, "comparisons")
+        assert s.comparison_members() == {"k1": [("x#c2", None), ("x#c1", None)]}
+        with s.transaction():
+            s.put_comparisons([])
+        assert s.count("comparison_claims") == 0
+
+
+def test_store_modules_import_no_cycle():
+    """Neither the base class nor a backend imports its way back (imports inside functions count)."""
+    import ast
+    from pathlib import Path
+
+    import claimgraph.store
+
+    package = Path(claimgraph.store.__file__).parent
+    graph: dict[str, set[str]] = {}
+    for path in package.glob("*.py"):
+        names = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                names |= {node.module} if node.module else {a.name for a in node.names}
+        graph[path.stem] = {n for n in names if (package / f"{n}.py").exists()}
+    assert graph["base"] <= {"schema"}  # the backends register themselves; base never imports them
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        assert module not in path, " -> ".join((*path, module))
+        for target in graph.get(module, ()):
+            visit(target, (*path, module))
+
+    for module in graph:
+        if module != "__init__":
+            visit(module, ())
 
 
 # ---------------------------------------------------------------------- SQLite only

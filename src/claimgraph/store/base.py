@@ -5,6 +5,9 @@ PostgreSQL database: the class picks its backend subclass itself, so every calle
 ``Store(db)`` works with both. The methods below use only ``execute``/``executemany`` with
 SQLite-style SQL (``?`` placeholders, ``rowid`` for ingest order) that each backend runs as it
 must; backends supply connections, upserts, migrations and transactions.
+
+Backends register themselves when their class is defined (``address = "path"`` or ``"url"``), and
+the package imports both: this module never imports a backend, so there is no import cycle.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ..model import Article, Claim, Comparison, Quantity, Story
 
@@ -36,17 +39,21 @@ class Store:
     path: str
     conn: Any
     readonly: bool
+    # What a backend opens: "path" (a file) or "url" (a postgresql:// address); "" for no backend.
+    address: ClassVar[str] = ""
+    _backends: ClassVar[dict[str, type[Store]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.address:  # the first class for an address is its backend (subclasses inherit it)
+            Store._backends.setdefault(cls.address, cls)
 
     def __new__(cls, path: str | Path = "claimgraph.db", *, readonly: bool = False) -> Store:
         if cls is Store:  # pick the backend from the address
-            if is_url(path):
-                from .postgres import PostgresStore
-
-                cls = PostgresStore
-            else:
-                from .sqlite import SQLiteStore
-
-                cls = SQLiteStore
+            address = "url" if is_url(path) else "path"
+            if address not in Store._backends:
+                raise StoreError(f"no store backend for {address}s (import claimgraph.store)")
+            cls = Store._backends[address]
         return super().__new__(cls)
 
     def __init__(self, path: str | Path = "claimgraph.db", *, readonly: bool = False) -> None:
@@ -185,7 +192,7 @@ class Store:
                     yield art
 
     def count(self, table: str) -> int:
-        assert table in {"documents", "claims", "quantities", "stories", "comparisons"}
+        assert table in {"documents", "claims", "quantities", "stories", "comparisons", "comparison_claims"}
         return self.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     # ------------------------------------------------------------------ claims
@@ -275,13 +282,19 @@ class Store:
                 for r in self.execute("SELECT * FROM stories ORDER BY rowid")]
 
     def put_comparisons(self, comparisons: list[Comparison]) -> None:
-        """Replace the comparisons."""
+        """Replace the comparisons, with a membership row per claim (in the comparison's order)."""
+        self.execute("DELETE FROM comparison_claims")
         self.execute("DELETE FROM comparisons")
+        ids = [f"k{i}" for i in range(1, len(comparisons) + 1)]
         self.executemany(
-            """INSERT INTO comparisons (id, story_id, measure, verdict, explanation, kind, claims, sources,
-               independent_origins) VALUES (?,?,?,?,?,?,?,?,?)""",
-            [(f"k{i}", c.story, c.measure, c.verdict, c.explanation, c.kind, json.dumps(c.claims),
-              json.dumps(c.sources), c.independent_origins) for i, c in enumerate(comparisons, 1)])
+            """INSERT INTO comparisons (id, story_id, measure, verdict, explanation, kind, sources,
+               independent_origins) VALUES (?,?,?,?,?,?,?,?)""",
+            [(k, c.story, c.measure, c.verdict, c.explanation, c.kind, json.dumps(c.sources), c.independent_origins)
+             for k, c in zip(ids, comparisons, strict=True)])
+        # the linker names claims, not which of their quantities it compared: quantity_idx stays NULL
+        self.executemany(
+            "INSERT INTO comparison_claims (comparison_id, position, claim_id, quantity_idx) VALUES (?,?,?,NULL)",
+            [(k, i, claim) for k, c in zip(ids, comparisons, strict=True) for i, claim in enumerate(c.claims)])
 
     def comparisons(self, story: str | None = None) -> list[Comparison]:
         """Comparisons (of one story), conflicts first, then in the order they were stored."""
@@ -289,11 +302,36 @@ class Store:
         if story:
             sql += " WHERE story_id=?"
             args.append(story)
-        rows = self.execute(sql + " ORDER BY verdict='consistent', rowid", args)
-        return [Comparison(measure=r["measure"], claims=json.loads(r["claims"]), verdict=r["verdict"],
+        rows = self.execute(sql + " ORDER BY verdict='consistent', rowid", args).fetchall()
+        members = self._comparison_claims(story)
+        return [Comparison(measure=r["measure"], claims=members.get(r["id"], []), verdict=r["verdict"],
                            explanation=r["explanation"] or "", story=r["story_id"], kind=r["kind"] or "numeric",
                            sources=json.loads(r["sources"] or "[]"),
                            independent_origins=r["independent_origins"]) for r in rows]
+
+    def comparison_members(self, story: str | None = None) -> dict[str, list[tuple[str, int | None]]]:
+        """``comparison id -> [(claim id, quantity index or None), ...]`` in each comparison's order."""
+        sql = ("SELECT m.comparison_id, m.claim_id, m.quantity_idx FROM comparison_claims m "
+               "JOIN comparisons k ON k.id = m.comparison_id")
+        args: list[Any] = []
+        if story:
+            sql += " WHERE k.story_id=?"
+            args.append(story)
+        out: dict[str, list[tuple[str, int | None]]] = {}
+        for r in self.execute(sql + " ORDER BY m.comparison_id, m.position", args):
+            out.setdefault(r[0], []).append((r[1], r[2]))
+        return out
+
+    def _comparison_claims(self, story: str | None) -> dict[str, list[str]]:
+        """Claim ids of each comparison; a version-1 store opened read-only (never migrated) has
+        them as JSON text in ``comparisons.claims``."""
+        if self.schema_version < 2:
+            sql, args = "SELECT id, claims FROM comparisons", []
+            if story:
+                sql += " WHERE story_id=?"
+                args.append(story)
+            return {r[0]: json.loads(r[1]) for r in self.execute(sql, args)}
+        return {k: [claim for claim, _ in members] for k, members in self.comparison_members(story).items()}
 
     # ------------------------------------------------------------------ small state (e.g. the story index)
     def get_state(self, key: str) -> Any:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .base import Store, StoreError
 
-# Parents before children (claims reference documents, quantities reference claims).
-TABLES = ["documents", "claims", "quantities", "stories", "story_documents", "story_links", "comparisons", "state"]
+# Parents before children (claims reference documents, quantities reference claims, comparison
+# membership references comparisons).
+TABLES = ["documents", "claims", "quantities", "stories", "story_documents", "story_links", "comparisons",
+          "comparison_claims", "state"]
 CHUNK = 1000
 
 

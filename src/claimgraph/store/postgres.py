@@ -72,6 +72,8 @@ def _clean(args: Sequence[Any]) -> Sequence[Any]:
 class PostgresStore(Store):
     """A claimgraph store in a PostgreSQL database."""
 
+    address = "url"
+
     def __init__(self, path: str | Path = "", *, readonly: bool = False):
         import psycopg
 
@@ -91,7 +93,7 @@ class PostgresStore(Store):
             except psycopg.Error as e:
                 self.conn.close()
                 raise StoreError(f"{self.path}: not a claimgraph database ({str(e).strip()})") from e
-            except StoreError:
+            except BaseException:
                 self.conn.close()
                 raise
 
@@ -113,7 +115,12 @@ class PostgresStore(Store):
                 self.conn.execute(f"CREATE TABLE IF NOT EXISTS {META_TABLE} "
                                   "(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             for i in range(version, SCHEMA_VERSION):
-                self.conn.execute(pg_ddl(MIGRATIONS[i]))  # several statements, no parameters
+                step = MIGRATIONS[i]
+                self.conn.execute(pg_ddl(step.ddl))  # several statements, no parameters
+                if step.convert is not None:
+                    step.convert(self)
+                if step.after:
+                    self.conn.execute(pg_ddl(step.after))
                 self.conn.execute(f"INSERT INTO {META_TABLE} (key, value) VALUES ('schema_version', %s) "
                                   "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(i + 1),))
 

@@ -1,13 +1,41 @@
 """The store's schema as ordered migrations, written in SQLite's DDL (``dialect.pg_ddl`` translates
 them for PostgreSQL). SQLite records how far a file is in ``PRAGMA user_version``; PostgreSQL in the
 ``claimgraph_meta`` table. Write upper-case type names and lower-case column names (the translation
-relies on it), and no PRAGMAs."""
+relies on it), and no PRAGMAs.
+
+A migration is DDL, optionally followed by a data step (a function of the store, which moves
+existing rows with portable SQL through ``store.execute``) and DDL that needs the data moved
+first. Each backend runs a whole migration in one transaction.
+"""
 
 from __future__ import annotations
 
-MIGRATIONS: list[str] = [
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema version: ``ddl``, then ``convert(store)``, then ``after`` (both optional)."""
+
+    ddl: str
+    convert: Callable[[Any], None] | None = None
+    after: str = ""
+
+
+def _comparison_members(store: Any) -> None:
+    """Version 1 kept a comparison's claims as JSON text; version 2 has a row per claim."""
+    rows = store.execute("SELECT id, claims FROM comparisons ORDER BY rowid").fetchall()
+    store.executemany(
+        "INSERT INTO comparison_claims (comparison_id, position, claim_id, quantity_idx) VALUES (?,?,?,NULL)",
+        [(r[0], i, claim) for r in rows for i, claim in enumerate(json.loads(r[1] or "[]"))])
+
+
+MIGRATIONS: list[Migration] = [
     # 1: the foundation
-    """
+    Migration("""
     CREATE TABLE documents (
         id TEXT PRIMARY KEY,
         source TEXT, line INTEGER, url TEXT, outlet TEXT, title TEXT, author TEXT, published TEXT,
@@ -49,7 +77,24 @@ MIGRATIONS: list[str] = [
         explanation TEXT, kind TEXT, claims TEXT NOT NULL, sources TEXT, independent_origins INTEGER
     );
     CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT);
-    """,
+    """),
+    # 2: comparison membership as rows (comparison, claim, quantity index) instead of JSON text.
+    # ``position`` keeps the comparison's claim order; ``quantity_idx`` (quantities.idx of the
+    # claim) is NULL where the linker does not say which quantity it compared. No foreign key
+    # to claims: a comparison outlives a re-extracted claim and reports it as missing.
+    Migration(
+        """
+        CREATE TABLE comparison_claims (
+            comparison_id TEXT NOT NULL REFERENCES comparisons(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            claim_id TEXT NOT NULL,
+            quantity_idx INTEGER,
+            PRIMARY KEY (comparison_id, position)
+        );
+        CREATE INDEX comparison_claims_claim ON comparison_claims(claim_id);
+        """,
+        convert=_comparison_members,
+        after="ALTER TABLE comparisons DROP COLUMN claims;"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,8 +16,15 @@ from .base import Store, StoreError
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 
+def _statements(script: str) -> list[str]:
+    """The statements of a DDL script (``execute`` runs one at a time; the schema has no ``;`` in literals)."""
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
 class SQLiteStore(Store):
     """A claimgraph database file."""
+
+    address = "path"
 
     conn: sqlite3.Connection
 
@@ -50,8 +57,20 @@ class SQLiteStore(Store):
             raise StoreError(f"{self.path}: schema version {version} is newer than this claimgraph "
                              f"({SCHEMA_VERSION}); upgrade claimgraph")
         for i in range(version, SCHEMA_VERSION):
-            with self.conn:
-                self.conn.executescript("BEGIN;" + MIGRATIONS[i] + f";PRAGMA user_version={i + 1};COMMIT;")
+            step = MIGRATIONS[i]
+            # executescript commits what is open before it runs, so the DDL opens the transaction
+            # and the data step and the rest run inside it; one migration is all or nothing
+            self.conn.executescript("BEGIN;" + step.ddl)
+            try:
+                if step.convert is not None:
+                    step.convert(self)
+                for statement in _statements(step.after):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version={i + 1}")
+                self.conn.commit()
+            except BaseException:
+                self.conn.rollback()
+                raise
 
     @property
     def schema_version(self) -> int:
