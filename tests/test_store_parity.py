@@ -15,12 +15,12 @@ import pytest
 from claimgraph.analysis import Analysis
 from claimgraph.options import Options
 from claimgraph.pipeline import Pipeline
-from claimgraph.present import tables
 from claimgraph.present.claimreview import claimreview_items
 from claimgraph.present.dossier import render_dossier
 from claimgraph.present.export import claim_lines
 from claimgraph.present.report import report_data
 from claimgraph.store import Store, StoreError, copy_store
+from claimgraph.store import queries as store_queries
 from claimgraph.web import queries
 from web_store import EVIL, LEDGER, build_store
 
@@ -68,14 +68,34 @@ def test_report_and_web_queries_are_identical(both):
     _same(lite, pg, queries.speakers, limit=10, q="REY")
     _same(lite, pg, queries.docs_meta, [LEDGER, EVIL, "missing"])
     _same(lite, pg, queries.story_titles, ["s1", "s2"])
-    _same(lite, pg, queries.copies_of, LEDGER)
+
+
+def test_store_queries_are_identical(both):
+    lite, pg = both
+    _same(lite, pg, store_queries.count_duplicates)
+    _same(lite, pg, store_queries.count_attributed)
+    _same(lite, pg, store_queries.count_outlets)
+    _same(lite, pg, store_queries.verdict_counts)
+    _same(lite, pg, store_queries.outlet_counts, limit=50)
+    _same(lite, pg, store_queries.outlet_counts, limit=2, named_only=True)
+    _same(lite, pg, store_queries.speaker_counts, limit=20)
+    _same(lite, pg, store_queries.speaker_stats, limit=5, q="reyes")
+    for q in (None, "flood"):
+        _same(lite, pg, store_queries.story_summaries, page=1, per_page=10, q=q)
+    _same(lite, pg, store_queries.article_page, page=1, per_page=3)
+    _same(lite, pg, store_queries.document_meta, [LEDGER, EVIL, "missing"])
+    _same(lite, pg, store_queries.story_titles, ["s1", "s2", "nope"])
+    _same(lite, pg, store_queries.copies_of, LEDGER)
+    _same(lite, pg, store_queries.placed_document_ids)
+    _same(lite, pg, Store.comparison_members)
+    _same(lite, pg, Store.comparison_members, "s1")
 
 
 def test_presentations_are_identical(both):
     lite, pg = both
-    _same(lite, pg, tables.find_story, "s1")
-    _same(lite, pg, tables.story_of, LEDGER)
-    _same(lite, pg, tables.claim_doc_ids, [f"{LEDGER}#c1", f"{EVIL}#c1"])
+    _same(lite, pg, store_queries.find_story, "s1")
+    _same(lite, pg, store_queries.story_of, LEDGER)
+    _same(lite, pg, store_queries.claim_doc_ids, [f"{LEDGER}#c1", f"{EVIL}#c1"])
     _same(lite, pg, render_dossier)
     _same(lite, pg, claimreview_items)
     assert list(claim_lines(lite)) == list(claim_lines(pg))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Article, Comparison
 from ..store import Store
+from ..store.queries import placed_document_ids
 from .compare import compare_related, compare_story
 from .stories import StoryDoc, StoryIndex
 
@@ -17,7 +18,7 @@ def link_store(store: Store) -> None:
     state = store.get_state(STATE_KEY)
     index = StoryIndex.from_state(state) if state else StoryIndex()
     # story_documents is the record of which documents the index has already seen
-    known = {r[0] for r in store.execute("SELECT doc_id FROM story_documents")} if state else set()
+    known = placed_document_ids(store) if state else set()
     new = [a for a in store.documents(with_claims=False) if a.id not in known]
     index.add_many(StoryDoc.from_article(a) for a in new)  # date order within the batch
     with store.transaction():

@@ -9,24 +9,20 @@ from rich.table import Table
 
 from ..model import Claim, Comparison, Story
 from ..store import Store
+from ..store.queries import count_attributed, count_duplicates, outlet_counts, speaker_counts
 
 
 def report_data(store: Store) -> dict[str, Any]:
     """Everything ``claimgraph report`` shows, as plain data (also its ``--json``)."""
-    c = store
-    outlets = [{"outlet": r[0] or "(unknown)", "documents": r[1]} for r in c.execute(
-        "SELECT outlet, COUNT(*) FROM documents GROUP BY outlet ORDER BY 2 DESC, 1 LIMIT 50")]
-    speakers = [{"speaker": r[0], "claims": r[1]} for r in c.execute(
-        "SELECT speaker, COUNT(*) FROM claims WHERE speaker IS NOT NULL GROUP BY speaker "
-        "ORDER BY 2 DESC, 1 LIMIT 20")]
+    outlets = [{"outlet": name or "(unknown)", "documents": n} for name, n in outlet_counts(store, limit=50)]
+    speakers = [{"speaker": name, "claims": n} for name, n in speaker_counts(store, limit=20)]
     comps = store.comparisons()
     return {
         "store": store.path,
         "documents": store.count("documents"),
-        "duplicates": c.execute("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0],
+        "duplicates": count_duplicates(store),
         "claims": store.count("claims"),
-        "attributed_claims": c.execute("SELECT COUNT(*) FROM claims WHERE speaker IS NOT NULL "
-                                       "OR cue IS NOT NULL").fetchone()[0],
+        "attributed_claims": count_attributed(store),
         "quantities": store.count("quantities"),
         "stories": store.count("stories"),
         "conflicts": sum(x.verdict == "conflict" for x in comps),

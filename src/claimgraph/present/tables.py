@@ -8,7 +8,6 @@ that quotes two officials who disagree).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
@@ -16,6 +15,9 @@ from typing import Any
 
 from ..model import Article, Claim, Comparison, Quantity, Story
 from ..store import Store
+
+# find_story and story_of are the store's lookups, still importable from here (csv, dossier, export)
+from ..store.queries import claim_doc_ids, find_story, story_of  # noqa: F401
 
 UNKNOWN_OUTLET = "unknown outlet"
 _WORD = re.compile(r"[a-z]+")
@@ -173,17 +175,6 @@ def index_claims(docs: Iterable[Article]) -> ClaimIndex:
     return {c.id: (c, d) for d in docs for c in d.claims}
 
 
-def claim_doc_ids(store: Store, claim_ids: Iterable[str]) -> dict[str, str]:
-    """``claim id -> document id`` straight from the store (claim ids need not follow a pattern)."""
-    ids = list(dict.fromkeys(claim_ids))
-    out: dict[str, str] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        sql = f"SELECT id, doc_id FROM claims WHERE id IN ({','.join('?' * len(chunk))})"
-        out.update({r[0]: r[1] for r in store.execute(sql, chunk)})
-    return out
-
-
 def load_claims(store: Store, claim_ids: Iterable[str], known: ClaimIndex | None = None) -> ClaimIndex:
     """Claims by id with their articles, reusing ``known`` and loading only the missing documents."""
     index: ClaimIndex = dict(known or {})
@@ -258,22 +249,3 @@ def story_view(store: Store, story: Story, comparisons: list[Comparison] | None 
     claims = load_claims(store, [x for c in comps for x in c.claims], index_claims(docs))
     table = measure_table(comps, claims, (outlet_label(d) for d in docs))
     return StoryView(story, story_title(story, docs), docs, comps, table, claims)
-
-
-def find_story(store: Store, story_id: str) -> Story | None:
-    """The stored story with this id, or None (one indexed lookup, not a scan of every story)."""
-    row = store.execute("SELECT id, title, terms FROM stories WHERE id=?", (story_id,)).fetchone()
-    if row is None:
-        return None
-    docs = [r[0] for r in store.execute(
-        "SELECT sd.doc_id FROM story_documents sd JOIN documents d ON d.id = sd.doc_id "
-        "WHERE sd.story_id=? ORDER BY d.rowid", (story_id,))]
-    related = [r[0] for r in store.execute(
-        "SELECT related_id FROM story_links WHERE story_id=? ORDER BY 1", (story_id,))]
-    return Story(id=row[0], documents=docs, related=related, title=row[1], terms=json.loads(row[2] or "[]"))
-
-
-def story_of(store: Store, doc_id: str) -> str | None:
-    """The id of the story a document belongs to, if any."""
-    row = store.execute("SELECT story_id FROM story_documents WHERE doc_id=?", (doc_id,)).fetchone()
-    return row[0] if row else None

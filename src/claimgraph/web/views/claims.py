@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ...model import Claim
-from ...present.tables import claim_dict, claim_doc_ids
+from ...present.tables import claim_dict
 from ...store import Store
+from ...store.queries import claim_doc_ids
 from .. import queries
 from .base import doc_url, speaker_url, story_url
 

@@ -11,8 +11,9 @@ from fastapi.responses import Response
 from ...model import Article
 from ...present.json import document_json
 from ...present.markup import claim_anchor, highlight_article, safe_http_url
-from ...present.tables import claim_dict, doc_title, outlet_label, story_of
+from ...present.tables import claim_dict, doc_title, outlet_label
 from ...store import Store
+from ...store.queries import copies_of, story_of
 from .. import queries
 from .base import NotFound, doc_url, get_store, respond, speaker_url, story_url
 
@@ -57,7 +58,7 @@ def doc_page(doc_id: str, request: Request, store: Annotated[Store, Depends(get_
     data["story"] = {"id": story_id, "title": titles.get(story_id, story_id), "url": story_url(story_id)} \
         if story_id else None
     data["comparisons"] = comps
-    data["copies"] = [{"id": d, "url": doc_url(d)} for d in queries.copies_of(store, art.id)]
+    data["copies"] = [{"id": d, "url": doc_url(d)} for d in copies_of(store, art.id)]
     data["removed"] = art.removed
     return respond(request, "doc.html", data, title=doc_title(art), outlet=outlet_label(art), body=highlight_article(art.text, art.claims, flagged=flagged),
                    link=safe_http_url(art.url), original_url=doc_url(art.duplicate_of) if art.duplicate_of else None)

@@ -10,8 +10,9 @@ from fastapi.responses import JSONResponse, Response
 from ...present.claimreview import claimreview_items
 from ...present.dossier import render_dossier
 from ...present.svg import measure_plot
-from ...present.tables import StoryView, doc_title, find_story, outlet_label, story_view
+from ...present.tables import StoryView, doc_title, outlet_label, story_view
 from ...store import Store
+from ...store.queries import find_story
 from .. import queries
 from .base import NotFound, doc_url, get_store, respond, speaker_url, story_url
 
