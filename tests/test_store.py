@@ -342,6 +342,17 @@ def test_sqlite_store_is_in_wal_mode(tmp_path):
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_two_processes_creating_one_file_both_get_a_store(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_it(_: int) -> int:
+        with Store(tmp_path / "race.db") as s:
+            return s.schema_version
+
+    with ThreadPoolExecutor(4) as pool:  # one connection each, as separate processes would have
+        assert list(pool.map(open_it, range(4))) == [SCHEMA_VERSION] * 4
+
+
 def test_not_a_database_is_a_clear_error(tmp_path):
     p = tmp_path / "junk.db"
     p.write_bytes(b"this is not sqlite" * 100)

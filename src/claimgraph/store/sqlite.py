@@ -17,7 +17,8 @@ from .schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def _statements(script: str) -> list[str]:
-    """The statements of a DDL script (``execute`` runs one at a time; the schema has no ``;`` in literals)."""
+    """The statements of a DDL script, for ``execute`` (``executescript`` would commit the open
+    transaction first). The schema has no ``;`` inside a literal."""
     return [part.strip() for part in script.split(";") if part.strip()]
 
 
@@ -58,10 +59,15 @@ class SQLiteStore(Store):
                              f"({SCHEMA_VERSION}); upgrade claimgraph")
         for i in range(version, SCHEMA_VERSION):
             step = MIGRATIONS[i]
-            # executescript commits what is open before it runs, so the DDL opens the transaction
-            # and the data step and the rest run inside it; one migration is all or nothing
-            self.conn.executescript("BEGIN;" + step.ddl)
+            # one transaction per migration, all or nothing; IMMEDIATE takes the write lock first,
+            # so a second process opening the file waits and then finds the work done
+            self.conn.execute("BEGIN IMMEDIATE")
             try:
+                if self.conn.execute("PRAGMA user_version").fetchone()[0] > i:
+                    self.conn.rollback()
+                    continue
+                for statement in _statements(step.ddl):
+                    self.conn.execute(statement)
                 if step.convert is not None:
                     step.convert(self)
                 for statement in _statements(step.after):
