@@ -143,6 +143,18 @@ def test_claims_are_ordered_by_code_point(store_url):
         assert len(s.claims(limit=2)) == 2
 
 
+def test_claims_at_one_offset_keep_their_order(store_url):
+    """Claims starting at the same character come back as stored, on both backends."""
+    starts = [(n * 37) % 101 // 2 for n in range(101)]  # stored out of order, with ties
+    with Store(store_url) as s, s.transaction():
+        s.put_document(_article("a1", text="x" * 200), raw_hash="1")
+        s.put_claims("a1", [Claim(id=f"a1#c{n}", text="x", start=start, end=start + 1)
+                            for n, start in enumerate(starts)])
+    with Store(store_url) as s:
+        expected = sorted(range(len(starts)), key=lambda n: starts[n])  # stable: ties in stored order
+        assert [c.id for c in s.claims(doc_id="a1")] == [f"a1#c{n}" for n in expected]
+
+
 def test_stories_and_comparisons(store_url):
     with Store(store_url) as s, s.transaction():
         s.put_document(_article("a1"), raw_hash="1")

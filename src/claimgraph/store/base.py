@@ -227,7 +227,7 @@ class Store:
             where.append("text LIKE ?")
             args.append(f"%{search}%")
         sql = "SELECT * FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY doc_id, start_char"
+        sql += " ORDER BY doc_id, start_char, rowid"  # rowid: ties in ingest order on both backends
         if limit:
             sql += f" LIMIT {int(limit)}"
         rows = self.execute(sql, args).fetchall()
