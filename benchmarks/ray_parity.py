@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.engine.ray import ray_available
-from claimgraph.options import Options
+from claimgraph.options import ExtractOptions, Options, StoreOptions
 from claimgraph.pipeline import Pipeline
 from claimgraph.store import Store
 
@@ -48,7 +48,8 @@ def run(corpus: Path, db: str, engine: str, workers: int) -> tuple[dict[str, Any
     """Analyze ``corpus`` into ``db`` with ``engine``; the store's contents and the wall time."""
     t0 = time.perf_counter()
     with Store(db) as store:
-        Pipeline(store, Options(db=db, engine=engine, n_process=workers if engine == "ray" else 1)).run([str(corpus)])
+        extract = ExtractOptions(engine=engine, n_process=workers if engine == "ray" else 1)
+        Pipeline(store, Options(store=StoreOptions(db=db), extract=extract)).run([str(corpus)])
         wall = time.perf_counter() - t0
         claims = {}
         for c in store.claims():

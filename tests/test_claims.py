@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimgraph.extract.result import ExtractionFailure, ExtractionResult
 from claimgraph.extract.run import extract_doc
 
 pytestmark = pytest.mark.model
@@ -36,5 +37,7 @@ def test_a_failing_document_does_not_cost_the_batch(monkeypatch):
 
     monkeypatch.setattr(run, "extract_doc", boom)
     out = run.extract_batch([("good", "Fine text."), ("bad", "Other text.")])
-    assert out[0] == ("good", [])
-    assert isinstance(out[1][1], run.ExtractionError) and "broken" in out[1][1]
+    assert out[0] == ExtractionResult("good", []) and out[0].ok
+    assert not out[1].ok and out[1].claims == []
+    assert out[1].failure == ExtractionFailure("ValueError", "broken")
+    assert str(out[1].failure) == "ValueError: broken"

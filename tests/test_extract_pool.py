@@ -44,8 +44,8 @@ def test_killed_worker_loses_no_document(examples_dir, monkeypatch):
     items = [(f"doc{i}", text) for i in range(24)]
     results = {}
     killed = False
-    for doc_id, claims in extract_documents(iter(items), batch_size=2, n_process=2):
-        results.setdefault(doc_id, []).append(claims)
+    for result in extract_documents(iter(items), batch_size=2, n_process=2):
+        results.setdefault(result.doc_id, []).append(result)
         if not killed:
             workers = _pool_workers()
             assert workers, "no worker process found"
@@ -55,4 +55,4 @@ def test_killed_worker_loses_no_document(examples_dir, monkeypatch):
     assert sorted(results) == sorted(doc_id for doc_id, _ in items)  # every document, once
     assert all(len(v) == 1 for v in results.values())
     # the killed worker's batch was not at fault: rerun in a fresh pool, it gives claims too
-    assert all(isinstance(v[0], list) and v[0] for v in results.values())
+    assert all(v[0].ok and v[0].claims for v in results.values())

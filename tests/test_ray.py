@@ -12,7 +12,7 @@ import pytest
 from claimgraph.analysis import Analysis
 from claimgraph.engine import check_engine
 from claimgraph.extract.run import extract_documents
-from claimgraph.options import Options
+from claimgraph.options import ExtractOptions, Options, StoreOptions
 from claimgraph.pipeline import Pipeline
 from claimgraph.store import Store
 
@@ -61,9 +61,9 @@ def test_ray_extraction_equals_local(ray_local, monkeypatch):
     monkeypatch.setattr(engine, "WINDOW", 3)  # two Ray datasets: windows join up seamlessly
     local = list(extract_documents(TEXTS, batch_size=2))
     remote = list(engine.extract_documents_ray(iter(TEXTS), batch_size=2, num_workers=2))
-    assert [d for d, _ in remote] == [d for d, _ in TEXTS]
+    assert [r.doc_id for r in remote] == [d for d, _ in TEXTS]
     assert remote == local
-    assert sum(len(c) for _, c in remote) >= 3 and any(q for _, cs in remote for c in cs for q in c.quantities)
+    assert sum(len(r.claims) for r in remote) >= 3 and any(c.quantities for r in remote for c in r.claims)
     assert ray_local.is_initialized()  # a Ray it did not start is left running
     # the parse-less option reaches the actors too
     assert list(engine.extract_documents_ray(TEXTS, batch_size=8, parse_less=True)) == \
@@ -76,7 +76,8 @@ def test_pipeline_with_ray_engine_writes_the_same_store(ray_local, examples_dir,
     for engine in ("local", "ray"):
         db = str(tmp_path / f"{engine}.db")
         with Store(db) as store:
-            run_ids, stats = Pipeline(store, Options(db=db, engine=engine, batch_size=4)).run([str(examples_dir)])
+            run_ids, stats = Pipeline(store, Options(store=StoreOptions(db=db),
+                                                       extract=ExtractOptions(engine=engine, batch_size=4))).run([str(examples_dir)])
             assert stats.extracted == len(run_ids) > 0
             out[engine] = json.dumps(Analysis.from_store(store, run_ids).to_json(), sort_keys=True)
     assert out["ray"] == out["local"]

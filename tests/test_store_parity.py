@@ -13,7 +13,7 @@ from dataclasses import asdict
 import pytest
 
 from claimgraph.analysis import Analysis
-from claimgraph.options import Options
+from claimgraph.options import ExtractOptions, Options, StoreOptions
 from claimgraph.pipeline import Pipeline
 from claimgraph.present.claimreview import claimreview_items
 from claimgraph.present.dossier import render_dossier
@@ -116,7 +116,7 @@ def test_pipeline_gives_the_same_analysis_on_both(examples_dir, tmp_path, pg_ser
     out = {}
     for name, db in (("sqlite", str(tmp_path / "p.db")), ("postgresql", pg_server.new_database())):
         with Store(db) as store:
-            pipe = Pipeline(store, Options(db=db, batch_size=2))
+            pipe = Pipeline(store, Options(store=StoreOptions(db=db), extract=ExtractOptions(batch_size=2)))
             run_ids, _ = pipe.run([str(examples_dir)])
             again, stats = pipe.run([str(examples_dir)])  # a second run changes nothing
             assert again == run_ids and stats.unchanged == len(run_ids) and stats.new == 0

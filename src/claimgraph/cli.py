@@ -9,22 +9,27 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
-from .limits import DOC_TIMEOUT, MAX_TEXT_CHARS
-from .options import Options
-from .read.options import ReadOptions
+from . import cli_present
+from .cli_common import (
+    ConfigOption,
+    DbOption,
+    SetOption,
+    build_options,
+    err,
+    open_store,
+    out,
+    override,
+    store_location,
+)
+from .limits import MAX_TEXT_CHARS, MB
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Who claims what across news articles, and where sources agree or conflict.")
-out = Console()
-err = Console(stderr=True)
-
-DbOption = Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL of the store.")]
 
 
 def _parse_fields(values: list[str]) -> dict[str, str]:
@@ -37,60 +42,61 @@ def _parse_fields(values: list[str]) -> dict[str, str]:
     return fields
 
 
-def _open_store(db: str, must_exist: bool = True):
-    from .store import Store, StoreError, is_url
-
-    if must_exist and db != ":memory:" and not is_url(db) and not Path(db).exists():
-        err.print(f"[red]error:[/] {db}: no such store (run `claimgraph analyze` first)")
-        raise typer.Exit(2)
-    try:
-        return Store(db)
-    except StoreError as e:
-        err.print(f"[red]error:[/] {e}")
-        raise typer.Exit(2) from e
-
-
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for stdin.")],
-    db: DbOption = "claimgraph.db",
+    db: DbOption = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the analysis JSON here.")] = None,
     field: Annotated[list[str], typer.Option("--field", help="Map a record field: name=column "
                                              "(names: id url outlet title published authors text html).")] = [],  # noqa: B006
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per parse batch.")] = 32,
-    n_process: Annotated[int, typer.Option("--n-process", "-j", min=1, help="Parser processes.")] = 1,
-    max_file_mb: Annotated[float, typer.Option(min=0.001, help="Largest input file (MB, decompressed).")] = 512,
-    max_record_mb: Annotated[float, typer.Option(min=0.001, help="Largest record/document (MB).")] = 20,
-    max_text_chars: Annotated[int, typer.Option(min=1, max=5_000_000,
-                                                help="Longest document text (characters).")] = MAX_TEXT_CHARS,
-    doc_timeout: Annotated[float, typer.Option(min=0, help="Seconds to clean one document; "
-                                               "0 = no limit.")] = DOC_TIMEOUT,
-    engine: Annotated[str, typer.Option("--engine", help="Where extraction runs: local, or ray (Ray Data; "
-                                        "RAY_ADDRESS for a cluster).")] = "local",
-    parse_less: Annotated[bool, typer.Option("--parse-less", help="Parse only sentences that can hold a "
-                                             "claim (faster on big corpora, slightly lower recall).")] = False,
-    allow_private_urls: Annotated[bool, typer.Option("--allow-private-urls", help="Let URL inputs reach "
-                                                     "loopback and private addresses.")] = False,
-    no_link: Annotated[bool, typer.Option("--no-link", help="Skip stories and comparisons.")] = False,
+    batch_size: Annotated[int | None, typer.Option(min=1, help="Documents per parse batch [default: 32].")] = None,
+    n_process: Annotated[int | None, typer.Option("--n-process", "-j", min=1,
+                                                  help="Parser processes [default: 1].")] = None,
+    max_file_mb: Annotated[float | None, typer.Option(min=0.001, help="Largest input file (MB, decompressed) "
+                                                      "[default: 512].")] = None,
+    max_record_mb: Annotated[float | None, typer.Option(min=0.001, help="Largest record/document (MB) "
+                                                        "[default: 20].")] = None,
+    max_text_chars: Annotated[int | None, typer.Option(min=1, max=5_000_000, help="Longest document text "
+                                                       f"(characters) [default: {MAX_TEXT_CHARS}].")] = None,
+    doc_timeout: Annotated[float | None, typer.Option(min=0, help="Seconds to clean one document; "
+                                                      "0 = no limit [default: 120].")] = None,
+    engine: Annotated[str | None, typer.Option("--engine", help="Where extraction runs: local, or ray (Ray "
+                                               "Data; RAY_ADDRESS for a cluster) [default: local].")] = None,
+    parse_less: Annotated[bool | None, typer.Option("--parse-less/--no-parse-less", help="Parse only sentences "
+                                                    "that can hold a claim (faster on big corpora, slightly "
+                                                    "lower recall) [default: off].")] = None,
+    allow_private_urls: Annotated[bool | None, typer.Option("--allow-private-urls/--no-allow-private-urls",
+                                                            help="Let URL inputs reach loopback and private "
+                                                            "addresses [default: off].")] = None,
+    link: Annotated[bool | None, typer.Option("--link/--no-link", help="Build stories and comparisons "
+                                              "[default: on].")] = None,
+    config: ConfigOption = None,
+    setting: SetOption = [],  # noqa: B006
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Read, clean, dedup, extract and link PATHS; store them and write the analysis JSON."""
     from .analysis import Analysis
+    from .engine import check_engine
     from .pipeline import Pipeline
 
-    read = ReadOptions(max_file_bytes=int(max_file_mb * 1024 * 1024),
-                       max_record_bytes=int(max_record_mb * 1024 * 1024), max_text_chars=max_text_chars,
-                       fields=_parse_fields(field), allow_private_urls=allow_private_urls)
-    options = Options(db=db, read=read, batch_size=batch_size, n_process=n_process, link=not no_link,
-                      progress=not quiet, doc_timeout=doc_timeout, parse_less=parse_less, engine=engine)
-    from .engine import check_engine
-
+    flags: dict[str, Any] = {"store.db": db, "extract.batch_size": batch_size, "extract.n_process": n_process,
+                             "extract.engine": engine, "extract.parse_less": parse_less,
+                             "read.max_text_chars": max_text_chars, "read.allow_private_urls": allow_private_urls,
+                             "clean.doc_timeout": doc_timeout, "link.enabled": link}
+    if max_file_mb is not None:
+        flags["read.max_file_bytes"] = int(max_file_mb * MB)
+    if max_record_mb is not None:
+        flags["read.max_record_bytes"] = int(max_record_mb * MB)
+    options = build_options(config, setting)
+    if field:  # --field adds to (or changes) the file's mapping
+        flags["read.fields"] = options.read.fields | _parse_fields(field)
+    options = override(options, {k: v for k, v in flags.items() if v is not None})
     try:
-        check_engine(engine)
+        check_engine(options.extract.engine)
     except ValueError as e:
         err.print(f"[red]error:[/] {escape(str(e))}")
         raise typer.Exit(2) from e
-    store = _open_store(db, must_exist=False)
+    store = open_store(options.store.db, must_exist=False)
     with store, _progress(quiet) as progress:
         pipeline = Pipeline(store, options, progress=progress)
         pipeline.on_error = lambda e: err.print(f"[red]error:[/] {escape(' '.join(str(e).split()))}",
@@ -105,7 +111,7 @@ def analyze(
     if not quiet:
         err.print(f"{stats.read} read, {stats.new} new, {stats.unchanged} unchanged, "
                   f"{stats.duplicates} duplicates, {stats.extracted} extracted ({stats.claims} claims), "
-                  f"{stats.failed} failed → {db}", soft_wrap=True)
+                  f"{stats.failed} failed → {options.store.db}", soft_wrap=True)
     raise typer.Exit(1 if stats.failed else 0)
 
 
@@ -138,13 +144,13 @@ class _progress:
 
 
 @app.command()
-def report(db: DbOption = "claimgraph.db",
+def report(db: DbOption = None, config: ConfigOption = None,
            as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
            ) -> None:
     """Summarise the store: documents, outlets, claims, stories and conflicts first."""
     from .present.report import print_report, report_data
 
-    with _open_store(db) as store:
+    with open_store(store_location(db, config)) as store:
         data = report_data(store)
         if as_json:
             print(json.dumps(data, ensure_ascii=False, indent=1))
@@ -153,7 +159,7 @@ def report(db: DbOption = "claimgraph.db",
 
 
 @app.command()
-def claims(db: DbOption = "claimgraph.db",
+def claims(db: DbOption = None, config: ConfigOption = None,
            speaker: Annotated[str | None, typer.Option(help="Only claims by this speaker (substring).")] = None,
            doc: Annotated[str | None, typer.Option(help="Only claims of this document id.")] = None,
            limit: Annotated[int, typer.Option(min=1)] = 200,
@@ -161,7 +167,7 @@ def claims(db: DbOption = "claimgraph.db",
     """List stored claims with their speakers, cues and numbers."""
     from .present.report import claims_table
 
-    with _open_store(db) as store:
+    with open_store(store_location(db, config)) as store:
         rows = store.claims(doc_id=doc, speaker=speaker, limit=limit)
         if as_json:
             print(json.dumps([c.to_dict() for c in rows], ensure_ascii=False, indent=1))
@@ -170,11 +176,11 @@ def claims(db: DbOption = "claimgraph.db",
 
 
 @app.command()
-def stories(db: DbOption = "claimgraph.db", as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def stories(db: DbOption = None, config: ConfigOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """List stories (events) with their articles and related stories."""
     from .present.report import stories_table
 
-    with _open_store(db) as store:
+    with open_store(store_location(db, config)) as store:
         rows = store.stories()
         if as_json:
             print(json.dumps([asdict(s) for s in rows], ensure_ascii=False, indent=1))
@@ -183,13 +189,13 @@ def stories(db: DbOption = "claimgraph.db", as_json: Annotated[bool, typer.Optio
 
 
 @app.command()
-def compare(db: DbOption = "claimgraph.db",
+def compare(db: DbOption = None, config: ConfigOption = None,
             story: Annotated[str | None, typer.Option(help="Only this story id.")] = None,
             as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Comparisons of claims across sources, conflicts first."""
     from .present.report import comparisons_table
 
-    with _open_store(db) as store:
+    with open_store(store_location(db, config)) as store:
         rows = store.comparisons(story)
         if as_json:
             print(json.dumps([asdict(c) for c in rows], ensure_ascii=False, indent=1))
@@ -197,8 +203,17 @@ def compare(db: DbOption = "claimgraph.db",
             out.print(comparisons_table(store, rows))
 
 
-# `serve` and `export` live in their own module; importing it registers them on `app`.
-from . import cli_present  # noqa: E402,F401
+@app.command("config")
+def config_cmd(config: ConfigOption = None, setting: SetOption = []) -> None:  # noqa: B006
+    """Print the effective settings as TOML (defaults, then --config FILE, then --set)."""
+    from .config import to_toml
+
+    print(to_toml(build_options(config, setting)), end="")
+
+
+# The presentation commands live in their own module, which knows nothing of this one.
+app.command()(cli_present.serve)
+app.command("export")(cli_present.export_cmd)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""CLI commands of the presentation layer (``serve``, ``export``), registered on the main app."""
+"""CLI commands of the presentation layer (``serve``, ``export``); ``claimgraph.cli`` registers them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .cli import DbOption, _open_store, app, err
+from .cli_common import ConfigOption, DbOption, err, open_store, store_location
 
 
 class ExportFormat(StrEnum):
@@ -29,17 +29,17 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-@app.command()
-def serve(db: DbOption = "claimgraph.db",
+def serve(db: DbOption = None,
           host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
           port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0: any free port).")] = 8000,
-          ) -> None:
+          config: ConfigOption = None) -> None:
     """Browse the store in a web browser: stories, conflicts, articles, speakers, search (read-only)."""
     import uvicorn
 
     from .store import StoreError
     from .web.app import create_app
 
+    db = store_location(db, config)
     try:
         web = create_app(db)
     except StoreError as e:
@@ -52,13 +52,13 @@ def serve(db: DbOption = "claimgraph.db",
     uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
 
 
-@app.command("export")
 def export_cmd(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json | jsonl | csv | html | claimreview")],
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write (csv also writes "
                                                            "<stem>.comparisons.csv beside it).")],
     story: Annotated[str | None, typer.Option(help="Only this story id.")] = None,
-    db: DbOption = "claimgraph.db",
+    db: DbOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Export claims, comparisons, a story dossier or draft ClaimReviews to a file."""
     from .present.export import ExportError, export
@@ -66,7 +66,7 @@ def export_cmd(
     if out.parent and not out.parent.exists():
         err.print(f"[red]error:[/] {out.parent}: no such directory")
         raise typer.Exit(2)
-    with _open_store(db) as store:
+    with open_store(store_location(db, config)) as store:
         try:
             written = export(store, fmt.value, out, story)
         except (ExportError, KeyError) as e:

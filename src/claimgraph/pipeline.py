@@ -114,7 +114,7 @@ class Pipeline:
                     stats.unchanged += 1
                     continue
                 try:
-                    art, encoding = call_with_timeout(self.options.doc_timeout, clean_raw, item,
+                    art, encoding = call_with_timeout(self.options.clean.doc_timeout, clean_raw, item,
                                                       self.options.read.max_text_chars)
                 except LimitExceeded as e:  # over a size, depth or time limit: the message says which
                     run_ids.pop()
@@ -129,7 +129,7 @@ class Pipeline:
                                         extra=item.extra)
                 stats.new += 1
                 pending += 1
-                if pending >= self.options.batch_size:
+                if pending >= self.options.extract.batch_size:
                     self.store.commit()
                     self.store.begin()
                     pending = 0
@@ -152,7 +152,7 @@ class Pipeline:
         learner = OutletBoilerplate()
         for art in self.store.documents(with_claims=False):
             learner.add(outlet_key(art), art.text)
-        dd = Deduplicator(self.options.dedup_threshold)
+        dd = Deduplicator(self.options.clean.dedup_threshold)
         for doc_id, chash, sig in self.store.known_signatures():
             dd.add_known(doc_id, chash, sig)
         with self.store.transaction():
@@ -174,41 +174,42 @@ class Pipeline:
         if not todo:
             return
         done = 0
+        opts = self.options.extract
         items = ((a.id, a.text) for a in self.store.documents(todo, with_claims=False))
-        if self.options.engine == "ray":  # Ray Data actors; n_process > 1 sets how many
+        if opts.engine == "ray":  # Ray Data actors; n_process > 1 sets how many
             from .engine.ray import extract_documents_ray
 
-            results = extract_documents_ray(items, batch_size=self.options.batch_size,
-                                            num_workers=self.options.n_process if self.options.n_process > 1 else None,
-                                            parse_less=self.options.parse_less)
+            results = extract_documents_ray(items, batch_size=opts.batch_size,
+                                            num_workers=opts.n_process if opts.n_process > 1 else None,
+                                            parse_less=opts.parse_less)
         else:
-            results = extract_documents(items, batch_size=self.options.batch_size, n_process=self.options.n_process,
-                                          parse_less=self.options.parse_less)
-        for doc_id, claims in results:
+            results = extract_documents(items, batch_size=opts.batch_size, n_process=opts.n_process,
+                                        parse_less=opts.parse_less)
+        for result in results:
             done += 1
-            if isinstance(claims, str):  # ExtractionError: reported, kept as a failed document
+            if result.failure is not None:  # reported, kept as a failed document
                 with self.store.transaction():
-                    self.store.set_status(doc_id, "failed")
-                self._error(ReadError(doc_id, f"cannot extract claims ({claims})"), stats)
+                    self.store.set_status(result.doc_id, "failed")
+                self._error(ReadError(result.doc_id, f"cannot extract claims ({result.failure})"), stats)
                 continue
             with self.store.transaction():
-                self.store.put_claims(doc_id, claims)
-                self.store.set_status(doc_id, "extracted")
+                self.store.put_claims(result.doc_id, result.claims)
+                self.store.set_status(result.doc_id, "extracted")
             stats.extracted += 1
-            stats.claims += len(claims)
+            stats.claims += len(result.claims)
             self.progress("extract", done, len(todo))
 
     # ------------------------------------------------------------------ link
     def link(self) -> None:
         from .link.run import link_store
 
-        link_store(self.store)
+        link_store(self.store, self.options.link)
 
     def run(self, inputs: Iterable[object]) -> tuple[list[str], RunStats]:
         stats = RunStats()
         run_ids = self.ingest(inputs, stats)
         self.dedup(stats)
         self.extract(stats)
-        if self.options.link:
+        if self.options.link.enabled:
             self.link()
         return run_ids, stats

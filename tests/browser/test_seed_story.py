@@ -11,7 +11,7 @@ import re
 import pytest
 from live import running_server
 
-from claimgraph.options import Options
+from claimgraph.options import Options, StoreOptions
 from claimgraph.pipeline import Pipeline
 from claimgraph.store import Store
 
@@ -23,7 +23,7 @@ expect = pytest.importorskip("playwright.sync_api").expect
 def seed_server(tmp_path_factory, shared_dir):
     db = tmp_path_factory.mktemp("seeds") / "seeds.db"
     with Store(db) as store:
-        Pipeline(store, Options(db=str(db))).run([str(shared_dir / "corpus")])
+        Pipeline(store, Options(store=StoreOptions(db=str(db)))).run([str(shared_dir / "corpus")])
     with running_server(db) as url:
         yield url
 

@@ -19,10 +19,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ..model import Claim
-
 if TYPE_CHECKING:
-    from ..extract.run import ExtractionError
+    from ..extract.result import ExtractionResult
 
 # Offline and quiet: no usage statistics, no token auth for a local instance, no dashboard.
 RAY_ENV_DEFAULTS = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "disabled"}
@@ -62,8 +60,8 @@ class ExtractorActor:
         items = [(_dec(i), _dec(t)) for i, t in zip(batch["doc_id"], batch["text"], strict=True)]
         # one Ray batch is one nlp.pipe batch, as --batch-size is for the local engine
         out = extract_batch(items, parse_less=self.parse_less, batch_size=max(1, len(items)))
-        return {"doc_id": [_enc(doc_id) for doc_id, _ in out],
-                "claims": [pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL) for _, claims in out]}
+        return {"doc_id": [_enc(r.doc_id) for r in out],
+                "result": [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in out]}
 
 
 def ray_available() -> bool:
@@ -113,14 +111,15 @@ def _pool_size(num_workers: int | None) -> int:
 
 def extract_documents_ray(items: Iterable[tuple[str, str]], *, batch_size: int = 32,
                           num_workers: int | None = None,
-                          parse_less: bool = False) -> Iterator[tuple[str, list[Claim] | ExtractionError]]:
-    """``(doc_id, text)`` in, ``(doc_id, claims)`` out, in input order, extracted by Ray actors.
+                          parse_less: bool = False) -> Iterator[ExtractionResult]:
+    """``(doc_id, text)`` in, an ``ExtractionResult`` per document out, in input order, extracted
+    by Ray actors.
 
     ``batch_size`` documents go to an actor at a time (and through ``nlp.pipe`` together);
     ``num_workers`` actors each hold one spaCy pipeline (default: one per CPU of the cluster).
     ``parse_less`` is passed on to ``extract_batch``. The output is the same as
-    ``extract_documents`` gives for the same input and options (an ``ExtractionError`` in place
-    of the claims of a document whose extraction failed).
+    ``extract_documents`` gives for the same input and options (a result with its ``failure``
+    for a document whose extraction failed).
     """
     try:
         import ray
@@ -144,7 +143,7 @@ def extract_documents_ray(items: Iterable[tuple[str, str]], *, batch_size: int =
                 doc_id = _dec(row["doc_id"])
                 if doc_id != next(expected):
                     raise RuntimeError(f"Ray returned {doc_id!r} out of order")
-                yield doc_id, pickle.loads(bytes(row["claims"]))
+                yield pickle.loads(bytes(row["result"]))
     finally:
         if started:
             ray.shutdown()

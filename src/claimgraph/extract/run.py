@@ -22,14 +22,11 @@ from .claims import build_claims
 from .condense import Condensed, condense
 from .nlp import limit_blas_threads, load_nlp
 from .quantities import find_quantities
+from .result import WORKER_DIED, ExtractionFailure, ExtractionResult
 
 # Documents per nlp.pipe call inside a batch: activations grow with the batch, and 8 parses as
 # fast as 32 while a worker's peak memory stays far lower.
 PARSE_BATCH = 8
-
-
-class ExtractionError(str):
-    """Why the extractors failed on one document (returned in place of its claims)."""
 
 
 def extract_doc(doc: Doc, doc_id: str) -> list[Claim]:
@@ -52,7 +49,7 @@ def remap(claims: list[Claim], cond: Condensed, original: str) -> list[Claim]:
 
 
 def extract_batch(batch: list[tuple[str, str]], *, parse_less: bool = False,
-                  batch_size: int = 32) -> list[tuple[str, list[Claim] | ExtractionError]]:
+                  batch_size: int = 32) -> list[ExtractionResult]:
     """Parse and extract one batch in this process.
 
     The batch runs in a spaCy memory zone: the words it adds to the vocabulary are dropped at
@@ -67,9 +64,9 @@ def extract_batch(batch: list[tuple[str, str]], *, parse_less: bool = False,
         for doc, (doc_id, text), cond in zip(docs, batch, conds, strict=True):
             try:
                 claims = extract_doc(doc, doc_id)
-                out.append((doc_id, remap(claims, cond, text) if cond is not None else claims))
+                out.append(ExtractionResult(doc_id, remap(claims, cond, text) if cond is not None else claims))
             except Exception as e:  # one document's failure must not cost the batch
-                out.append((doc_id, ExtractionError(f"{type(e).__name__}: {e}")))
+                out.append(ExtractionResult(doc_id, failure=ExtractionFailure.from_exception(e)))
     return out
 
 
@@ -84,18 +81,18 @@ def _batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple
         yield batch
 
 
-def _worker_batch(args: tuple[list[tuple[str, str]], bool, int]) -> list[tuple[str, list[Claim] | ExtractionError]]:
+def _worker_batch(args: tuple[list[tuple[str, str]], bool, int]) -> list[ExtractionResult]:
     batch, parse_less, batch_size = args
     return extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
 
 
 def extract_documents(items: Iterable[tuple[str, str]], *, batch_size: int = 32, n_process: int = 1,
-                      parse_less: bool = False) -> Iterator[tuple[str, list[Claim] | ExtractionError]]:
-    """``(doc_id, text)`` in, ``(doc_id, claims)`` out, streaming.
+                      parse_less: bool = False) -> Iterator[ExtractionResult]:
+    """``(doc_id, text)`` in, an :class:`ExtractionResult` per document out, streaming.
 
     One process gives input order; several give each batch as soon as it is done. When a worker
     dies (killed, out of memory), the batches in flight go to a fresh pool once more; a batch
-    that breaks a pool twice comes back as an ``ExtractionError`` per document, and the run
+    that breaks a pool twice comes back as a failed result per document, and the run
     goes on.
     """
     if n_process <= 1:
@@ -138,7 +135,7 @@ class _PoolRunner:
             fut.set_exception(e)
         self.pending[fut] = batch
 
-    def collect(self) -> Iterator[tuple[str, list[Claim] | ExtractionError]]:
+    def collect(self) -> Iterator[ExtractionResult]:
         """Wait for at least one batch and yield its results."""
         done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
         for fut in done:
@@ -150,7 +147,7 @@ class _PoolRunner:
             del self.pending[fut]
             yield from results
 
-    def _recover(self) -> Iterator[tuple[str, list[Claim] | ExtractionError]]:
+    def _recover(self) -> Iterator[ExtractionResult]:
         """A worker died and took the pool with it: rerun the batches in flight one at a time, so
         a batch that kills its worker again is known, and report its documents as failed."""
         lost = []
@@ -166,9 +163,9 @@ class _PoolRunner:
                 results = self.pool.submit(_worker_batch, (batch, self.parse_less, self.batch_size)).result()
             except BrokenProcessPool:
                 self._replace_pool()
-                why = ExtractionError("the worker process parsing this document's batch died "
-                                      "(killed, or out of memory)")
-                results = [(doc_id, why) for doc_id, _ in batch]
+                why = ExtractionFailure(WORKER_DIED, "the worker process parsing this document's batch died "
+                                                     "(killed, or out of memory)")
+                results = [ExtractionResult(doc_id, failure=why) for doc_id, _ in batch]
             yield from results
 
     def close(self) -> None:

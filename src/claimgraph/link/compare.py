@@ -40,17 +40,10 @@ from .measures import (
     stem,
 )
 from .provenance import Provenance, independent_origins, speaker_label
+from .settings import CompareOptions
 
-# Across documents, figures further apart than this are taken as different measures, not a conflict.
-MAX_CROSS_DOC_RATIO = 2.0
-# Inside one article, two named sources may differ more (an article sets them side by side).
-MAX_SAME_DOC_RATIO = 5.0
-# How far the sorted sweep looks for candidates across documents (ratio of figures).
-SWEEP_RATIO = 2.2
-SWEEP_LIMIT = 40  # neighbours per mention at most, so one crowded block cannot go quadratic
-# Evidence two equal figures measure one thing (see _agree_edge); higher across related stories.
-AGREE_SCORE = 2.5
-RELATED_AGREE_SCORE = 3.5
+# Ratios, sweep limits and agreement scores: CompareOptions (link/settings.py), passed down as ``opts``.
+DEFAULTS = CompareOptions()
 SCOPE_MARKS = frozenset({"increment", "rate"})
 SCOPE_FLAGS = frozenset({"scope", "increment", "rate", "negated", "running"})
 
@@ -200,7 +193,7 @@ def _agree_edge(a: Mention, b: Mention, ev: Evidence, min_score: float = 2.5) ->
     return score >= min_score
 
 
-def _conflict_possible(a: Mention, b: Mention) -> bool:
+def _conflict_possible(a: Mention, b: Mention, opts: CompareOptions = DEFAULTS) -> bool:
     """The cheap half of a conflict test: nothing puts the two figures in different scopes."""
     if a.is_sum or b.is_sum:  # sums of parts only ever confirm a total
         return False
@@ -216,11 +209,11 @@ def _conflict_possible(a: Mention, b: Mention) -> bool:
         # inside one article only two named sources that say the same thing happened (same
         # predicate) about a counted noun or an amount make a conflict; percentages and
         # durations side by side in one article are nearly always different polls or periods
-        if not (a.speaker and b.speaker) or value_ratio(a, b) > MAX_SAME_DOC_RATIO:
+        if not (a.speaker and b.speaker) or value_ratio(a, b) > opts.max_same_doc_ratio:
             return False
         if a.kind not in ("count", "money") or predicate_relation(a, b) != "shared":
             return False
-    elif value_ratio(a, b) > MAX_CROSS_DOC_RATIO:
+    elif value_ratio(a, b) > opts.max_cross_doc_ratio:
         return False
     # "three state senators" is not "two senators": a lower-case qualifier must be in both
     if (a.qualifiers - b.context.keys()) or (b.qualifiers - a.context.keys()):
@@ -233,8 +226,8 @@ def _conflict_possible(a: Mention, b: Mention) -> bool:
     return not (a.places and b.places and not {p.lower() for p in a.places} & {p.lower() for p in b.places})
 
 
-def _conflict_edge(a: Mention, b: Mention, ev: Evidence) -> bool:
-    if not _conflict_possible(a, b):
+def _conflict_edge(a: Mention, b: Mention, ev: Evidence, opts: CompareOptions = DEFAULTS) -> bool:
+    if not _conflict_possible(a, b, opts):
         return False
     if a.kind in ("count", "measure") and (a.head or b.head):
         if not ev.head_equal:
@@ -250,7 +243,7 @@ def _conflict_edge(a: Mention, b: Mention, ev: Evidence) -> bool:
     return rare >= 2
 
 
-def relate(a: Mention, b: Mention, min_agree: float | None = None) -> str | None:
+def relate(a: Mention, b: Mention, min_agree: float | None = None, opts: CompareOptions = DEFAULTS) -> str | None:
     """``"agree"``, ``"conflict"`` or None (not the same measure, or nothing safe to say)."""
     if not units_compatible(a, b) or a.figure() is None or b.figure() is None:
         return None
@@ -259,20 +252,20 @@ def relate(a: Mention, b: Mention, min_agree: float | None = None) -> str | None
     if complements(a, b):
         return "agree" if predicate_relation(a, b) != "disjoint" else None
     agree = values_agree(a, b)
-    if not agree and (a.source == b.source or not _conflict_possible(a, b)):
+    if not agree and (a.source == b.source or not _conflict_possible(a, b, opts)):
         return None  # cheap tests first: most candidate pairs stop here
     ev = evidence(a, b)
     if ev.predicates == "disjoint":
         return None
     if agree:
-        return "agree" if _agree_edge(a, b, ev, AGREE_SCORE if min_agree is None else min_agree) else None
-    return "conflict" if _conflict_edge(a, b, ev) else None
+        return "agree" if _agree_edge(a, b, ev, opts.agree_score if min_agree is None else min_agree) else None
+    return "conflict" if _conflict_edge(a, b, ev, opts) else None
 
 
 # ---------------------------------------------------------------- candidate pairs
 
 
-def candidate_pairs(mentions: list[Mention]) -> Iterable[tuple[int, int]]:
+def candidate_pairs(mentions: list[Mention], opts: CompareOptions = DEFAULTS) -> Iterable[tuple[int, int]]:
     """Index pairs worth relating: same block; all pairs in one document, a value sweep across."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
@@ -299,9 +292,9 @@ def candidate_pairs(mentions: list[Mention]) -> Iterable[tuple[int, int]]:
         ordered = sorted(members, key=lambda i: mentions[i].figure() or 0.0)
         for pos, i in enumerate(ordered):
             fi = mentions[i].figure() or 0.0
-            for j in ordered[pos + 1: pos + 1 + SWEEP_LIMIT]:
+            for j in ordered[pos + 1: pos + 1 + opts.sweep_limit]:
                 fj = mentions[j].figure() or 0.0
-                if by_ratio and fi > 0 and fj > fi * SWEEP_RATIO and mentions[i].bound != "lower":
+                if by_ratio and fi > 0 and fj > fi * opts.sweep_ratio and mentions[i].bound != "lower":
                     break
                 if mentions[i].doc_id == mentions[j].doc_id:
                     continue
@@ -414,13 +407,13 @@ def _comparison(verdict: str, ms: list[Mention], explanation: str, measure: str,
                       independent_origins=independent_origins(m.origin for m in ms))
 
 
-def story_mentions(articles: list[Article]) -> list[Mention]:
+def story_mentions(articles: list[Article], opts: CompareOptions = DEFAULTS) -> list[Mention]:
     """Mentions of every article of a story, with sources, origins and copy groups filled in."""
     prov = Provenance(articles)
     out: list[Mention] = []
     for art in articles:
         claims = {c.id: c for c in art.claims}
-        for m in document_mentions(art):
+        for m in document_mentions(art, opts):
             claim = claims[m.claim_ids[0]]
             m.source, m.source_label = prov.source(claim, art)
             m.speaker = prov.speaker_key(claim)
@@ -453,7 +446,7 @@ def mark_rare_context(mentions: list[Mention]) -> None:
 
 def compare_mentions(mentions: list[Mention], story: str | None = None, *,
                      across: Callable[[Mention, Mention], bool] | None = None,
-                     min_agree: float = AGREE_SCORE) -> list[Comparison]:
+                     min_agree: float | None = None, opts: CompareOptions = DEFAULTS) -> list[Comparison]:
     """Group mentions into measures and judge each measure's sources.
 
     With ``across``, only pairs it accepts are related and only agreement is reported (used
@@ -463,10 +456,10 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
     uf, agree_uf = _Union(len(mentions)), _Union(len(mentions))
     conflicts: list[tuple[int, int]] = []
     agreements: list[tuple[int, int]] = []
-    for i, j in candidate_pairs(mentions):
+    for i, j in candidate_pairs(mentions, opts):
         if across is not None and not across(mentions[i], mentions[j]):
             continue
-        rel = relate(mentions[i], mentions[j], min_agree)
+        rel = relate(mentions[i], mentions[j], min_agree, opts)
         if rel is None or (across is not None and rel != "agree"):
             continue
         uf.union(i, j)
@@ -606,13 +599,15 @@ def intent_conflicts(intents: list[Intent], mentions: list[Mention], story: str 
     return out
 
 
-def compare_story(articles: list[Article], story: str | None = None) -> list[Comparison]:
+def compare_story(articles: list[Article], story: str | None = None,
+                  opts: CompareOptions = DEFAULTS) -> list[Comparison]:
     """All comparisons of one story's articles (within each article and across them)."""
-    mentions = story_mentions(articles)
-    return compare_mentions(mentions, story) + intent_conflicts(story_intents(articles), mentions, story)
+    mentions = story_mentions(articles, opts)
+    return compare_mentions(mentions, story, opts=opts) + intent_conflicts(story_intents(articles), mentions, story)
 
 
-def compare_related(first: list[Article], second: list[Article], story: str | None = None) -> list[Comparison]:
+def compare_related(first: list[Article], second: list[Article], story: str | None = None,
+                    opts: CompareOptions = DEFAULTS) -> list[Comparison]:
     """Agreement between two related stories (same topic; maybe one event split in two).
 
     Only figures that agree, with stronger evidence than inside a story, are reported: a
@@ -620,8 +615,8 @@ def compare_related(first: list[Article], second: list[Article], story: str | No
     intent about a named place and an outcome reported there are compared as well.
     """
     ids = {a.id for a in first}
-    mentions = story_mentions(first + second)
+    mentions = story_mentions(first + second, opts)
     out = compare_mentions(mentions, story, across=lambda a, b: (a.doc_id in ids) != (b.doc_id in ids),
-                           min_agree=RELATED_AGREE_SCORE)
+                           min_agree=opts.related_agree_score, opts=opts)
     return out + intent_conflicts(story_intents(first + second), mentions, story,
                                   across=lambda a, b: (a in ids) != (b in ids))

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..model import Article, Claim, Quantity
 from . import lexicon as lx
+from .settings import CompareOptions
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 # Hard stops for the local window: clause punctuation and dashes.
@@ -28,7 +29,8 @@ _COMMA = re.compile(r",")
 _LEFT_JOIN_STOPS = frozenset({"and", "or", "but", "while", "whereas"})
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_LOCAL_LEFT, _LOCAL_RIGHT, _CLAUSE_LEFT = 8, 10, 12
+# Window sizes (words) around a figure: CompareOptions.local_left, local_right, clause_left.
+DEFAULTS = CompareOptions()
 _AGE = re.compile(r"^\W*(?:-?\s*years?[- ]old|-?\s*months?[- ]old)\b|year-old|\baged\b", re.I)
 
 
@@ -407,7 +409,7 @@ def _predicates(text: str, s0: int, s1: int, q: Quantity) -> tuple[frozenset[str
 
 
 def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
-               neighbours: list[Quantity]) -> Mention | None:
+               neighbours: list[Quantity], opts: CompareOptions = DEFAULTS) -> Mention | None:
     """Features of one quantity; ``neighbours`` are the other quantities of its sentence."""
     text = art.text
     value, low, high = _values(q)
@@ -418,9 +420,9 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     s0, s1 = sentence_bounds(text, claim, q.start)
     prev_end = max((n.end for n in neighbours if n.end <= q.start), default=s0)
     next_start = min((n.start for n in neighbours if n.start >= q.end), default=s1)
-    left = _left_window(text, max(prev_end, s0), q.start, _LOCAL_LEFT, stop_commas=True)
-    right = _right_window(text, q.end, min(next_start, s1), _LOCAL_RIGHT)
-    clause_left = _left_window(text, max(prev_end, s0), q.start, _CLAUSE_LEFT, stop_commas=False)
+    left = _left_window(text, max(prev_end, s0), q.start, opts.local_left, stop_commas=True)
+    right = _right_window(text, q.end, min(next_start, s1), opts.local_right)
+    clause_left = _left_window(text, max(prev_end, s0), q.start, opts.clause_left, stop_commas=False)
     head, counted, mods = head_of(q, text)
     if q.kind in ("money", "percent"):
         head = None
@@ -457,7 +459,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     sentence = frozenset(stem(w) for w, _, _ in sent_words if _content(w))
     # the wider window crosses commas ("$10,977.74 worth of televisions, DVD players ... at Best Buy")
     # (it also runs past a neighbouring number: "$4 billion ... to keep 15,000 cops on the street")
-    wide_words = _words(text[s0:q.start], s0)[-_CLAUSE_LEFT:] + _words(text[q.end:s1], q.end)[:_CLAUSE_LEFT]
+    wide_words = _words(text[s0:q.start], s0)[-opts.clause_left:] + _words(text[q.end:s1], q.end)[:opts.clause_left]
     wide = frozenset(stem(p) for w, _, _ in wide_words for p in w.split("-")
                      if p and _content(p) and noun_lemma(p) != head) | frozenset(context)
     preds, pred_words = _predicates(text, s0, s1, q)
@@ -551,7 +553,7 @@ def sum_mentions(art: Article, mentions: list[tuple[Mention, Quantity]]) -> list
     return out
 
 
-def document_mentions(art: Article) -> list[Mention]:
+def document_mentions(art: Article, opts: CompareOptions = DEFAULTS) -> list[Mention]:
     """Every quantity of an article's claims as a mention, plus sums of parts."""
     by_sentence: dict[tuple[int, int], list[tuple[Claim, int, Quantity]]] = {}
     for claim in art.claims:
@@ -563,7 +565,7 @@ def document_mentions(art: Article) -> list[Mention]:
         qs = [q for _, _, q in items]
         built: list[tuple[Mention, Quantity]] = []
         for claim, i, q in items:
-            m = mention_of(art, claim, q, i, [x for x in qs if x is not q])
+            m = mention_of(art, claim, q, i, [x for x in qs if x is not q], opts)
             if m is not None:
                 built.append((m, q))
         out.extend(m for m, _ in built)

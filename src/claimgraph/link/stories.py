@@ -33,11 +33,12 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from claimgraph.link.features import ENTITY_PREFIX, doc_counts, sublinear
+from claimgraph.link.settings import StoryOptions
 from claimgraph.model import Article, Story
 
 STATE_VERSION = 1
@@ -68,31 +69,6 @@ class StoryDoc:
                  if isinstance(e, dict) and e.get("label", "PERSON") in NAME_LABELS]
         return cls(id=article.id, title=article.title, text=article.text, published=article.published,
                    outlet=article.outlet, entities=names or None)
-
-
-@dataclass
-class StoryOptions:
-    """Tuning knobs of :class:`StoryIndex`.
-
-    Thresholds were set on BASIL dev *and* on harder variants of it (dates removed; every article
-    on one day), taking values in the middle of the good range rather than the dev optimum.
-    """
-
-    window_days: int = 3
-    threshold: float = 0.17
-    undated_threshold: float = 0.28
-    related_threshold: float = 0.12
-    related_window_days: int = 180
-    max_related: int = 5
-    related_terms: int = 100  # size of a story's topic signature for related links
-    related_postings: int = 30  # nearest-in-time stories read per term when looking for related ones
-    block_terms: int = 20  # top terms of an article used as blocking keys
-    max_candidates: int = 20  # stories scored per article
-    min_shared_keys: int = 2  # a candidate shares at least this many top terms with the article
-    max_postings: int = 100  # most recent stories read per posting list (bounds work per article)
-    max_doc_features: int = 250
-    max_story_features: int = 500
-    idf_prior: float = 20.0  # pseudo-documents in the idf; keeps early weights near uniform
 
 
 @dataclass
@@ -136,10 +112,9 @@ def _top(weights: dict[str, float], k: int) -> list[str]:
 class StoryIndex:
     """Clusters articles into stories one article at a time (see the module docstring)."""
 
-    def __init__(self, *, window_days: int = 3, threshold: float = 0.17, related_threshold: float = 0.12,
-                 **options: Any) -> None:
-        self.opts = StoryOptions(window_days=window_days, threshold=threshold,
-                                 related_threshold=related_threshold, **options)
+    def __init__(self, options: StoryOptions | None = None, **overrides: Any) -> None:
+        """Cluster with ``options`` (default :class:`StoryOptions`), single knobs changed by ``overrides``."""
+        self.opts = replace(options or StoryOptions(), **overrides)
         self.n_docs = 0
         self.df: dict[str, int] = {}
         # idf = log(n_docs + prior) - log(df + 1); both logs cached so scoring is a lookup.
@@ -422,13 +397,15 @@ class StoryIndex:
         }
 
     @classmethod
-    def from_state(cls, state: dict[str, Any]) -> StoryIndex:
-        """Rebuild an index from :meth:`to_state` output."""
+    def from_state(cls, state: dict[str, Any], options: StoryOptions | None = None) -> StoryIndex:
+        """Rebuild an index from :meth:`to_state` output.
+
+        It goes on with the options it was saved with, or with ``options`` when given (a run's
+        settings apply to the articles it adds).
+        """
         if state.get("version") != STATE_VERSION:
             raise ValueError(f"unsupported story index state version: {state.get('version')!r}")
-        opts = dict(state["options"])
-        idx = cls(window_days=opts.pop("window_days"), threshold=opts.pop("threshold"),
-                  related_threshold=opts.pop("related_threshold"), **opts)
+        idx = cls(options or StoryOptions(**state["options"]))
         idx.n_docs = int(state["n_docs"])
         idx._log_n = math.log(idx.n_docs + idx.opts.idf_prior)
         idx._next = int(state["next"])

@@ -31,14 +31,22 @@ FIELD_ALIASES = {
 }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """What readers may read, and how much of it. Every limit can be changed from the CLI."""
+    """What readers may read, and how much of it (the ``read`` section of the options).
 
-    max_file_bytes: int = limits.MAX_FILE_BYTES  # a single input file (after decompression)
-    max_record_bytes: int = limits.MAX_RECORD_BYTES  # one JSONL/CSV/WARC record or one document file
-    max_line_bytes: int | None = None  # one physical JSONL line; None: derived from max_record_bytes
-    max_text_chars: int | None = limits.MAX_TEXT_CHARS  # one document's text, before cleaning
+    Every limit can be changed from the CLI (``--max-file-mb`` ..., or ``--set read.KEY=VALUE``)
+    and from ``--config``; ``min``/``max`` in a field's metadata bound what a file or flag may set.
+    """
+
+    # a single input file (after decompression)
+    max_file_bytes: int = field(default=limits.MAX_FILE_BYTES, metadata={"min": 1})
+    # one JSONL/CSV/WARC record or one document file
+    max_record_bytes: int = field(default=limits.MAX_RECORD_BYTES, metadata={"min": 1})
+    # one physical JSONL line; None: derived from max_record_bytes
+    max_line_bytes: int | None = field(default=None, metadata={"min": 1})
+    # one document's text, before cleaning (parsing costs ~20 KB of memory per token)
+    max_text_chars: int | None = field(default=limits.MAX_TEXT_CHARS, metadata={"min": 1, "max": 5_000_000})
     fields: dict[str, str] = field(default_factory=dict)  # user mapping: name -> column
     allow_urls: bool = True
     url_timeout: float = 30.0
