@@ -16,7 +16,7 @@ from .continuations import colon_followups, continuations
 from .link import cut_excerpt_breaks, extend_with_quotes, quote_candidates
 from .quotes import Quotes, find_quotes, paragraphs
 from .relays import find_relays
-from .spans import Cand, span_chars, trim_chars
+from .spans import Cand, span_chars, starts_and_reach, trim_chars
 from .tokens import TokenIndex
 from .words import SELF
 
@@ -33,12 +33,7 @@ def _drop_overlaps(cands: list[Cand], doc: Doc) -> list[Cand]:
         seen.add((c.start, c.end))
         uniq.append(c)
     # outer contents, by start, for "is this cue inside someone's content" checks
-    starts = [c.start for c in uniq]
-    max_end: list[int] = []
-    m = -1
-    for c in uniq:
-        m = max(m, c.end)
-        max_end.append(m)
+    starts, max_end = starts_and_reach(uniq)
     out = []
     for c in uniq:
         anchor = doc[c.cue_lo].idx if c.cue_lo >= 0 else c.start

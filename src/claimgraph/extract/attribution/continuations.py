@@ -12,7 +12,7 @@ from claimgraph.extract import cues
 from claimgraph.extract.speakers import speaker_bounds
 
 from .quotes import Quotes
-from .spans import Cand, span_chars, trim
+from .spans import Cand, span_chars, starts_and_reach, trim
 from .syntax import cue_tokens, subject
 from .tokens import TokenIndex
 from .words import ANNOUNCING, SKIP_SPEAKERS
@@ -27,12 +27,7 @@ def continuations(cands: list[Cand], index: TokenIndex, quotes: Quotes,
         return out
     para_starts = [p[0] for p in paras]
     by_start = sorted(cands, key=lambda c: c.start)
-    cov_starts = [c.start for c in by_start]
-    cov_ends_max: list[int] = []
-    m = -1
-    for c in by_start:
-        m = max(m, c.end)
-        cov_ends_max.append(m)
+    cov_starts, cov_ends_max = starts_and_reach(by_start)
 
     def is_covered(s: int, e: int) -> bool:
         """Is s..e already (part of) someone's content? Attributions nested inside s..e

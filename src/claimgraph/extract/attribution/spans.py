@@ -62,6 +62,18 @@ def trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     return lo, hi
 
 
+def starts_and_reach(by_start: list[Cand]) -> tuple[list[int], list[int]]:
+    """Content starts of candidates sorted by start, and for each the furthest end reached so
+    far: bisect a character into the starts, then walk back while the reach still covers it."""
+    starts = [c.start for c in by_start]
+    reach: list[int] = []
+    m = -1
+    for c in by_start:
+        m = max(m, c.end)
+        reach.append(m)
+    return starts, reach
+
+
 def trim_chars(text: str, s: int, e: int) -> tuple[int, int]:
     """Character span without edge punctuation (tokens like "….Another" carry some)."""
     while s < e and text[s] in EDGE_CHARS:
