@@ -1,0 +1,208 @@
+"""The content a cue verb governs: one finder per construction, most specific first."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.extract import cues
+
+from .syntax import is_trailing_participle
+from .tokens import TokenIndex
+
+
+def _largest(children: list[Token]) -> Token | None:
+    """The child with the widest subtree."""
+    return max(children, key=lambda t: t.right_edge.i - t.left_edge.i) if children else None
+
+
+_NP_TAIL_DEPS = frozenset({"conj", "cc", "appos", "acl", "relcl"})
+_CLAUSE_TAIL_DEPS = frozenset({"advcl", "conj", "cc"})
+
+
+def _cut_trailing_cues(root: Token, lo: int, hi: int) -> int:
+    """End of a reported clause, stopping before a trailing "..., adding/citing ..." cue."""
+    for c in root.children:
+        if c.i > root.i and c.lemma_ in cues.CUE_VERBS and is_trailing_participle(c):
+            hi = min(hi, c.left_edge.i - 1)
+    return hi
+
+
+def _extend_right(verb: Token, hi: int, deps: frozenset[str]) -> int:
+    """Stretch content ending at ``hi`` over the verb's later dependents of the given kinds
+    (the parser often hangs "..., and X" or "because ..." on the verb instead of the content);
+    stops at anything else and at another cue ("..., adding that")."""
+    for c in verb.rights:
+        if c.i <= hi:
+            continue
+        if c.is_punct and c.text in (",", "\u2014", "-", "--", ";"):
+            continue
+        if c.dep_ not in deps or (c.pos_ == "VERB" and c.lemma_ in cues.CUE_VERBS):
+            break
+        if c.dep_ == "conj" and deps is _NP_TAIL_DEPS and c.pos_ in ("VERB", "AUX"):
+            break  # "ignored X and continued Y": a second predicate, not more of the object
+        if c.dep_ == "cc" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].pos_ == "VERB" and \
+                c.doc[c.i + 1].lemma_ in cues.CUE_VERBS:
+            break
+        hi = c.right_edge.i
+    return hi
+
+
+def _cut_nonrestrictive(np: Token) -> int:
+    """End of a noun-phrase content before a non-restrictive relative clause (", who ...")."""
+    hi = np.right_edge.i
+    for c in np.rights:
+        if c.dep_ in ("relcl",) and c.left_edge.i > np.i and np.doc[c.left_edge.i - 1].text == ",":
+            return c.left_edge.i - 2 if c.left_edge.i - 2 >= np.left_edge.i else hi
+    return hi
+
+
+_Content = tuple[int, int, bool, list[Token]]  # (lo, hi, is a noun phrase, extra cue tokens)
+
+
+def _clausal_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
+    """"said [that the plan failed]" (stopping before a trailing "..., adding that ...")."""
+    ccomp = _largest([c for c in kids if c.dep_ == "ccomp"])
+    if ccomp is None or (ccomp.tag_ in ("WP", "WDT") and ccomp.n_lefts + ccomp.n_rights == 0):
+        return None
+    lo, hi = ccomp.left_edge.i, _cut_trailing_cues(ccomp, ccomp.left_edge.i, ccomp.right_edge.i)
+    if ccomp.i > verb.i and hi == ccomp.right_edge.i:
+        hi = _extend_right(verb, hi, _CLAUSE_TAIL_DEPS)
+    return lo, hi, False, []
+
+
+def _misparsed_clause(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
+    """Reported clauses the small parser gets wrong."""
+    doc = verb.doc
+    if lemma in cues.SPEECH_VERBS or lemma in cues.COGNITION_VERBS:
+        for c in kids:
+            if c.dep_ != "dobj" or c.i < verb.i:
+                continue
+            # "found that 40 tankers left": a that-clause parsed as object + participle
+            if any(t.lower_ == "that" and t.dep_ == "mark" for t in doc[c.left_edge.i - 1:c.left_edge.i + 1]):
+                return min(c.left_edge.i, c.i), c.right_edge.i, False, []
+            # "insisted the US policy ... is that ...": the embedded subject taken for an object
+            if c.right_edge.i + 1 < len(doc):
+                nxt = doc[c.right_edge.i + 1]
+                if nxt.tag_ in ("VBZ", "VBD", "VBP", "MD") and nxt.head.i != c.i and \
+                        index.sent(nxt).start == index.sent(verb).start:
+                    return c.left_edge.i, nxt.right_edge.i, False, []
+    if lemma not in cues.SPEECH_VERBS:
+        return None
+    # "said [after X] he would ...": a subordinate clause with its own subject and no
+    # subordinator is the reported clause
+    for c in kids:
+        if c.i > verb.i and c.dep_ in ("advcl", "parataxis") and c.pos_ in ("VERB", "AUX") and \
+                any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and \
+                not any(g.dep_ == "mark" for g in c.children) and c.lemma_ not in cues.CUE_VERBS:
+            return c.left_edge.i, c.right_edge.i, False, []
+    # "told a meeting of leaders that few people understood ...": a that-clause hung on the
+    # addressee
+    for c in kids:
+        if c.dep_ in ("dobj", "dative") and c.i > verb.i:
+            for g in c.subtree:
+                if g.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                       for m in g.children):
+                    return g.left_edge.i, g.right_edge.i, False, []
+    return None
+
+
+def _infinitive_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
+    """"urged [North Korea to resume talks]", "vowed [to act]", "called on [X to resign]"."""
+    if lemma not in cues.TO_INF_VERBS:
+        return None
+    xcomp = _largest([c for c in kids if c.dep_ == "xcomp" and c.i > verb.i])
+    if xcomp is None:
+        return None
+    lo = xcomp.left_edge.i
+    obj = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i < xcomp.i]
+    obj += [g for c in kids if c.dep_ == "prep" and c.lower_ == "on" and c.i < xcomp.i
+            for g in c.children if g.dep_ == "pobj"]
+    if obj and lemma not in ("tell", "ask", "promise"):  # their object is the addressee
+        lo = min(lo, min(o.left_edge.i for o in obj))
+    return lo, xcomp.right_edge.i, False, []
+
+
+def _prep_object(kids: list[Token], verb: Token, preps: frozenset[str]) -> _Content | None:
+    """The object of the first of ``preps`` after the verb, the preposition being part of the cue."""
+    for c in kids:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > verb.i:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0].left_edge.i, c.right_edge.i, True, [c]
+    return None
+
+
+def _specific_prep_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
+    """"called for [X]", "warned of [X]", "spoke about [X]"."""
+    preps = cues.CONTENT_PREPS.get(lemma)
+    return _prep_object(kids, verb, preps) if preps else None
+
+
+def _np_object_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
+    """"condemned [the test]", "accused [X of Y]", "Polls show [a close contest]"."""
+    np_ok = lemma in cues.NP_CONTENT_VERBS and lemma not in cues.CLAUSE_ONLY
+    if not np_ok and lemma in cues.EVIDENCE_VERBS:
+        subj = [c for c in kids if c.dep_ == "nsubj"]
+        np_ok = bool(subj) and (subj[0].lemma_.lower() in cues.DOCUMENT_NOUNS or subj[0].ent_type_ == "ORG")
+    dobj = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i] if np_ok else []
+    if not dobj:
+        return None
+    lo, hi = dobj[0].left_edge.i, _cut_nonrestrictive(dobj[0])
+    for c in kids:  # "accused X of Y", "described X as Y", "called X Y"
+        if c.i > hi and (c.dep_ in ("oprd", "xcomp") or
+                         (c.dep_ == "prep" and c.lower_ in ("of", "as", "for", "to"))):
+            hi = max(hi, c.right_edge.i)
+    return lo, _extend_right(verb, hi, _NP_TAIL_DEPS), True, []
+
+
+def _generic_prep_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
+    """"complained [about his mic]", "warned [against hackers]" (no object)."""
+    if any(c.dep_ == "dobj" for c in kids):
+        return None
+    return _prep_object(kids, verb, cues.GENERIC_CONTENT_PREPS)
+
+
+def _naming_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
+    """"called [Trump a liar]"."""
+    if lemma != "call":
+        return None
+    dobj = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+    oprd = [c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i]
+    if dobj and oprd:
+        return dobj[0].left_edge.i, oprd[-1].right_edge.i, True, []
+    return None
+
+
+_CONTENT_FINDERS = (_clausal_content, _misparsed_clause, _infinitive_content, _specific_prep_content,
+                    _np_object_content, _generic_prep_content, _naming_content)
+
+
+def content_of_verb(index: TokenIndex, verb: Token) -> _Content | None:
+    """(lo, hi, is_noun_phrase, extra cue tokens) of the content governed by a cue verb: the
+    first construction that fits, most specific first."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    for finder in _CONTENT_FINDERS:
+        got = finder(index, verb, lemma, kids)
+        if got is not None:
+            return got
+    return None
+
+
+def parenthetical_content(verb: Token) -> tuple[int, int] | None:
+    """Content for a cue inserted in or appended to its clause: "The test, X said, was ..."."""
+    if verb.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    head = verb.head
+    lo, hi = head.left_edge.i, head.right_edge.i
+    vlo, vhi = verb.left_edge.i, verb.right_edge.i
+    if vlo <= lo:  # cue first: the content follows it
+        lo = vhi + 1
+    elif vhi >= hi:  # cue last
+        hi = vlo - 1
+    if verb.dep_ in ("advcl", "conj", "ccomp") and not (verb.i > head.i and vhi >= head.right_edge.i):
+        return None  # a real subordinate/coordinated cue is not parenthetical
+    # the inserted cue is short and carries its own subject: ", officials said,"
+    if vhi - vlo > 14 or not any(t.dep_ == "nsubj" for t in verb.children):
+        return None
+    return (lo, hi) if lo <= hi else None
