@@ -1,4 +1,4 @@
-"""Word lists and regular expressions used by the plain-text cleaner.
+"""Regular expressions used by the plain-text cleaner (its word lists live in claimgraph.lexicon).
 
 They describe *generic* web boilerplate (calls to action, navigation, credits, bylines, forum
 and shop furniture), never the wording of any one article. Kept in one module so the heuristics

@@ -21,9 +21,11 @@ LOWER_BOUND_MODIFIERS = (
     "as little as", "as few as", "starting at", "starting from", "from as little as", ">", "≥", ">=",
     "over than",
 )
-UPPER_BOUND_MODIFIERS = (
-    "less than", "fewer than", "under", "below", "up to", "at most", "no more than", "not more than",
-    "as many as", "as much as", "as high as", "a maximum of", "maximum of", "max", "max.",
+# Upper bounds that name the figure itself ("up to 500 people" may well mean 500).
+UPPER_FIGURE_MODIFIERS = ("up to", "as many as", "as much as", "as high as")
+UPPER_BOUND_MODIFIERS = UPPER_FIGURE_MODIFIERS + (
+    "less than", "fewer than", "under", "below", "at most", "no more than", "not more than",
+    "a maximum of", "maximum of", "max", "max.",
     "well under", "well below", "lower than", "south of", "<", "≤", "<=", "sub", "sub-",
 )
 EXACT_MODIFIERS = ("exactly", "precisely", "just", "only", "a mere", "a total of", "totalling", "totaling")
@@ -39,14 +41,3 @@ cut cuts raised raise raises lowered lower lowers boosted boost boosts shed shed
 slumps dipped dip dips spiked spike spikes plummeted plummet plummets trimmed trim widened narrowed
 higher lower
 """.split())
-
-# The same bounds as link/measures reads them, by how they read (the figure itself vs a limit).
-UPPER_FIGURE_PHRASES = ("up to", "as many as", "as much as", "as high as")
-NEAR_BELOW_PHRASES = ("nearly", "almost", "close to", "just under", "just shy of", "just below",
-                      "shy of", "not quite", "just short of", "approaching")
-LOWER_PHRASES = ("more than", "over", "at least", "above", "upwards of", "upward of", "in excess of",
-                 "exceeding", "no fewer than", "no less than", "not less than", "well over",
-                 "well above", "just over", "just above", "north of", "greater than", "higher than",
-                 "a minimum of", "minimum of", "+")
-UPPER_PHRASES = ("less than", "fewer than", "under", "below", "at most", "no more than",
-                 "not more than", "a maximum of", "maximum of", "lower than", "shy of")

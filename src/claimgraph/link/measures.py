@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimgraph.lexicon.bounds import (
-    LOWER_PHRASES,
-    NEAR_BELOW_PHRASES,
-    UPPER_FIGURE_PHRASES,
-    UPPER_PHRASES,
+    LOWER_BOUND_MODIFIERS,
+    NEAR_BELOW_MODIFIERS,
+    UPPER_BOUND_MODIFIERS,
+    UPPER_FIGURE_MODIFIERS,
 )
 from claimgraph.lexicon.dates import MONTHS, RELATIVE_TIMES, WEEKDAYS
 from claimgraph.lexicon.inflection import word_forms
@@ -219,6 +219,8 @@ def written_tolerance(q: Quantity, value: float | None) -> float:
     return min(0.5 * place * (scale if scale > 1.5 else 1.0), abs(value) * 0.1)
 
 
+# "+" also bounds from below wherever it stands in the quantity ("5,000+ people").
+_LOWER_BOUNDS = LOWER_BOUND_MODIFIERS + ("+",)
 _TALLY = re.compile(r"\b(\d+)\s*[-–]\s*(\d+)\b")
 
 
@@ -238,20 +240,20 @@ def bound_of(q: Quantity, before: str) -> str:
     if q.low is not None and q.high is None:
         return "lower"
     if q.high is not None and q.low is None:
-        if has(UPPER_FIGURE_PHRASES):
+        if has(UPPER_FIGURE_MODIFIERS):
             return "upper_figure"
-        return "near_below" if has(NEAR_BELOW_PHRASES) else "upper"
+        return "near_below" if has(NEAR_BELOW_MODIFIERS) else "upper"
     if q.low is not None and q.high is not None and q.low < q.high:
-        if has(NEAR_BELOW_PHRASES):
+        if has(NEAR_BELOW_MODIFIERS):
             return "near_below"
         return "approx" if q.approx and q.value is not None else "range"
-    if has(UPPER_FIGURE_PHRASES):
+    if has(UPPER_FIGURE_MODIFIERS):
         return "upper_figure"
-    if has(NEAR_BELOW_PHRASES):
+    if has(NEAR_BELOW_MODIFIERS):
         return "near_below"
-    if has(LOWER_PHRASES) or own.rstrip().endswith("+"):
+    if has(_LOWER_BOUNDS) or own.rstrip().endswith("+"):
         return "lower"
-    if has(UPPER_PHRASES):
+    if has(UPPER_BOUND_MODIFIERS):
         return "upper"
     return "approx" if q.approx else "exact"
 
