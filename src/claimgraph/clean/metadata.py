@@ -11,21 +11,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
-from . import patterns as P
+from claimgraph.lexicon.dates import MONTH_NUMBERS
+from claimgraph.lexicon.names import GENERIC_CAPITALISED, NAME_PARTICLES, NOT_A_NAME
+
+from . import patterns
 from .boilerplate import words
 
 # How far from the start (or end) of a document bylines and headlines are looked for.
 HEAD_LINES = 8
 FOOT_LINES = 8
-
-_MONTH_NUM = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-_PARTICLES = {"de", "van", "von", "al", "el", "da", "di", "la", "le", "bin", "der", "den", "du", "and", "&"}
-_GENERIC_CAPS = frozenset(
-    """the a an and or of to in on for with by from at as is are we our you your it this that i
-    sign subscribe donate support help get save read more latest recommend related share follow
-    newsletter magazine daily weekly news update important finances journalism please thank""".split()
-)
 
 
 def non_blank(lines: Sequence[str]) -> list[int]:
@@ -43,9 +37,9 @@ def looks_like_headline(line: str) -> bool:
         return False
     if s.endswith((".", ",", ";", ":")) and not s.endswith("..."):
         return False
-    if "|" in s or P.URL_ONLY.match(s):
+    if "|" in s or patterns.URL_ONLY.match(s):
         return False
-    alpha = [w for w in ws if P.LETTER.match(w)]
+    alpha = [w for w in ws if patterns.LETTER.match(w)]
     if not alpha:
         return False
     caps = sum(w[0].isupper() for w in alpha)
@@ -91,9 +85,9 @@ def clean_name(name: str) -> str | None:
     toks = name.split()
     if not 2 <= len(toks) <= 8 or re.search(r"\d", name):
         return None
-    if toks[0].lower() in P.NOT_A_NAME:
+    if toks[0].lower() in NOT_A_NAME:
         return None
-    people = [t for t in toks if t.lower() not in _PARTICLES]
+    people = [t for t in toks if t.lower() not in NAME_PARTICLES]
     if not people or not all(t[0].isupper() for t in people):
         return None
     return name
@@ -106,7 +100,7 @@ def find_byline(lines: Sequence[str], skip: set[int]) -> tuple[int, str] | None:
         s = lines[i].strip()
         if len(words(s)) > 16:
             continue
-        m = P.BYLINE.match(s)
+        m = patterns.BYLINE.match(s)
         if not m:
             continue
         name = clean_name(m.group("name"))
@@ -131,7 +125,7 @@ def is_bio(line: str, author: str) -> bool:
     """Does the line start with the author's name followed by a biographical verb?"""
     s = line.strip().lstrip("*_—–- ")
     for form in _name_forms(author):
-        if s.startswith(form) and P.BIO_VERB.match(s[len(form):].lstrip(" ,")):
+        if s.startswith(form) and patterns.BIO_VERB.match(s[len(form):].lstrip(" ,")):
             return True
     return False
 
@@ -163,7 +157,7 @@ def _cap_runs(text: str) -> Iterable[list[str]]:
         run: list[str] = []
         for tok in re.findall(r"[A-Za-z][A-Za-z'\u2019-]*", sent):
             tok = re.sub(r"['\u2019]s?$", "", tok)
-            if tok[:1].isupper() and tok.lower() not in _GENERIC_CAPS:
+            if tok[:1].isupper() and tok.lower() not in GENERIC_CAPITALISED:
                 run.append(tok)
             else:
                 if run:
@@ -211,7 +205,7 @@ def domain_mention(texts: Sequence[str]) -> str | None:
     """A site name written as a domain (``Example.com``), most frequent first."""
     c: Counter[str] = Counter()
     for t in texts:
-        c.update(m.group("name") for m in P.DOMAIN_MENTION.finditer(t))
+        c.update(m.group("name") for m in patterns.DOMAIN_MENTION.finditer(t))
     return c.most_common(1)[0][0] if c else None
 
 
@@ -231,7 +225,7 @@ def name_for_domain(domain: str, texts: Sequence[str]) -> str | None:
 # ---------------------------------------------------------------- date
 
 def _iso(y: str, m: str, d: str) -> str | None:
-    mm = int(m) if m.isdigit() else _MONTH_NUM.get(m[:3].lower())
+    mm = int(m) if m.isdigit() else MONTH_NUMBERS.get(m[:3].lower())
     if not mm or not 1 <= mm <= 12 or not 1 <= int(d) <= 31:
         return None
     return f"{int(y):04d}-{mm:02d}-{int(d):02d}"
@@ -239,7 +233,7 @@ def _iso(y: str, m: str, d: str) -> str | None:
 
 def find_date(line: str) -> str | None:
     """The first full date (``March 3, 2017``, ``3 March 2017``, ``2017-03-03``) in a line."""
-    for rx in (P.DATE_ISO, P.DATE_MDY, P.DATE_DMY):
+    for rx in (patterns.DATE_ISO, patterns.DATE_MDY, patterns.DATE_DMY):
         m = rx.search(line)
         if m:
             iso = _iso(m.group("y"), m.group("m"), m.group("d"))
@@ -251,7 +245,7 @@ def find_date(line: str) -> str | None:
 def guess_published(lines: Sequence[str], prefer: Iterable[int] = ()) -> str | None:
     """Publication date: on a byline or dated line first, then in the first few lines."""
     idx = non_blank(lines)
-    order = list(prefer) + [i for i in idx if P.DATE_CUE.search(lines[i]) and len(words(lines[i])) <= 20]
+    order = list(prefer) + [i for i in idx if patterns.DATE_CUE.search(lines[i]) and len(words(lines[i])) <= 20]
     order += [i for i in idx[:HEAD_LINES] if len(words(lines[i])) <= 12]  # a dateline, not a sentence
     for i in order:
         d = find_date(lines[i])

@@ -1,4 +1,4 @@
-"""Word lists and regular expressions used by the plain-text cleaner.
+"""Regular expressions used by the plain-text cleaner (its word lists live in claimgraph.lexicon).
 
 They describe *generic* web boilerplate (calls to action, navigation, credits, bylines, forum
 and shop furniture), never the wording of any one article. Kept in one module so the heuristics
@@ -8,6 +8,11 @@ in ``boilerplate.py`` and ``metadata.py`` read as logic, not as walls of regex.
 from __future__ import annotations
 
 import re
+
+from claimgraph.lexicon.dates import MONTH_ABBREVIATIONS, MONTH_NAMES
+
+# re-exported: boilerplate.py counts FUNCTION_WORDS as patterns.FUNCTION_WORDS
+from claimgraph.lexicon.stopwords import FUNCTION_WORDS as FUNCTION_WORDS
 
 # ---------------------------------------------------------------- characters and tokens
 
@@ -27,15 +32,6 @@ ALNUM = re.compile(r"[^\W_]")
 SENTENCE_END = re.compile(r"[.!?…:;][\"'\u201d\u2019)\]]*\s*$")
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d]")
 REPORTING = re.compile(r"\b(said|says|say|told|tells|according to|asked|added|wrote|writes)\b", re.I)
-
-# Short English function words: prose has many of them, lists and menus have few.
-FUNCTION_WORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being has
-    have had do does did not no it its this that these those there their they them he she his her
-    we our you your i my me who which what when where how than then so because about into over
-    after before while would could should will can may might must also just very all any some more
-    most such only own same other""".split()
-)
 
 # ---------------------------------------------------------------- calls to action / navigation
 
@@ -185,13 +181,6 @@ BYLINE = re.compile(
     (?P<rest>\s*(?:[,|\-–—]\s*.{{0,80}})?)$""",
     re.X,
 )
-# Words after "By" that show it is a sentence, not a byline ("By Tuesday the ...").
-NOT_A_NAME = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december the this that then now today tomorrow
-    yesterday noon midnight contrast comparison far all some most many mid late early
-    night morning evening afternoon""".split()
-)
 BIO_VERB = re.compile(
     r"^\s*(?:is|was|has|had|covers|writes|reports|joined|serves|edits|teaches|lives|holds|"
     r"previously|currently|spent|worked|leads|hosts|contributes)\b",
@@ -203,10 +192,7 @@ BIO_VERB = re.compile(
 DOMAIN_MENTION = re.compile(
     r"\b(?P<name>[A-Z][A-Za-z0-9-]{1,40}\.(?:com|org|net|co\.uk|news|info|io|us|ca|com\.au|co|tv|fm))\b"
 )
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+MONTHS = "|".join(MONTH_NAMES + MONTH_ABBREVIATIONS)
 DATE_MDY = re.compile(rf"\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")

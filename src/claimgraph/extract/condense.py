@@ -16,50 +16,23 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from . import cues
-
-# every verb the attribution extractor treats as a cue, and nouns/adjectives that act as cues
-_CUE_VERBS = (cues.SPEECH_VERBS | cues.COGNITION_VERBS | cues.NP_CONTENT_VERBS | cues.TO_INF_VERBS
-              | cues.EVIDENCE_VERBS | cues.QUESTION_VERBS)
-_CUE_WORDS = cues.NOMINAL_CUES | cues.STANCE_ADJECTIVES
-
-_NUMBER_WORDS = frozenset((
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
-    "thousand thousands million millions billion billions trillion dozen dozens score scores half "
-    "quarter third percent several few couple pair twice thrice nil zero handful").split())
-
-
-def _verb_forms(lemmas: set[str]) -> set[str]:
-    """Inflected forms of the cue verbs, for a cheap surface match (irregular pasts included)."""
-    irregular = {"say": "said", "tell": "told", "think": "thought", "write": "wrote|written",
-                 "speak": "spoke|spoken", "teach": "taught", "feel": "felt", "know": "knew|known",
-                 "find": "found", "hear": "heard", "mean": "meant", "understand": "understood",
-                 "foresee": "foresaw|foreseen", "forecast": "forecast", "hold": "held", "see": "saw|seen",
-                 "swear": "swore|sworn", "tweet": "tweeted", "read": "read", "give": "gave|given"}
-    forms: set[str] = set()
-    for lemma in lemmas:
-        if " " in lemma or not lemma.isalpha():
-            continue
-        forms.update({lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
-                      lemma[:-1] + "ies" if lemma.endswith("y") else lemma,
-                      lemma[:-1] + "ied" if lemma.endswith("y") else lemma,
-                      lemma[:-1] + "ing" if lemma.endswith("e") else lemma})
-        forms.update(irregular.get(lemma, "").split("|"))
-    forms.discard("")
-    return forms
-
+from claimgraph.lexicon.cues import TRIGGER_ADJECTIVES, TRIGGER_EXTRA_WORDS, TRIGGER_NOUNS, TRIGGER_VERBS
+from claimgraph.lexicon.dates import MONTH_ABBREVIATIONS
+from claimgraph.lexicon.inflection import plurals, verb_forms
+from claimgraph.lexicon.numbers import COUNT_TRIGGER_WORDS
 
 # A sentence is a candidate when it has a digit, a quotation mark or "according to", or any word of
 # ``_TRIGGER_WORDS``. Words are looked up in a set: one pass of a simple word regex, far cheaper
 # than one alternation of a thousand verb forms.
 _TRIGGER_CHARS = re.compile(r"\d|[\"“”„«»]|\baccording to\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+# (every form of the cue verbs, nouns in the singular and plural, stance adjectives, number words)
 _TRIGGER_WORDS = frozenset(
-    _verb_forms(set(_CUE_VERBS)) | _NUMBER_WORDS
-    | {w + s for w in _CUE_WORDS if " " not in w for s in ("", "s")}
-    | {"interview", "quote", "quoted", "reportedly", "allegedly", "apparently"})
-_TRIGGER_PHRASES = tuple(w for w in _CUE_WORDS if " " in w) + ("per cent",)
+    {form for lemma in TRIGGER_VERBS if lemma.isalpha() for form in verb_forms(lemma)}
+    | {form for noun in TRIGGER_NOUNS if " " not in noun for form in (noun, *plurals(noun))}
+    | {word for word in TRIGGER_ADJECTIVES if " " not in word}
+    | COUNT_TRIGGER_WORDS | TRIGGER_EXTRA_WORDS)
+_TRIGGER_PHRASES = tuple(w for w in TRIGGER_NOUNS | TRIGGER_ADJECTIVES if " " in w) + ("per cent",)
 
 
 def _is_candidate(sentence: str) -> bool:
@@ -79,7 +52,8 @@ _OPENS_WITH_REFERENCE = re.compile(r"^\W*(?:he|she|they|his|her|their)\b|^\W*[\"
 _SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Gen|Lt|Col|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|Pres|Supt|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Vol|Fig|Inc|Corp|Co|Ltd|vs|etc|approx|"
+    + "|".join(abbreviation.title() for abbreviation in MONTH_ABBREVIATIONS) +
+    r"|No|Nos|Vol|Fig|Inc|Corp|Co|Ltd|vs|etc|approx|"
     r"Ft|Mt|Ave|Blvd|U\.S|U\.K|U\.N|E\.U)|\b[A-Z])\.$")
 _OPEN_Q, _CLOSE_Q = "“«„", "”»"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 
-from claimgraph.extract.quantity_words import (
+from claimgraph.lexicon.numbers import (
     FRACTION_WORDS,
     PLURAL_RANGE,
     SCALE_ABBREVIATIONS,

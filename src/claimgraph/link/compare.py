@@ -27,8 +27,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
+from claimgraph.lexicon.measures import CATEGORY_TOTALS, COMPATIBLE_PREDICATES, DECREASE_WORDS, GENERIC_HEADS
+
 from ..model import Article, Comparison
-from . import lexicon as lx
 from .measures import (
     Mention,
     block_keys,
@@ -128,7 +129,7 @@ def predicate_relation(a: Mention, b: Mention) -> str:
         return "unknown"
     if a.predicates & b.predicates:
         return "shared"
-    if any(frozenset({x, y}) in lx.COMPATIBLE_PREDICATES for x in a.predicates for y in b.predicates):
+    if any(frozenset({x, y}) in COMPATIBLE_PREDICATES for x in a.predicates for y in b.predicates):
         return "shared"
     return "disjoint"
 
@@ -143,7 +144,7 @@ def evidence(a: Mention, b: Mention) -> Evidence:
     head_weak = not head_equal and a.head is not None and b.head is not None and (
         any(a.head == k or a.head == v for k, v in b.context.items()) or
         any(b.head == k or b.head == v for k, v in a.context.items()) or
-        bool((a.words & b.words) - lx.GENERIC_HEADS)) and not {a.head, b.head} & lx.GENERIC_HEADS
+        bool((a.words & b.words) - GENERIC_HEADS)) and not {a.head, b.head} & GENERIC_HEADS
     return Evidence(head_equal, head_weak, ctx, wide, sent, predicate_relation(a, b))
 
 
@@ -162,14 +163,14 @@ def complements(a: Mention, b: Mention) -> bool:
     fa, fb = a.figure() or 0.0, b.figure() or 0.0
     if abs(fa + fb - 100) > a.tolerance + b.tolerance or math.isclose(fa, fb):
         return False
-    cut_a, cut_b = bool(set(a.context) & lx.DECREASE_WORDS), bool(set(b.context) & lx.DECREASE_WORDS)
-    return cut_a != cut_b and len((a.wide & b.wide) - lx.DECREASE_WORDS) >= 1
+    cut_a, cut_b = bool(set(a.context) & DECREASE_WORDS), bool(set(b.context) & DECREASE_WORDS)
+    return cut_a != cut_b and len((a.wide & b.wide) - DECREASE_WORDS) >= 1
 
 
 def _agree_edge(a: Mention, b: Mention, ev: Evidence, min_score: float = 2.5) -> bool:
     if a.is_sum or b.is_sum:
         total = b if a.is_sum else a
-        if total.is_sum or total.head not in lx.CATEGORY_TOTALS["person"]:
+        if total.is_sum or total.head not in CATEGORY_TOTALS["person"]:
             return False
         return ev.head_equal and (ev.predicates == "shared" or ev.context >= 1)
     if (a.flags ^ b.flags) & SCOPE_MARKS:  # "19 other children" does not confirm "20 children"
@@ -232,7 +233,7 @@ def _conflict_edge(a: Mention, b: Mention, ev: Evidence, opts: CompareOptions = 
     if a.kind in ("count", "measure") and (a.head or b.head):
         if not ev.head_equal:
             return False
-        if a.head in lx.GENERIC_HEADS:
+        if a.head in GENERIC_HEADS:
             return ev.predicates == "shared" and ev.context >= 1
         small = max(a.figure() or 0, b.figure() or 0) <= 12
         if small:  # "two senators" vs "three senators" are often two groups
@@ -575,7 +576,7 @@ def intent_conflicts(intents: list[Intent], mentions: list[Mention], story: str 
             if (m.figure() or 0) <= 0 or not any(p in m.sentence_text.lower() for p in it.places):
                 continue
             shared = it.predicates & m.predicates or any(
-                frozenset({x, y}) in lx.COMPATIBLE_PREDICATES for x in it.predicates for y in m.predicates)
+                frozenset({x, y}) in COMPATIBLE_PREDICATES for x in it.predicates for y in m.predicates)
             if not shared:
                 outcomes.append(m)
         if not outcomes:

@@ -18,9 +18,38 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Article, Claim, Quantity
-from . import lexicon as lx
-from .settings import CompareOptions
+from claimgraph.lexicon.bounds import (
+    LOWER_BOUND_MODIFIERS,
+    NEAR_BELOW_MODIFIERS,
+    UPPER_BOUND_MODIFIERS,
+    UPPER_FIGURE_MODIFIERS,
+)
+from claimgraph.lexicon.dates import MONTHS, RELATIVE_TIMES, WEEKDAYS
+from claimgraph.lexicon.inflection import word_forms
+from claimgraph.lexicon.measures import (
+    ADDITIVE_JOINS,
+    CATEGORY_TOTALS,
+    COUNTED_PERSON_NOUNS,
+    GENERIC_HEADS,
+    INCREMENT_MARKERS,
+    IRREGULAR_NOUNS,
+    MODAL_WORDS,
+    NEGATIONS,
+    NOT_PLURAL,
+    PLACE_PREPOSITIONS,
+    PREDICATES,
+    RATE_PHRASES,
+    RUNNING_PHRASES,
+    SCOPE_JOINS,
+    SCOPE_MARKERS,
+    SCOPE_PHRASES,
+    SUBSET_JOINS,
+)
+from claimgraph.lexicon.names import NOT_PLACES
+from claimgraph.lexicon.numbers import NUMBER_WORDS
+from claimgraph.lexicon.stopwords import MEASURE_STOPWORDS
+from claimgraph.link.settings import CompareOptions
+from claimgraph.model import Article, Claim, Quantity
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 # Hard stops for the local window: clause punctuation and dashes.
@@ -41,9 +70,9 @@ _AGE = re.compile(r"^\W*(?:-?\s*years?[- ]old|-?\s*months?[- ]old)\b|year-old|\b
 def noun_lemma(word: str) -> str:
     """Singular lower-case form of a noun ("families" -> "family", "people" -> "person")."""
     w = word.lower().strip("'’").removesuffix("'s").removesuffix("’s")
-    if w in lx.IRREGULAR_NOUNS:
-        return lx.IRREGULAR_NOUNS[w]
-    if len(w) <= 3 or w in lx.NOT_PLURAL or w.endswith(("ss", "us", "is")):
+    if w in IRREGULAR_NOUNS:
+        return IRREGULAR_NOUNS[w]
+    if len(w) <= 3 or w in NOT_PLURAL or w.endswith(("ss", "us", "is")):
         return w
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
@@ -68,24 +97,11 @@ def stem(word: str) -> str:
     return w.removesuffix("e") if len(w) > 4 else w
 
 
-def _inflections(base: str) -> set[str]:
-    if " " in base or not base.isalpha():
-        return {base}
-    forms = {base, base + "s", base + "es", base + "ed", base + "d", base + "ing"}
-    if base.endswith("e"):
-        forms |= {base[:-1] + "ing"}
-    if base.endswith("y"):
-        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
-    if len(base) <= 4 and base[-1] not in "aeiouywx":
-        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
-    return forms
-
-
 def _predicate_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     form_class: dict[str, str] = {}
-    for cls, forms in lx.PREDICATES.items():
+    for cls, forms in PREDICATES.items():
         for f in forms:
-            for g in _inflections(f):
+            for g in word_forms(f) if f.isalpha() else (f,):
                 form_class.setdefault(g, cls)
     alts = sorted(form_class, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(a) for a in alts) + r")\b"), form_class
@@ -100,7 +116,7 @@ def _words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
 
 def _content(word: str) -> bool:
     lw = word.lower()
-    return lw not in lx.STOPWORDS and lw not in lx.NUMBER_WORDS and not lw[0].isdigit() and len(lw) > 1
+    return lw not in MEASURE_STOPWORDS and lw not in NUMBER_WORDS and not lw[0].isdigit() and len(lw) > 1
 
 
 # ---------------------------------------------------------------- the mention
@@ -163,7 +179,7 @@ class Mention:
 
     @property
     def category(self) -> str | None:
-        return "person" if self.head in lx.PERSON_NOUNS else None
+        return "person" if self.head in COUNTED_PERSON_NOUNS else None
 
     def figure(self) -> float | None:
         """One representative number: the value, a bound, or the middle of a range."""
@@ -205,6 +221,8 @@ def written_tolerance(q: Quantity, value: float | None) -> float:
     return min(0.5 * place * (scale if scale > 1.5 else 1.0), abs(value) * 0.1)
 
 
+# "+" also bounds from below wherever it stands in the quantity ("5,000+ people").
+_LOWER_BOUNDS = LOWER_BOUND_MODIFIERS + ("+",)
 _TALLY = re.compile(r"\b(\d+)\s*[-–]\s*(\d+)\b")
 
 
@@ -224,20 +242,20 @@ def bound_of(q: Quantity, before: str) -> str:
     if q.low is not None and q.high is None:
         return "lower"
     if q.high is not None and q.low is None:
-        if has(lx.UPPER_FIGURE_PHRASES):
+        if has(UPPER_FIGURE_MODIFIERS):
             return "upper_figure"
-        return "near_below" if has(lx.NEAR_BELOW_PHRASES) else "upper"
+        return "near_below" if has(NEAR_BELOW_MODIFIERS) else "upper"
     if q.low is not None and q.high is not None and q.low < q.high:
-        if has(lx.NEAR_BELOW_PHRASES):
+        if has(NEAR_BELOW_MODIFIERS):
             return "near_below"
         return "approx" if q.approx and q.value is not None else "range"
-    if has(lx.UPPER_FIGURE_PHRASES):
+    if has(UPPER_FIGURE_MODIFIERS):
         return "upper_figure"
-    if has(lx.NEAR_BELOW_PHRASES):
+    if has(NEAR_BELOW_MODIFIERS):
         return "near_below"
-    if has(lx.LOWER_PHRASES) or own.rstrip().endswith("+"):
+    if has(_LOWER_BOUNDS) or own.rstrip().endswith("+"):
         return "lower"
-    if has(lx.UPPER_PHRASES):
+    if has(UPPER_BOUND_MODIFIERS):
         return "upper"
     return "approx" if q.approx else "exact"
 
@@ -284,8 +302,8 @@ def head_of(q: Quantity, text: str) -> tuple[str | None, str | None, set[str]]:
     if not counted:
         return None, None, set()
     main = re.split(r"\s+(?:of|in|at|on|for|from|who|that|which)\s+", counted, maxsplit=1)
-    words = [w for w, _, _ in _words(main[0]) if w.lower() not in lx.STOPWORDS and not w[0].isdigit()]
-    words = [w for w in words if w.lower() not in lx.NUMBER_WORDS]
+    words = [w for w, _, _ in _words(main[0]) if w.lower() not in MEASURE_STOPWORDS and not w[0].isdigit()]
+    words = [w for w in words if w.lower() not in NUMBER_WORDS]
     if not words:
         return None, counted, set()
     mods = {noun_lemma(w) for w in words[:-1]}
@@ -337,13 +355,13 @@ def _right_window(text: str, lo: int, hi: int, limit: int) -> list[tuple[str, in
 def _places(text: str, words: list[tuple[str, int, int]]) -> set[str]:
     out = set()
     for i, (w, _, _) in enumerate(words[:-1]):
-        if w.lower() not in lx.PLACE_PREPOSITIONS:
+        if w.lower() not in PLACE_PREPOSITIONS:
             continue
         j = i + 1
         if j < len(words) and words[j][0].lower() == "the":
             j += 1
         name = []
-        while j < len(words) and words[j][0][0].isupper() and words[j][0].lower() not in lx.NOT_PLACES:
+        while j < len(words) and words[j][0][0].isupper() and words[j][0].lower() not in NOT_PLACES:
             name.append(words[j][0])
             j += 1
         if name:
@@ -362,10 +380,10 @@ def predicate_classes(text: str) -> frozenset[str]:
 
 
 def _times(low_text: str, words: list[tuple[str, int, int]]) -> set[str]:
-    out = {w.lower() for w, _, _ in words if w.lower() in lx.WEEKDAYS or
-           (w.lower() in lx.MONTHS and w[0].isupper() and w.lower() != "may")}
+    out = {w.lower() for w, _, _ in words if w.lower() in WEEKDAYS or
+           (w.lower() in MONTHS and w[0].isupper() and w.lower() != "may")}
     out |= {w for w, _, _ in words if re.fullmatch(r"(19|20)\d\d", w)}
-    out |= {m.group() for m in _phrase_regex(lx.RELATIVE_TIMES).finditer(low_text)}
+    out |= {m.group() for m in _phrase_regex(RELATIVE_TIMES).finditer(low_text)}
     return out
 
 
@@ -442,7 +460,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     alpha = [w for w, _, _ in sent_words if w[0].isalpha()]
     title_case = len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) > 0.6 * len(alpha)
     for w, a, _ in local + _words(q.text or ""):
-        if not _content(w) or w.lower().strip("'’") in lx.NUMBER_WORDS:
+        if not _content(w) or w.lower().strip("'’") in NUMBER_WORDS:
             continue
         for part in w.split("-") if "-" in w else [w]:
             if not part or not _content(part):
@@ -454,7 +472,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
             if part[0].isupper() and a != first and not title_case:
                 proper.add(st)
     for m in mods:
-        if m and m not in lx.STOPWORDS and m != head:
+        if m and m not in MEASURE_STOPWORDS and m != head:
             context.setdefault(stem(m), m)
     sentence = frozenset(stem(w) for w, _, _ in sent_words if _content(w))
     # the wider window crosses commas ("$10,977.74 worth of televisions, DVD players ... at Best Buy")
@@ -467,23 +485,23 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     low_clause = " ".join(w for w, _, _ in clause_left).lower()
     flags = set()
     sent_set = {w.lower() for w, _, _ in sent_words}
-    if sent_set & lx.SCOPE_MARKERS or _has_phrase(low_clause, lx.SCOPE_PHRASES) or \
-            _has_phrase(low_clause, lx.SCOPE_JOINS):
+    if sent_set & SCOPE_MARKERS or _has_phrase(low_clause, SCOPE_PHRASES) or \
+            _has_phrase(low_clause, SCOPE_JOINS):
         flags.add("scope")
     own = [w.lower() for w, _, _ in _words(q.text or "")]
     own = own[:own.index("of")] if "of" in own else own  # "three fifths of all other persons"
     near = [w.lower() for w, _, _ in clause_left[-1:]] + own + [w.lower() for w, _, _ in right[:2]]
-    if any(w in lx.INCREMENT_MARKERS and not (w == "more" and nxt == "than")
+    if any(w in INCREMENT_MARKERS and not (w == "more" and nxt == "than")
            for w, nxt in zip(near, near[1:] + [""], strict=True)):
         flags.add("increment")
-    if _has_phrase(low_local + " " + (q.text or "").lower(), lx.RATE_PHRASES):
+    if _has_phrase(low_local + " " + (q.text or "").lower(), RATE_PHRASES):
         flags.add("rate")
-    if _has_phrase(low_clause + " " + low_local, lx.RUNNING_PHRASES):
+    if _has_phrase(low_clause + " " + low_local, RUNNING_PHRASES):
         flags.add("running")
     clause_words = {w.lower() for w, _, _ in clause_left} | {w.lower() for w, _, _ in right[:4]}
-    if clause_words & lx.MODAL_WORDS:
+    if clause_words & MODAL_WORDS:
         flags.add("modal")
-    if {w.lower() for w, _, _ in clause_left[-6:]} & lx.NEGATIONS:
+    if {w.lower() for w, _, _ in clause_left[-6:]} & NEGATIONS:
         flags.add("negated")
     before = text[max(0, q.start - 30):q.start]
     bound = bound_of(q, before)
@@ -502,10 +520,10 @@ def _additive_join(text: str, a: Quantity, b: Quantity) -> bool:
     between = text[a.end:b.start].lower()
     if len(between) > 80 or re.search(r"[.;:!?]", between):
         return False
-    if _has_phrase(between, lx.SUBSET_JOINS):
+    if _has_phrase(between, SUBSET_JOINS):
         return False
     tail = " ".join(between.replace(",", " ").split()[-3:])
-    return _has_phrase(tail, lx.ADDITIVE_JOINS)
+    return _has_phrase(tail, ADDITIVE_JOINS)
 
 
 def sum_mentions(art: Article, mentions: list[tuple[Mention, Quantity]]) -> list[Mention]:
@@ -519,8 +537,8 @@ def sum_mentions(art: Article, mentions: list[tuple[Mention, Quantity]]) -> list
     for (ma, qa), (mb, qb) in zip(ordered, ordered[1:], strict=False):
         if ma.kind != "count" or mb.kind != "count" or ma.category != "person" or mb.category != "person":
             continue
-        if ma.head == mb.head or ma.head in lx.CATEGORY_TOTALS["person"] or \
-                mb.head in lx.CATEGORY_TOTALS["person"]:
+        if ma.head == mb.head or ma.head in CATEGORY_TOTALS["person"] or \
+                mb.head in CATEGORY_TOTALS["person"]:
             continue
         if ma.sentence_text != mb.sentence_text or not _additive_join(art.text, qa, qb):
             continue
@@ -580,7 +598,7 @@ def block_keys(m: Mention) -> list[str]:
     meets "two terms" and "42 Senate Republicans" meets "42 members of the Republican caucus".
     """
     if m.kind in ("count", "measure"):
-        words = sorted(m.words - lx.GENERIC_HEADS) or [m.head or "?"]
+        words = sorted(m.words - GENERIC_HEADS) or [m.head or "?"]
         return [f"{m.kind}:{m.unit or ''}:{w}" for w in words]
     return [f"{m.kind}:{m.unit or '?'}"]
 

@@ -1,29 +1,10 @@
-"""Word lists for measures and comparisons, kept apart from the logic.
+"""Words for measures and comparisons: what a figure counts, its predicate, its scope.
 
-All entries are lower case. Predicates are grouped in classes: two quantities whose nearest
-predicates fall in different classes ("killed" vs "injured") are not about the same measure.
+Predicates are grouped in classes: two quantities whose nearest predicates fall in different
+classes ("killed" vs "injured") are not about the same measure.
 """
 
 from __future__ import annotations
-
-STOPWORDS = frozenset("""
-a an the and or but nor of to in on at by for with from into onto upon about as than then that this
-these those there here it its it's is are was were be been being am has have had having do does did
-done will would shall should can could may might must not no so such too very just only also even
-still yet again ever never he she they we you i me him her them us my your his their our hers theirs
-ours who whom whose which what when where why how all any both each either neither other another some
-most more less few many much own same s t said says say told tells according who've we've they've
-i'm he's she's they're we're you're mr mrs ms dr up out over off down if while because though although
-per via like around nearly almost about approximately roughly some estimated least
-""".split())
-
-# Words that make up numbers; never context.
-NUMBER_WORDS = frozenset("""
-zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
-thousand thousands million millions billion billions trillion trillions dozen dozens half third thirds
-quarter percent cent pct bn mn m k
-""".split())
 
 IRREGULAR_NOUNS: dict[str, str] = {
     "people": "person", "persons": "person", "women": "woman", "men": "man", "children": "child",
@@ -49,8 +30,9 @@ GENERIC_HEADS = frozenset("""
 person thing time way one other case number amount figure total part percent lot kind sort type
 """.split())
 
-# Nouns that count people: quantities of these can add up to a total of people.
-PERSON_NOUNS = frozenset("""
+# Nouns that count people: quantities of these can add up to a total of people. Not the same
+# list as lexicon.cues.SPEAKER_PERSON_NOUNS, which describes who speaks ("a source", "a critic").
+COUNTED_PERSON_NOUNS: frozenset[str] = frozenset("""
 person man woman child boy girl adult teenager baby infant family member fighter militant soldier
 troop civilian resident refugee migrant immigrant worker employee student voter prisoner hostage
 detainee officer police policeman protester demonstrator passenger victim survivor patient doctor
@@ -124,15 +106,6 @@ seek seeks sought try tried
 """.split())
 NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without"})
 
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-MONTHS = frozenset("""january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-RELATIVE_TIMES = ("yesterday", "today", "tonight", "last night", "this morning", "this week",
-                  "last week", "next week", "this month", "last month", "next month", "this year",
-                  "last year", "next year", "previous night", "the night before", "the day before",
-                  "overnight", "weekend", "in the first", "in the second", "in the third", "in the fourth",
-                  "first quarter", "second quarter", "third quarter", "fourth quarter")
-
 # Joining words between two amounts of one sentence.
 ADDITIVE_JOINS = ("with", "and", "plus", "along with", "as well as", "together with", "accompanied by",
                   "alongside", "in addition to")
@@ -144,20 +117,6 @@ SCOPE_JOINS = ("among them", "among whom", "of whom", "of them", "of which", "ou
 # Prepositions that introduce a place ("from Raqqa", "in Deir Ezzor").
 PLACE_PREPOSITIONS = frozenset({"in", "from", "at", "near", "outside", "inside", "into", "across",
                                 "throughout", "around"})
-# Capitalised words that are not places.
-NOT_PLACES = WEEKDAYS | MONTHS | frozenset({"the", "a", "an", "this", "that", "mr", "mrs", "ms", "dr",
-                                           "president", "senator", "sen", "rep", "gov", "governor"})
-
-# Bounds written before a number, by how they read (the figure itself vs a limit).
-UPPER_FIGURE_PHRASES = ("up to", "as many as", "as much as", "as high as")
-NEAR_BELOW_PHRASES = ("nearly", "almost", "close to", "just under", "just shy of", "just below",
-                      "shy of", "not quite", "just short of", "approaching")
-LOWER_PHRASES = ("more than", "over", "at least", "above", "upwards of", "upward of", "in excess of",
-                 "exceeding", "no fewer than", "no less than", "not less than", "well over",
-                 "well above", "just over", "just above", "north of", "greater than", "higher than",
-                 "a minimum of", "minimum of", "+")
-UPPER_PHRASES = ("less than", "fewer than", "under", "below", "at most", "no more than",
-                 "not more than", "a maximum of", "maximum of", "lower than", "shy of")
 
 # Universal quantifiers for stated intents ("all fighters ... would die").
 UNIVERSALS = frozenset({"all", "every", "each"})
