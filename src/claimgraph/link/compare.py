@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
+from ..extract.units import TIME_UNITS
 from ..model import Article, Comparison
 from . import lexicon as lx
 from .measures import (
@@ -43,16 +44,24 @@ from .provenance import Provenance, independent_origins, speaker_label
 
 # Across documents, figures further apart than this are taken as different measures, not a conflict.
 MAX_CROSS_DOC_RATIO = 2.0
+# Figures further apart than this are never one measure (a vote total against a margin).
+MAX_CONFLICT_RATIO = 10.0
 # Inside one article, two named sources may differ more (an article sets them side by side).
 MAX_SAME_DOC_RATIO = 5.0
 # How far the sorted sweep looks for candidates across documents (ratio of figures).
-SWEEP_RATIO = 2.2
 SWEEP_LIMIT = 40  # neighbours per mention at most, so one crowded block cannot go quadratic
 # Evidence two equal figures measure one thing (see _agree_edge); higher across related stories.
 AGREE_SCORE = 2.5
 RELATED_AGREE_SCORE = 3.5
 SCOPE_MARKS = frozenset({"increment", "rate"})
-SCOPE_FLAGS = frozenset({"scope", "increment", "rate", "negated", "running"})
+# A bound read as a figure: "more than 500" is taken as 500 to 1,500 when compared, "under 30" as
+# 10 to 30. News writes a bound close to the count it has ("more than 600" for a toll of 638), so a
+# bound far from another source's figure ("more than 4,000" against "at least 525") contradicts it.
+BOUND_REACH = 3.0
+_NON_RESTRICTIVE = frozenset(stem(w) for w in lx.NON_RESTRICTIVE)
+# How far the sorted sweep looks for candidates across documents (ratio of figures): far enough for a
+# bound against a figure well outside it.
+SWEEP_RATIO = 2 * BOUND_REACH ** 2
 
 # ---------------------------------------------------------------- values
 
@@ -72,9 +81,11 @@ def _interval(m: Mention) -> tuple[float, float]:
     assert f is not None
     tol = m.tolerance
     if m.bound == "lower":
-        return (m.low if m.low is not None else f) - tol, math.inf
+        lo = m.low if m.low is not None else f
+        return lo - tol, max(lo * BOUND_REACH, lo + tol)
     if m.bound == "upper":
-        return min(0.0, f), (m.high if m.high is not None else f) + tol
+        hi = m.high if m.high is not None else f
+        return min(hi / BOUND_REACH, hi - tol), hi + tol
     if m.bound == "upper_figure":  # "up to 1.6 million": the figure itself is the claim
         u = m.high if m.high is not None else f
         return u - tol, u + tol
@@ -195,78 +206,161 @@ def _agree_edge(a: Mention, b: Mention, ev: Evidence, min_score: float = 2.5) ->
         if not (ev.head_equal or ev.head_weak or (both_distinctive and ev.wide >= 1)):
             return False
         score += 2.0 * ev.head_equal + 1.0 * ev.head_weak
+    elif a.kind in ("count", "measure") and (a.head or b.head) and ev.predicates == "shared":
+        score += 1.0  # a bare figure told what happened, like a counted one: "638" dead, "600 people" killed
     elif a.kind in ("money", "percent") and not (ev.wide >= 1 or both_distinctive or same_phrase):
         return False
     return score >= min_score
 
 
-def _conflict_possible(a: Mention, b: Mention) -> bool:
-    """The cheap half of a conflict test: nothing puts the two figures in different scopes."""
-    if a.is_sum or b.is_sum:  # sums of parts only ever confirm a total
-        return False
-    if (a.flags | b.flags) & SCOPE_FLAGS or ("modal" in a.flags) != ("modal" in b.flags):
-        return False
-    if {a.bound, b.bound} & {"lower", "upper", "tally"}:  # a limit is not a figure: "at most 3 years"
-        return False
-    if a.is_age or b.is_age:  # "an 18-year-old" and "a 33-year-old" are two people
-        return False
-    if a.kind == "count" and min(a.figure() or 0, b.figure() or 0) < 1:  # "two-thirds" of a vote
-        return False
+def _scope_veto(a: Mention, b: Mention) -> str | None:
+    """Why two figures cannot be one measure at one time, whatever their values (None: nothing)."""
+    if a.is_sum or b.is_sum:
+        return "a sum of parts only ever confirms a total"
+    if (a.flags ^ b.flags) & SCOPE_MARKS:
+        return "one figure is an increment or a rate, the other a total"
+    if "scope" in (a.flags | b.flags):
+        return "one figure counts a part of a group (\"of them\", \"alone\")"
+    if ("modal" in a.flags) != ("modal" in b.flags):
+        return "one figure is an expectation or a plan, the other a report"
+    if "tally" in (a.bound, b.bound):
+        if a.bound != b.bound:
+            return "a vote tally against a single figure"
+        if not {a.low, a.high} & {b.low, b.high}:
+            return "two tallies with no count in common: two different votes"
+    if a.is_age or b.is_age:
+        return "ages of people who may be different people"
+    if a.kind == "count" and min(a.figure() or 0, b.figure() or 0) < 1:
+        return "a fraction, not a count"
+    if (a.qualifiers - b.wide - _NON_RESTRICTIVE) or (b.qualifiers - a.wide - _NON_RESTRICTIVE):
+        return "the counted nouns are qualified differently (a subgroup or another group)"
+    if a.times and b.times and not a.times & b.times:
+        return "different times"
+    if (a.proper - b.wide) and (b.proper - a.wide):
+        return "each names something the other does not"
+    if a.places and b.places and not {p.lower() for p in a.places} & {p.lower() for p in b.places}:
+        return "different places"
+    return None
+
+
+def _heads_match(a: Mention, b: Mention, ev: Evidence) -> bool:
+    """Whether the counted nouns say the two figures count the same thing."""
+    if a.kind not in ("count", "measure") or not (a.head or b.head):
+        return True
+    if ev.head_equal:
+        return True
+    if a.head is None or b.head is None or {a.head, b.head} <= lx.UNSPECIFIC_HEADS | {None}:
+        # "355" or "hundreds of others" next to "1,300 people": the predicate must say it
+        return ev.predicates == "shared" and ev.wide >= 1
+    return False
+
+
+def _conflict_rule(a: Mention, b: Mention, ev: Evidence) -> tuple[bool, str]:
+    """Whether two figures whose intervals cannot both hold are about one measure, and why."""
+    veto = _scope_veto(a, b)
+    if veto is not None:
+        return False, veto
     if a.doc_id == b.doc_id:
         # inside one article only two named sources that say the same thing happened (same
         # predicate) about a counted noun or an amount make a conflict; percentages and
         # durations side by side in one article are nearly always different polls or periods
-        if not (a.speaker and b.speaker) or value_ratio(a, b) > MAX_SAME_DOC_RATIO:
-            return False
-        if a.kind not in ("count", "money") or predicate_relation(a, b) != "shared":
-            return False
-    elif value_ratio(a, b) > MAX_CROSS_DOC_RATIO:
-        return False
-    # "three state senators" is not "two senators": a lower-case qualifier must be in both
-    if (a.qualifiers - b.context.keys()) or (b.qualifiers - a.context.keys()):
-        return False
-    if a.times and b.times and not a.times & b.times:
-        return False
-    # each names something the other does not ("a Quinnipiac poll" vs "a Monmouth poll")
-    if (a.proper - b.wide) and (b.proper - a.wide):
-        return False
-    return not (a.places and b.places and not {p.lower() for p in a.places} & {p.lower() for p in b.places})
-
-
-def _conflict_edge(a: Mention, b: Mention, ev: Evidence) -> bool:
-    if not _conflict_possible(a, b):
-        return False
-    if a.kind in ("count", "measure") and (a.head or b.head):
-        if not ev.head_equal:
-            return False
-        if a.head in lx.GENERIC_HEADS:
-            return ev.predicates == "shared" and ev.context >= 1
-        small = max(a.figure() or 0, b.figure() or 0) <= 12
-        if small:  # "two senators" vs "three senators" are often two groups
-            return ev.context >= 2 and ev.predicates == "shared"
-        return ev.context >= 1 or ev.predicates == "shared"
-    # no counted noun (money, percentages): the words that single this amount out must match
+        if not (a.speaker and b.speaker):
+            return False, "one article's own figures, not two named sources"
+        if value_ratio(a, b) > MAX_SAME_DOC_RATIO:
+            return False, f"one article's figures more than {MAX_SAME_DOC_RATIO:g} times apart"
+        if a.kind not in ("count", "money") or ev.predicates != "shared":
+            return False, "one article's figures without the same predicate"
+    ratio = value_ratio(a, b)
+    if ratio > MAX_CONFLICT_RATIO:
+        return False, f"more than {MAX_CONFLICT_RATIO:g} times apart: another measure (a total against a margin)"
     rare = len(a.context.keys() & b.context.keys() & a.rare & b.rare)
-    return rare >= 2
+    if a.kind == "measure" and a.unit in TIME_UNITS:  # durations: nearly always two periods
+        ok = rare >= 2 and ratio <= MAX_CROSS_DOC_RATIO
+        return ok, "durations with the same rare words around them" if ok else \
+            "durations are nearly always two different periods"
+    if a.kind in ("count", "measure") and (a.head or b.head):
+        if not _heads_match(a, b, ev):
+            return False, f"different counted nouns ({a.head or '-'} vs {b.head or '-'})"
+        if min(a.figure() or 0, b.figure() or 0) <= 3:
+            return False, "very small counts (one, two, three) are usually parts of a whole"
+        if max(a.figure() or 0, b.figure() or 0) <= 12:  # "two senators" vs "three senators"
+            ok = ev.context >= 2 and ev.predicates == "shared"
+            return ok, "small counts with the same predicate and context" if ok else \
+                "small counts need the same predicate and two context words"
+        if a.head in lx.GENERIC_HEADS and ev.head_equal:
+            # "people" says nothing; what happened to them must be the same, and close or in context
+            ok = ev.predicates == "shared" and (ev.context >= 1 or ratio <= MAX_CROSS_DOC_RATIO)
+            return ok, "a generic noun with the same predicate and context" if ok else \
+                "a generic noun without the same predicate and context"
+        if ratio > MAX_CROSS_DOC_RATIO:  # far apart: only when the words say it is the same count
+            ok = ev.predicates == "shared" and (ev.context >= 1 or ev.wide >= 2)
+            return ok, "the same count and predicate, far apart" if ok else \
+                f"more than {MAX_CROSS_DOC_RATIO:g} times apart without the same predicate and context"
+        ok = ev.context >= 1 or ev.predicates == "shared"
+        return ok, "the same counted noun with the same predicate or context" if ok else \
+            "the same counted noun but nothing else in common"
+    if ratio > MAX_CROSS_DOC_RATIO:
+        return False, f"amounts more than {MAX_CROSS_DOC_RATIO:g} times apart"
+    # no counted noun (money, percentages): the words that single this amount out must match
+    return (True, "amounts with two rare context words in common") if rare >= 2 else \
+        (False, "amounts without two rare context words in common")
+
+
+@dataclass(slots=True)
+class Judgement:
+    """How two figures relate, the rule that decided, and the evidence it looked at."""
+
+    relation: str | None  # agree | conflict | denial | update | None
+    rule: str
+    evidence: Evidence | None = None
+
+
+def judge(a: Mention, b: Mention, min_agree: float | None = None) -> Judgement:
+    """Relate two figures: ``agree``, ``conflict``, ``denial``, ``update`` or None, with the rule.
+
+    ``denial``: the same figure, asserted by one and denied by the other ("there are not 23
+    million"); ``update``: one source's figure revised, or a total said to be moving ("rose to").
+    """
+    if not units_compatible(a, b):
+        return Judgement(None, f"different kinds or units ({a.kind} {a.unit or ''} vs {b.kind} {b.unit or ''})")
+    if a.figure() is None or b.figure() is None:
+        return Judgement(None, "no figure to compare")
+    if set(a.claim_ids) & set(b.claim_ids) and a.source == b.source and (a.is_sum or b.is_sum):
+        return Judgement(None, "a sum against one of its own parts")
+    if complements(a, b):
+        if predicate_relation(a, b) == "disjoint":
+            return Judgement(None, "shares that add up to 100, but about different things")
+        return Judgement("agree", "a cut and what is left add up to 100 percent")
+    agree = values_agree(a, b)
+    denied = a.negated != b.negated
+    if denied and not agree:
+        return Judgement(None, "a denial of one figure says nothing about another")
+    ev = evidence(a, b)
+    if ev.predicates == "disjoint":
+        return Judgement(None, "different predicates (" + ", ".join(sorted(a.predicates)) + " vs "
+                         + ", ".join(sorted(b.predicates)) + ")", ev)
+    if agree:
+        if not _agree_edge(a, b, ev, AGREE_SCORE if min_agree is None else min_agree):
+            return Judgement(None, "the intervals overlap, but too little says it is the same measure", ev)
+        if denied:
+            veto = _scope_veto(a, b)
+            if a.source == b.source or veto is not None:
+                return Judgement(None, veto or "one source both asserts and denies", ev)
+            return Judgement("denial", "one source denies the figure another asserts", ev)
+        return Judgement("agree", "the intervals overlap and the words say it is the same measure", ev)
+    ok, rule = _conflict_rule(a, b, ev)
+    if not ok:
+        return Judgement(None, f"the intervals cannot both hold, but {rule}", ev)
+    if (a.speaker and a.speaker == b.speaker) or a.source == b.source:
+        return Judgement("update", "one source gave two figures: a revision", ev)
+    if "revised" in (a.flags | b.flags):
+        return Judgement("update", "the words say the figure was revised (\"rose to\")", ev)
+    return Judgement("conflict", f"the intervals cannot both hold: {rule}", ev)
 
 
 def relate(a: Mention, b: Mention, min_agree: float | None = None) -> str | None:
-    """``"agree"``, ``"conflict"`` or None (not the same measure, or nothing safe to say)."""
-    if not units_compatible(a, b) or a.figure() is None or b.figure() is None:
-        return None
-    if set(a.claim_ids) & set(b.claim_ids) and a.source == b.source and (a.is_sum or b.is_sum):
-        return None  # a sum against one of its own parts
-    if complements(a, b):
-        return "agree" if predicate_relation(a, b) != "disjoint" else None
-    agree = values_agree(a, b)
-    if not agree and (a.source == b.source or not _conflict_possible(a, b)):
-        return None  # cheap tests first: most candidate pairs stop here
-    ev = evidence(a, b)
-    if ev.predicates == "disjoint":
-        return None
-    if agree:
-        return "agree" if _agree_edge(a, b, ev, AGREE_SCORE if min_agree is None else min_agree) else None
-    return "conflict" if _conflict_edge(a, b, ev) else None
+    """The relation of :func:`judge` alone."""
+    return judge(a, b, min_agree).relation
 
 
 # ---------------------------------------------------------------- candidate pairs
@@ -366,6 +460,26 @@ def conflict_explanation(measure: str, a: Mention, b: Mention, rest: list[Mentio
     return f"On {measure}, {_said(a)}, but {_said(b)}{tail}."
 
 
+def denial_explanation(measure: str, deniers: list[Mention], asserters: list[Mention]) -> str:
+    d, a = deniers[0], asserters[0]
+    others = [m for m in asserters[1:] if m.source != a.source][:2]
+    tail = "".join(f"; {_said(m)}" for m in others)
+    return f"On {measure}, {d.source_label or 'the article'} denied {describe(d)}, but {_said(a)}{tail}."
+
+
+def timeline_order(ms: list[Mention]) -> list[Mention]:
+    """Reports in time order: publication date, then position in the article."""
+    return sorted(ms, key=lambda m: (m.published or "9999", m.doc_id, m.start))
+
+
+def update_explanation(measure: str, ms: list[Mention]) -> str:
+    ordered = timeline_order(ms)
+    first, last = ordered[0], ordered[-1]
+    when = (lambda m: f" ({m.published})" if m.published else "")
+    return (f"On {measure}, the figure changed between reports: {_said(first)}{when(first)}, "
+            f"later {_said(last)}{when(last)}; an update, not a contradiction.")
+
+
 def consistent_explanation(measure: str, ms: list[Mention]) -> str:
     sums = [m for m in ms if m.is_sum]
     shown = []
@@ -407,11 +521,13 @@ def _claims(ms: Iterable[Mention]) -> list[str]:
 
 
 def _comparison(verdict: str, ms: list[Mention], explanation: str, measure: str,
-                story: str | None) -> Comparison:
+                story: str | None, sides: list[list[Mention]] | None = None) -> Comparison:
     sources = list(dict.fromkeys(m.source_label for m in sorted(ms, key=lambda m: (m.doc_id, m.start))))
-    return Comparison(measure=measure, claims=_claims(ms), verdict=verdict,  # type: ignore[arg-type]
+    claims = _claims(ms) if verdict != "updated" else list(dict.fromkeys(c for m in ms for c in m.claim_ids))
+    return Comparison(measure=measure, claims=claims, verdict=verdict,  # type: ignore[arg-type]
                       explanation=explanation, story=story, kind="numeric", sources=sources,
-                      independent_origins=independent_origins(m.origin for m in ms))
+                      independent_origins=independent_origins(m.origin for m in ms),
+                      sides=[_claims(side) for side in sides or []], quantities=_quantities(ms))
 
 
 def story_mentions(articles: list[Article]) -> list[Mention]:
@@ -451,18 +567,74 @@ def mark_rare_context(mentions: list[Mention]) -> None:
             m.rare = frozenset(s for s in m.context if df[s] <= limit)
 
 
+def sides_of(ms: list[Mention]) -> list[list[Mention]]:
+    """Split figures into sides: groups whose intervals share a point (fewest groups, greedy).
+
+    Two figures on one side can both hold; a figure on one side and one on another cannot.
+    """
+    groups: list[list[Mention]] = []
+    cur: list[Mention] = []
+    top = -math.inf
+    for m in sorted(ms, key=lambda m: (interval(m)[0], interval(m)[1], m.doc_id, m.start)):
+        lo, hi = interval(m)
+        if cur and (lo < top or lo == hi == top):
+            cur.append(m)
+            top = min(top, hi)
+        else:
+            if cur:
+                groups.append(cur)
+            cur, top = [m], hi
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+def _quantities(ms: Iterable[Mention]) -> list[dict[str, object]]:
+    """The exact figures compared: claim id and quantity index, sums split into their parts."""
+    out: list[dict[str, object]] = []
+    for m in sorted(ms, key=lambda m: (m.doc_id, m.start)):
+        for part in m.parts or (m,):
+            ref = {"claim": part.claim_ids[0], "index": part.index}
+            if ref not in out:
+                out.append(ref)
+    return out
+
+
+def _agreeing_clusters(idx: list[int], agree_edges: list[tuple[int, int]]) -> list[list[int]]:
+    """Connected groups of ``idx`` by agreement edges (both ends inside ``idx``)."""
+    pos = {k: n for n, k in enumerate(idx)}
+    uf = _Union(len(idx))
+    for i, j in agree_edges:
+        if i in pos and j in pos:
+            uf.union(pos[i], pos[j])
+    out: dict[int, list[int]] = defaultdict(list)
+    for k in idx:
+        out[uf.find(pos[k])].append(k)
+    return [v for v in out.values() if len(v) >= 2]
+
+
+def _independent(ms: list[Mention]) -> bool:
+    """Two sources, and not only one article with its own reprints."""
+    return len({m.source for m in ms}) >= 2 and len({m.copy_group for m in ms}) >= 2
+
+
 def compare_mentions(mentions: list[Mention], story: str | None = None, *,
                      across: Callable[[Mention, Mention], bool] | None = None,
                      min_agree: float = AGREE_SCORE) -> list[Comparison]:
     """Group mentions into measures and judge each measure's sources.
 
+    Figures joined by evidence that they measure one thing form a measure. Inside a measure the
+    asserted figures fall into sides by their intervals (:func:`sides_of`): a conflict stands the
+    sides that contradict each other against each other, a denial stands those who deny a figure
+    against those who assert it, an update is one source's figure revised (or a running total), and
+    each side's agreeing sources are reported as consistent.
+
     With ``across``, only pairs it accepts are related and only agreement is reported (used
     between two related stories, where a different figure may well be another event).
     """
     mark_rare_context(mentions)
-    uf, agree_uf = _Union(len(mentions)), _Union(len(mentions))
-    conflicts: list[tuple[int, int]] = []
-    agreements: list[tuple[int, int]] = []
+    uf = _Union(len(mentions))
+    edges: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i, j in candidate_pairs(mentions):
         if across is not None and not across(mentions[i], mentions[j]):
             continue
@@ -470,16 +642,14 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
         if rel is None or (across is not None and rel != "agree"):
             continue
         uf.union(i, j)
-        if rel == "agree":
-            agree_uf.union(i, j)
-            agreements.append((i, j))
-        else:
-            conflicts.append((i, j))
-    # per measure, the pairs of sources that agree somewhere
-    agreeing_sources = {(uf.find(i), frozenset({mentions[i].source, mentions[j].source})) for i, j in agreements}
+        edges[rel].append((i, j))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
+    by_root: dict[str, dict[int, list[tuple[int, int]]]] = {k: defaultdict(list) for k in edges}
+    for rel, pairs in edges.items():
+        for i, j in pairs:
+            by_root[rel][uf.find(i)].append((i, j))
     out: list[Comparison] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
 
@@ -489,37 +659,50 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
             seen.add(key)
             out.append(c)
 
-    by_root_conflicts: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for i, j in conflicts:
-        # a source that agrees with the other somewhere (another scope, a second figure) is no conflict
-        if (uf.find(i), frozenset({mentions[i].source, mentions[j].source})) not in agreeing_sources:
-            by_root_conflicts[uf.find(i)].append((i, j))
     for root, idx in groups.items():
         if len(idx) < 2:
             continue
-        ms = [mentions[i] for i in idx]
-        measure = measure_name(ms)
-        pairs = by_root_conflicts.get(root)
-        if pairs:
-            i, j = max(pairs, key=lambda p: value_ratio(mentions[p[0]], mentions[p[1]]))
+        agree = by_root.get("agree", {}).get(root, [])
+        asserted = [k for k in idx if not mentions[k].negated]
+        side_of: dict[int, int] = {}
+        sides = sides_of([mentions[k] for k in asserted])
+        ids = {id(m): k for k, m in ((k, mentions[k]) for k in asserted)}
+        for n, side in enumerate(sides):
+            for m in side:
+                side_of[ids[id(m)]] = n
+        conflicts = [(i, j) for i, j in by_root.get("conflict", {}).get(root, [])
+                     if side_of.get(i) != side_of.get(j)]
+        if conflicts:
+            out_sides = sorted({side_of[k] for p in conflicts for k in p})
+            taking = [m for n in out_sides for m in sides[n]]
+            i, j = max(conflicts, key=lambda p: value_ratio(mentions[p[0]], mentions[p[1]]))
             a, b = sorted((mentions[i], mentions[j]), key=lambda m: (m.doc_id, m.start))
-            # the claims that take sides: the conflicting mentions and those that agree with them
-            sides = {agree_uf.find(k) for p in pairs for k in p}
-            taking = [mentions[k] for k in idx if agree_uf.find(k) in sides]
-            involved = {mentions[k].id for p in pairs for k in p}
-            rest = [m for m in taking if m is not a and m is not b]
-            rest.sort(key=lambda m: (m.id not in involved, m.doc_id, m.start))
+            involved = {mentions[k].id for p in conflicts for k in p}
+            rest = sorted((m for m in taking if m is not a and m is not b),
+                          key=lambda m: (m.id not in involved, m.doc_id, m.start))
             measure = measure_name(taking)
-            emit(_comparison("conflict", taking, conflict_explanation(measure, a, b, rest), measure, story))
-        clusters: dict[int, list[Mention]] = defaultdict(list)
-        for i in idx:
-            clusters[agree_uf.find(i)].append(mentions[i])
-        for cl in clusters.values():
-            # two sources, and not only one article with its own reprints
-            if len({m.source for m in cl}) < 2 or len({m.copy_group for m in cl}) < 2:
-                continue
-            name = measure_name(cl)
-            emit(_comparison("consistent", cl, consistent_explanation(name, cl), name, story))
+            emit(_comparison("conflict", taking, conflict_explanation(measure, a, b, rest), measure, story,
+                             sides=[sides[n] for n in out_sides]))
+        denials = by_root.get("denial", {}).get(root, [])
+        if denials:
+            deniers = [mentions[k] for k in dict.fromkeys(k for p in denials for k in p) if mentions[k].negated]
+            asserters = [mentions[k] for k in dict.fromkeys(k for p in denials for k in p)
+                         if not mentions[k].negated]
+            measure = measure_name(deniers + asserters)
+            emit(_comparison("conflict", deniers + asserters, denial_explanation(measure, deniers, asserters),
+                             measure, story, sides=[deniers, asserters]))
+        updates = by_root.get("update", {}).get(root, [])
+        if updates:
+            ms = [mentions[k] for k in dict.fromkeys(k for p in updates for k in p)]
+            measure = measure_name(ms)
+            emit(_comparison("updated", timeline_order(ms), update_explanation(measure, ms), measure, story))
+        denied_idx = [k for k in idx if mentions[k].negated]
+        for part in [[k for k in asserted if side_of[k] == n] for n in range(len(sides))] + [denied_idx]:
+            for cl_idx in _agreeing_clusters(part, agree):
+                cl = [mentions[k] for k in cl_idx]
+                if _independent(cl):
+                    name = measure_name(cl)
+                    emit(_comparison("consistent", cl, consistent_explanation(name, cl), name, story))
     return out
 
 

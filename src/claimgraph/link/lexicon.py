@@ -49,6 +49,15 @@ GENERIC_HEADS = frozenset("""
 person thing time way one other case number amount figure total part percent lot kind sort type
 """.split())
 
+# Heads that say nothing about which group is counted ("hundreds of others"): the predicate decides.
+UNSPECIFIC_HEADS = frozenset({"other", "more", "total", "number"})
+# Nouns that name the dead themselves ("355 deaths", "1,300 dead"): counted as people who died.
+DEATH_HEADS = frozenset({"death", "fatality", "life", "dead"})
+# Modifiers of a counted noun that describe rather than restrict ("hundreds of innocent children").
+NON_RESTRICTIVE = frozenset("""
+innocent young little tiny helpless defenceless defenseless poor brave beloved precious unsuspecting
+""".split())
+
 # Nouns that count people: quantities of these can add up to a total of people.
 PERSON_NOUNS = frozenset("""
 person man woman child boy girl adult teenager baby infant family member fighter militant soldier
@@ -112,7 +121,7 @@ RATE_PHRASES = ("a day", "a week", "a month", "a year", "per day", "per week", "
 # Totals that are still moving ("so far", "rose to"): a different figure may be an update.
 RUNNING_PHRASES = ("so far", "to date", "as of", "rose to", "risen to", "climbed to", "rising",
                    "increased to", "jumped to", "up from", "down from", "fell to", "dropped to",
-                   "at least", "latest", "updated", "revised", "now stands", "has grown", "has risen",
+                   "latest", "updated", "revised", "now stands", "has grown", "has risen",
                    "initial", "initially", "preliminary", "previously")
 # Expectation, intent or hypothesis: not a reported outcome.
 MODAL_WORDS = frozenset("""
@@ -123,6 +132,14 @@ predicted predict if unless promise promised promises pledge pledged vow vowed i
 seek seeks sought try tried
 """.split())
 NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without"})
+# Words that may stand between a negation and the figure it denies ("not have a", "is not even").
+NEGATION_BRIDGES = frozenset("""
+a an the be is are was were been being have has had do does did any even exactly quite really
+""".split())
+# Words that say a figure revises an earlier one ("rose to 44"): a different figure is an update.
+REVISION_PHRASES = ("rose to", "risen to", "climbed to", "increased to", "jumped to", "up from",
+                    "raised to", "revised", "updated", "now stands", "has grown", "has risen",
+                    "fell to", "dropped to", "down from", "lowered to")
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset("""january february march april may june july august september october november

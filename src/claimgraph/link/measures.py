@@ -29,6 +29,10 @@ _LEFT_JOIN_STOPS = frozenset({"and", "or", "but", "while", "whereas"})
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _LOCAL_LEFT, _LOCAL_RIGHT, _CLAUSE_LEFT = 8, 10, 12
+# How far (characters) a predicate may stand from its figure: near, or further left in the same
+# sentence ("the death toll from the alleged attack had reached 322").
+_PREDICATE_NEAR, _PREDICATE_REACH = 40, 70
+_PREDICATE_SLACK = 6  # predicates this much further than the nearest count too
 _AGE = re.compile(r"^\W*(?:-?\s*years?[- ]old|-?\s*months?[- ]old)\b|year-old|\baged\b", re.I)
 
 
@@ -151,6 +155,16 @@ class Mention:
         return bool(self.parts)
 
     @property
+    def negated(self) -> bool:
+        """A figure denied rather than asserted ("there are not 23 million unemployed")."""
+        return "negated" in self.flags
+
+    @property
+    def index(self) -> int | None:
+        """The quantity's index in its claim (None for a sum of parts)."""
+        return None if self.parts else int(self.id.rsplit("/q", 1)[1])
+
+    @property
     def is_age(self) -> bool:
         """An age ("18-year-old", "aged 33"): ages of different people are never one measure."""
         return bool(_AGE.search(self.text) or _AGE.search(self.sentence_text[self._offset():][:40]))
@@ -267,6 +281,15 @@ def _values(q: Quantity) -> tuple[float | None, float | None, float | None]:
 # ---------------------------------------------------------------- counted noun
 
 
+def _noun_like(word: str) -> bool:
+    """Whether a word right after a bare number can be what it counts: not a verb form or a
+    preposition ("322 including 54 children", "2,001 injured"); "1,300 dead" names the dead."""
+    w = word.lower()
+    if w in lx.DEATH_HEADS:
+        return True
+    return not (w in _PRED_CLASS or w.endswith(("ing", "ed")) or w in lx.SUBSET_JOINS)
+
+
 def head_of(q: Quantity, text: str) -> tuple[str | None, str | None, set[str]]:
     """``(head lemma, counted phrase, modifier lemmas)`` of a counted quantity."""
     counted = (q.counted or "").strip()
@@ -277,7 +300,8 @@ def head_of(q: Quantity, text: str) -> tuple[str | None, str | None, set[str]]:
             counted = words[-1]
         else:
             nxt = _words(text[q.end:q.end + 40])
-            if nxt and nxt[0][0].isalpha() and nxt[0][0].islower() and _content(nxt[0][0]):
+            if nxt and nxt[0][0].isalpha() and nxt[0][0].islower() and _content(nxt[0][0]) \
+                    and _noun_like(nxt[0][0]):
                 counted = nxt[0][0]
     if not counted:
         return None, None, set()
@@ -385,7 +409,12 @@ def _has_phrase(low_text: str, phrases: tuple[str, ...]) -> bool:
 
 
 def _predicates(text: str, s0: int, s1: int, q: Quantity) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Predicate classes nearest the quantity inside its sentence (within about 40 characters)."""
+    """Predicate classes nearest the quantity between its neighbouring figures in the sentence.
+
+    Within about 40 characters on either side; failing that, further left (the subject of "had
+    reached 322"), never further right (that is the next clause's verb). ``s0``/``s1`` stop at the
+    neighbouring figures, so "killed" in "525 were killed and 3,700 injured" is not 3,700's.
+    """
     low = text[s0:s1].lower()
     found = []
     for m in _PRED_RE.finditer(low):
@@ -394,16 +423,38 @@ def _predicates(text: str, s0: int, s1: int, q: Quantity) -> tuple[frozenset[str
             dist = 0
         else:
             dist = a - q.end if a >= q.end else q.start - b
-        if dist <= 40:
+        if dist <= _PREDICATE_NEAR or (b <= q.start and dist <= _PREDICATE_REACH):
             found.append((dist, _PRED_CLASS[m.group()], text[a:b]))
     if not found:
         return frozenset(), ()
     best = min(d for d, _, _ in found)
-    near = [(c, w) for d, c, w in found if d <= best + 25]
+    near = [(c, w) for d, c, w in found if d <= best + _PREDICATE_SLACK]
     return frozenset(c for c, _ in near), tuple(w for _, w in near)
 
 
 # ---------------------------------------------------------------- building mentions
+
+
+def _is_negation(word: str) -> bool:
+    w = word.lower().replace("’", "'")
+    return w in lx.NEGATIONS or w.endswith("n't")
+
+
+def _denied(clause_left: list[tuple[str, int, int]], own: str) -> bool:
+    """Whether the figure itself is denied: a negation right before it, with only a copula, an
+    auxiliary or an article between ("there are not 23 million", "I don't have a $5 trillion tax cut").
+
+    A negation further away negates something else ("did not say how many of the 40 ...").
+    """
+    if own.split(" ", 1)[0].lower() in lx.NEGATIONS:  # "no unexploded devices" is a count of zero
+        return False
+    left = [w.lower() for w, _, _ in clause_left[-4:]]
+    for k in range(len(left) - 1, -1, -1):
+        if _is_negation(left[k]):
+            return all(w in lx.NEGATION_BRIDGES for w in left[k + 1:])
+        if left[k] not in lx.NEGATION_BRIDGES:
+            return False
+    return False
 
 
 def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
@@ -427,8 +478,12 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     elif q.kind == "measure":  # a duration or size: the unit plays the counted noun's part
         head = noun_lemma(q.unit.split()[-1]) if q.unit else head
         counted = counted or q.unit
+    written_head = head
+    if head in lx.DEATH_HEADS:  # "355 deaths", "1,300 dead": people who died
+        head = "person"
     counted_words = [w for w, _, _ in _words(counted or "") if _content(w)]
-    qualifiers = frozenset(stem(w) for w in counted_words if w.islower() and noun_lemma(w) != head) \
+    qualifiers = frozenset(stem(w) for w in counted_words
+                           if w.islower() and noun_lemma(w) not in (head, written_head)) \
         if head else frozenset()
     lemmas = frozenset(noun_lemma(w) for w in counted_words) | ({head} if head else set())
     local = left + right
@@ -460,7 +515,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     wide_words = _words(text[s0:q.start], s0)[-_CLAUSE_LEFT:] + _words(text[q.end:s1], q.end)[:_CLAUSE_LEFT]
     wide = frozenset(stem(p) for w, _, _ in wide_words for p in w.split("-")
                      if p and _content(p) and noun_lemma(p) != head) | frozenset(context)
-    preds, pred_words = _predicates(text, s0, s1, q)
+    preds, pred_words = _predicates(text, max(prev_end, s0), min(next_start, s1), q)
     low_local = " ".join(w for w, _, _ in local).lower()
     low_clause = " ".join(w for w, _, _ in clause_left).lower()
     flags = set()
@@ -478,10 +533,12 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
         flags.add("rate")
     if _has_phrase(low_clause + " " + low_local, lx.RUNNING_PHRASES):
         flags.add("running")
+    if _has_phrase(low_clause + " " + low_local, lx.REVISION_PHRASES):
+        flags.add("revised")
     clause_words = {w.lower() for w, _, _ in clause_left} | {w.lower() for w, _, _ in right[:4]}
     if clause_words & lx.MODAL_WORDS:
         flags.add("modal")
-    if {w.lower() for w, _, _ in clause_left[-6:]} & lx.NEGATIONS:
+    if _denied(clause_left, q.text or ""):
         flags.add("negated")
     before = text[max(0, q.start - 30):q.start]
     bound = bound_of(q, before)
@@ -551,6 +608,16 @@ def sum_mentions(art: Article, mentions: list[tuple[Mention, Quantity]]) -> list
     return out
 
 
+def inherit_predicates(text: str, built: list[tuple[Mention, Quantity]]) -> None:
+    """A part named right after its whole ("322, including 54 children") shares its predicate."""
+    ordered = sorted(built, key=lambda t: t[1].start)
+    for (whole, qw), (part, qp) in zip(ordered, ordered[1:], strict=False):
+        between = text[qw.end:qp.start].lower()
+        if part.predicates or len(between) > 60 or not _has_phrase(between, lx.SUBSET_JOINS):
+            continue
+        part.predicates, part.predicate_words = whole.predicates, whole.predicate_words
+
+
 def document_mentions(art: Article) -> list[Mention]:
     """Every quantity of an article's claims as a mention, plus sums of parts."""
     by_sentence: dict[tuple[int, int], list[tuple[Claim, int, Quantity]]] = {}
@@ -566,6 +633,7 @@ def document_mentions(art: Article) -> list[Mention]:
             m = mention_of(art, claim, q, i, [x for x in qs if x is not q])
             if m is not None:
                 built.append((m, q))
+        inherit_predicates(art.text, built)
         out.extend(m for m, _ in built)
         out.extend(sum_mentions(art, built))
     return out
@@ -579,7 +647,10 @@ def block_keys(m: Mention) -> list[str]:
     """
     if m.kind in ("count", "measure"):
         words = sorted(m.words - lx.GENERIC_HEADS) or [m.head or "?"]
-        return [f"{m.kind}:{m.unit or ''}:{w}" for w in words]
+        keys = [f"{m.kind}:{m.unit or ''}:{w}" for w in words]
+        # what happened to them ("killed", "injured") meets a bare figure: "the toll reached 322"
+        keys += [f"{m.kind}:{m.unit or ''}:did:{p}" for p in sorted(m.predicates)]
+        return keys
     return [f"{m.kind}:{m.unit or '?'}"]
 
 
