@@ -185,6 +185,8 @@ def complements(a: Mention, b: Mention) -> bool:
 
 
 def _agree_edge(a: Mention, b: Mention, ev: Evidence, min_score: float = 2.5) -> bool:
+    if a.kind == "age" and a.age_of and b.age_of:  # one named person's age: the name is the evidence
+        return a.age_of == b.age_of
     if a.is_sum or b.is_sum:
         total = b if a.is_sum else a
         if total.is_sum or total.head not in lx.CATEGORY_TOTALS["person"]:
@@ -229,7 +231,9 @@ def _scope_veto(a: Mention, b: Mention) -> str | None:
         if not {a.low, a.high} & {b.low, b.high}:
             return "two tallies with no count in common: two different votes"
     if a.is_age or b.is_age:
-        return "ages of people who may be different people"
+        if not (a.age_of and a.age_of == b.age_of):
+            return "ages of people who may be different people"
+        return None
     if a.kind == "count" and min(a.figure() or 0, b.figure() or 0) < 1:
         return "a fraction, not a count"
     if (a.qualifiers - b.wide - _NON_RESTRICTIVE) or (b.qualifiers - a.wide - _NON_RESTRICTIVE):
@@ -255,11 +259,24 @@ def _heads_match(a: Mention, b: Mention, ev: Evidence) -> bool:
     return False
 
 
+def _part_larger_than_whole(a: Mention, b: Mention, ev: Evidence) -> str | None:
+    """A subgroup ("children killed") contradicts its whole ("people killed") only when it is
+    larger than the whole can be."""
+    totals = lx.CATEGORY_TOTALS["person"]
+    for part, whole in ((a, b), (b, a)):
+        if whole.head in totals and part.head in lx.PERSON_NOUNS and part.head not in totals \
+                and ev.predicates == "shared" and interval(part)[0] > interval(whole)[1]:
+            return f"a part ({part.counted or part.head}) larger than its whole ({whole.counted or whole.head})"
+    return None
+
+
 def _conflict_rule(a: Mention, b: Mention, ev: Evidence) -> tuple[bool, str]:
     """Whether two figures whose intervals cannot both hold are about one measure, and why."""
     veto = _scope_veto(a, b)
     if veto is not None:
         return False, veto
+    if a.kind == "age":
+        return True, f"one person's age ({a.age_of}) given differently"
     if a.doc_id == b.doc_id:
         # inside one article only two named sources that say the same thing happened (same
         # predicate) about a counted noun or an amount make a conflict; percentages and
@@ -280,6 +297,9 @@ def _conflict_rule(a: Mention, b: Mention, ev: Evidence) -> tuple[bool, str]:
             "durations are nearly always two different periods"
     if a.kind in ("count", "measure") and (a.head or b.head):
         if not _heads_match(a, b, ev):
+            whole = _part_larger_than_whole(a, b, ev)
+            if whole:
+                return True, whole
             return False, f"different counted nouns ({a.head or '-'} vs {b.head or '-'})"
         if min(a.figure() or 0, b.figure() or 0) <= 3:
             return False, "very small counts (one, two, three) are usually parts of a whole"
@@ -425,28 +445,46 @@ def describe(m: Mention) -> str:
     return m.text
 
 
+def _common_words(ms: list[Mention], limit: int = 3) -> list[str]:
+    """Context words every mention shares, as written, in the first mention's order."""
+    common = set(ms[0].context)
+    for m in ms[1:]:
+        common &= set(m.context)
+    return [ms[0].context[s] for s in ms[0].context if s in common][:limit]
+
+
 def measure_name(ms: list[Mention]) -> str:
-    """A short name for what the mentions measure: counted noun, predicate and place, or unit."""
+    """A label a reader understands: what is counted and what happened to it ("people killed
+    (Varosh)"), or the amount and the words around it ("USD: reconstruction fund")."""
     plain = [m for m in ms if not m.is_sum] or ms
-    counted = sorted((m.counted for m in plain if m.counted), key=lambda c: (len(c), c))
-    preds = [w for m in plain for w in m.predicate_words]
+    classes = [c for m in plain for c in sorted(m.predicates)]
+    pred = max(set(classes), key=classes.count) if classes else None
     places = sorted({p for m in plain for p in m.places})
-    if plain[0].kind == "count" or (plain[0].kind == "measure" and counted):
-        name = counted[0] if counted else (plain[0].head or "count")
+    first = plain[0]
+    if first.kind == "count" or (first.kind == "measure" and first.unit not in TIME_UNITS):
+        heads = [m.head for m in plain if m.head and m.head not in lx.UNSPECIFIC_HEADS]
+        counted = sorted((m.counted for m in plain if m.counted and m.head in heads), key=lambda c: (len(c), c))
+        if heads and max(set(heads), key=heads.count) == "person":
+            noun = "people"
+        elif counted:
+            noun = counted[0].lower() if not counted[0][:1].isupper() else counted[0]
+        else:
+            noun = "people" if pred in lx.PERSON_PREDICATES else "number"
+        name = noun + (f" {lx.PREDICATE_LABELS[pred]}" if pred in lx.PREDICATE_LABELS else "")
         if any(m.is_sum for m in ms):
             name = f"{name} in all"
+        if name in ("number", "people"):
+            words = _common_words(plain)
+            name += f" ({' '.join(words)})" if words else ""
     else:
-        unit = plain[0].unit or plain[0].kind
-        common = set(plain[0].context)
-        for m in plain[1:]:
-            common &= set(m.context)
-        words = [plain[0].context[s] for s in plain[0].context if s in common][:4]
-        name = f"{plain[0].kind} ({unit})" + (f": {' '.join(words)}" if words else "")
-    if preds:
-        name += f" — {preds[0].lower()}"
+        what = {"money": f"amount ({first.unit or 'money'})", "percent": "share (%)"}.get(
+            first.kind, "duration" if first.unit in TIME_UNITS else f"{first.kind} ({first.unit})")
+        words = _common_words(plain)
+        name = what + (f": {' '.join(words)}" if words else "") + \
+            (f", {lx.PREDICATE_LABELS[pred]}" if pred in lx.PREDICATE_LABELS and not words else "")
     places = [p for p in places if p.lower() not in name.lower()]
     if places:
-        name += f" ({', '.join(places[:2])})"
+        name += f" in {' and '.join(places[:2])}"
     return name
 
 
@@ -696,6 +734,13 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
             ms = [mentions[k] for k in dict.fromkeys(k for p in updates for k in p)]
             measure = measure_name(ms)
             emit(_comparison("updated", timeline_order(ms), update_explanation(measure, ms), measure, story))
+        # a cut and what is left ("23 percent cut", "77 percent"): agreement across sides
+        for i, j in agree:
+            if side_of.get(i) != side_of.get(j) and complements(mentions[i], mentions[j]):
+                pair = [mentions[i], mentions[j]]
+                if _independent(pair):
+                    name = measure_name(pair)
+                    emit(_comparison("consistent", pair, consistent_explanation(name, pair), name, story))
         denied_idx = [k for k in idx if mentions[k].negated]
         for part in [[k for k in asserted if side_of[k] == n] for n in range(len(sides))] + [denied_idx]:
             for cl_idx in _agreeing_clusters(part, agree):

@@ -98,6 +98,16 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "sell": ("sell", "sold", "sale", "export"),
     "earn": ("earn", "income", "salary", "revenue", "profit"),
 }
+# How a measure label reads each predicate class ("people killed", "votes cast").
+PREDICATE_LABELS: dict[str, str] = {
+    "depart": "who left", "die": "killed", "injure": "injured", "arrest": "arrested",
+    "displace": "displaced", "rescue": "rescued", "spend": "spent", "raise": "raised", "fund": "committed",
+    "vote": "voting", "attend": "attending", "hire": "hired", "cut": "cut", "infect": "infected",
+    "sign": "signing", "deport": "deported", "win": "won", "sell": "sold", "earn": "earned",
+}
+# Predicate classes that happen to people: a bare figure with one of these counts people.
+PERSON_PREDICATES = frozenset({"depart", "die", "injure", "arrest", "displace", "rescue", "attend",
+                               "hire", "infect", "deport"})
 # Classes that describe the same event from two sides (leaving alive vs dying do not mix).
 COMPATIBLE_PREDICATES: frozenset[frozenset[str]] = frozenset({
     frozenset({"depart", "rescue"}), frozenset({"depart", "deport"}), frozenset({"depart", "displace"}),

@@ -134,6 +134,7 @@ class Mention:
     places: frozenset[str] = frozenset()  # as written; compared case-insensitively
     times: frozenset[str] = frozenset()
     flags: frozenset[str] = frozenset()  # scope | increment | rate | running | modal | negated
+    age_of: str | None = None  # whose age this is (a surname), for ages
     qualifiers: frozenset[str] = frozenset()  # lower-case modifiers of the counted noun ("state")
     words: frozenset[str] = frozenset()  # lemmas of the counted phrase, for blocking
     rare: frozenset[str] = frozenset()  # context stems few other mentions of the story share
@@ -167,7 +168,8 @@ class Mention:
     @property
     def is_age(self) -> bool:
         """An age ("18-year-old", "aged 33"): ages of different people are never one measure."""
-        return bool(_AGE.search(self.text) or _AGE.search(self.sentence_text[self._offset():][:40]))
+        return self.kind == "age" or bool(_AGE.search(self.text) or
+                                          _AGE.search(self.sentence_text[self._offset():][:40]))
 
     def _offset(self) -> int:
         i = self.sentence_text.find(self.text)
@@ -442,19 +444,44 @@ def _is_negation(word: str) -> bool:
 
 def _denied(clause_left: list[tuple[str, int, int]], own: str) -> bool:
     """Whether the figure itself is denied: a negation right before it, with only a copula, an
-    auxiliary or an article between ("there are not 23 million", "I don't have a $5 trillion tax cut").
+    auxiliary, an article or the figure's own verb between ("there are not 23 million", "I don't
+    have a $5 trillion tax cut", "does not cost $90 billion").
 
     A negation further away negates something else ("did not say how many of the 40 ...").
     """
     if own.split(" ", 1)[0].lower() in lx.NEGATIONS:  # "no unexploded devices" is a count of zero
         return False
     left = [w.lower() for w, _, _ in clause_left[-4:]]
+    verbs = 0  # the figure's own verb may stand between: "does not cost $90 billion"
     for k in range(len(left) - 1, -1, -1):
         if _is_negation(left[k]):
-            return all(w in lx.NEGATION_BRIDGES for w in left[k + 1:])
-        if left[k] not in lx.NEGATION_BRIDGES:
+            return True
+        if left[k] in _PRED_CLASS and verbs == 0:
+            verbs += 1
+        elif left[k] not in lx.NEGATION_BRIDGES:
             return False
     return False
+
+
+_APPOSITIVE_AGE_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s*,\s*(?:aged\s+)?$")
+_APPOSITIVE_AGE_AFTER = re.compile(r"^\s*(?:[,)]|$|\.\s)")
+_AGE_BEFORE_NAME = re.compile(r"^\W*(?:-?\s*years?[- ]old)\s+(?:[a-z][\w-]*\s+){0,3}((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)")
+
+
+def age_owner(text: str, q: Quantity) -> str | None:
+    """Whose age a figure is, when the text says: "Mara Quist, 34," or "a 34-year-old nurse, Mara
+    Quist" -> "quist" (the surname, lower case). None when it is no age or the person is unnamed."""
+    v = q.value
+    if v is None or not (0 < v <= 120) or v != int(v):
+        return None
+    before, after = text[max(0, q.start - 60):q.start], text[q.end:q.end + 60]
+    if (m := _APPOSITIVE_AGE_BEFORE.search(before)) and _APPOSITIVE_AGE_AFTER.match(after) \
+            and m.group(1).lower() not in lx.NOT_PLACES and (q.text or "").strip().isdigit():
+        return m.group(1).lower().strip("'’")
+    if (m := _AGE_BEFORE_NAME.match(after if not _AGE.search(q.text or "") else
+                                    text[q.end - len("year-old"):q.end + 60].replace("year-old", " year-old", 1))):
+        return m.group(1).split()[-1].lower().strip("'’")
+    return None
 
 
 def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
@@ -543,9 +570,16 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     before = text[max(0, q.start - 30):q.start]
     bound = bound_of(q, before)
     figure = value if value is not None else (low if low is not None else high)
+    kind, unit = q.kind or "count", _unit(q)
+    age_of = age_owner(text, q)
+    if age_of is not None or _AGE.search(q.text or ""):  # an age in years, whatever the extractor's unit
+        kind, unit, head, counted = "age", "year", None, None
+        value, low, high = q.value, q.low, q.high
+        figure = value if value is not None else (low if low is not None else high)
     return Mention(
-        id=f"{claim.id}/q{idx}", doc_id=art.id, claim_ids=(claim.id,), text=q.text, kind=q.kind or "count",
-        unit=_unit(q), head=head, counted=counted, value=value, low=low, high=high, approx=q.approx,
+        id=f"{claim.id}/q{idx}", doc_id=art.id, claim_ids=(claim.id,), text=q.text, kind=kind,
+        unit=unit, head=head, counted=counted, value=value, low=low, high=high, approx=q.approx,
+        age_of=age_of,
         bound=bound, tolerance=written_tolerance(q, figure), context=context, proper=frozenset(proper),
         sentence=sentence, predicates=preds, predicate_words=pred_words,
         places=frozenset() if title_case else frozenset(_places(text, local)),
