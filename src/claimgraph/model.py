@@ -148,9 +148,11 @@ class Comparison:
 
     measure: str
     claims: list[str]
-    verdict: Literal["conflict", "consistent"]
+    verdict: Literal["conflict", "consistent", "updated"]
     explanation: str
     story: str | None = None
     kind: str = "numeric"  # numeric | intent_vs_outcome
     sources: list[str] = field(default_factory=list)
     independent_origins: int | None = None
+    sides: list[list[str]] = field(default_factory=list)  # conflicts: claim ids that stand together
+    quantities: list[dict[str, Any]] = field(default_factory=list)  # [{"claim": id, "index": i}]

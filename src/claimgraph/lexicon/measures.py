@@ -30,6 +30,16 @@ GENERIC_HEADS = frozenset("""
 person thing time way one other case number amount figure total part percent lot kind sort type
 """.split())
 
+# Heads that say nothing about which group is counted ("hundreds of others"): the predicate decides.
+UNSPECIFIC_HEADS = frozenset({"other", "more", "total", "number"})
+# Nouns that name the dead themselves ("355 deaths", "1,300 dead"): counted as people who died.
+DEATH_HEADS = frozenset({"death", "fatality", "life", "dead"})
+# Modifiers of a counted noun that describe rather than restrict ("hundreds of innocent children").
+NON_RESTRICTIVE = frozenset("""
+innocent young little tiny helpless defenceless defenseless poor brave beloved precious unsuspecting
+""".split())
+
+
 # Nouns that count people: quantities of these can add up to a total of people. Not the same
 # list as lexicon.cues.SPEAKER_PERSON_NOUNS, which describes who speaks ("a source", "a critic").
 COUNTED_PERSON_NOUNS: frozenset[str] = frozenset("""
@@ -71,6 +81,16 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "sell": ("sell", "sold", "sale", "export"),
     "earn": ("earn", "income", "salary", "revenue", "profit"),
 }
+# How a measure label reads each predicate class ("people killed", "votes cast").
+PREDICATE_LABELS: dict[str, str] = {
+    "depart": "who left", "die": "killed", "injure": "injured", "arrest": "arrested",
+    "displace": "displaced", "rescue": "rescued", "spend": "spent", "raise": "raised", "fund": "committed",
+    "vote": "voting", "attend": "attending", "hire": "hired", "cut": "cut", "infect": "infected",
+    "sign": "signing", "deport": "deported", "win": "won", "sell": "sold", "earn": "earned",
+}
+# Predicate classes that happen to people: a bare figure with one of these counts people.
+PERSON_PREDICATES = frozenset({"depart", "die", "injure", "arrest", "displace", "rescue", "attend",
+                               "hire", "infect", "deport"})
 # Classes that describe the same event from two sides (leaving alive vs dying do not mix).
 COMPATIBLE_PREDICATES: frozenset[frozenset[str]] = frozenset({
     frozenset({"depart", "rescue"}), frozenset({"depart", "deport"}), frozenset({"depart", "displace"}),
@@ -94,7 +114,7 @@ RATE_PHRASES = ("a day", "a week", "a month", "a year", "per day", "per week", "
 # Totals that are still moving ("so far", "rose to"): a different figure may be an update.
 RUNNING_PHRASES = ("so far", "to date", "as of", "rose to", "risen to", "climbed to", "rising",
                    "increased to", "jumped to", "up from", "down from", "fell to", "dropped to",
-                   "at least", "latest", "updated", "revised", "now stands", "has grown", "has risen",
+                   "latest", "updated", "revised", "now stands", "has grown", "has risen",
                    "initial", "initially", "preliminary", "previously")
 # Expectation, intent or hypothesis: not a reported outcome.
 MODAL_WORDS = frozenset("""
@@ -105,6 +125,14 @@ predicted predict if unless promise promised promises pledge pledged vow vowed i
 seek seeks sought try tried
 """.split())
 NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without"})
+# Words that may stand between a negation and the figure it denies ("not have a", "is not even").
+NEGATION_BRIDGES = frozenset("""
+a an the be is are was were been being have has had do does did any even exactly quite really
+""".split())
+# Words that say a figure revises an earlier one ("rose to 44"): a different figure is an update.
+REVISION_PHRASES = ("rose to", "risen to", "climbed to", "increased to", "jumped to", "up from",
+                    "raised to", "revised", "updated", "now stands", "has grown", "has risen",
+                    "fell to", "dropped to", "down from", "lowered to")
 
 # Joining words between two amounts of one sentence.
 ADDITIVE_JOINS = ("with", "and", "plus", "along with", "as well as", "together with", "accompanied by",

@@ -27,8 +27,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from claimgraph.lexicon.measures import CATEGORY_TOTALS, COMPATIBLE_PREDICATES, DECREASE_WORDS, GENERIC_HEADS
+from claimgraph.lexicon.measures import (
+    CATEGORY_TOTALS,
+    COMPATIBLE_PREDICATES,
+    COUNTED_PERSON_NOUNS,
+    DECREASE_WORDS,
+    GENERIC_HEADS,
+    NON_RESTRICTIVE,
+    PERSON_PREDICATES,
+    PREDICATE_LABELS,
+    UNSPECIFIC_HEADS,
+)
 
+from ..extract.units import TIME_UNITS
 from ..model import Article, Comparison
 from .measures import (
     Mention,
@@ -43,10 +54,11 @@ from .measures import (
 from .provenance import Provenance, independent_origins, speaker_label
 from .settings import CompareOptions
 
-# Ratios, sweep limits and agreement scores: CompareOptions (link/settings.py), passed down as ``opts``.
+# Ratios, reach of bounds, sweep limits and agreement scores: CompareOptions (link/settings.py),
+# passed down as ``opts``.
 DEFAULTS = CompareOptions()
 SCOPE_MARKS = frozenset({"increment", "rate"})
-SCOPE_FLAGS = frozenset({"scope", "increment", "rate", "negated", "running"})
+_NON_RESTRICTIVE = frozenset(stem(w) for w in NON_RESTRICTIVE)
 
 # ---------------------------------------------------------------- values
 
@@ -66,9 +78,11 @@ def _interval(m: Mention) -> tuple[float, float]:
     assert f is not None
     tol = m.tolerance
     if m.bound == "lower":
-        return (m.low if m.low is not None else f) - tol, math.inf
+        lo = m.low if m.low is not None else f
+        return lo - tol, max(lo * m.reach, lo + tol)
     if m.bound == "upper":
-        return min(0.0, f), (m.high if m.high is not None else f) + tol
+        hi = m.high if m.high is not None else f
+        return min(hi / m.reach, hi - tol), hi + tol
     if m.bound == "upper_figure":  # "up to 1.6 million": the figure itself is the claim
         u = m.high if m.high is not None else f
         return u - tol, u + tol
@@ -168,6 +182,8 @@ def complements(a: Mention, b: Mention) -> bool:
 
 
 def _agree_edge(a: Mention, b: Mention, ev: Evidence, min_score: float = 2.5) -> bool:
+    if a.kind == "age" and a.age_of and b.age_of:  # one named person's age: the name is the evidence
+        return a.age_of == b.age_of
     if a.is_sum or b.is_sum:
         total = b if a.is_sum else a
         if total.is_sum or total.head not in CATEGORY_TOTALS["person"]:
@@ -189,78 +205,179 @@ def _agree_edge(a: Mention, b: Mention, ev: Evidence, min_score: float = 2.5) ->
         if not (ev.head_equal or ev.head_weak or (both_distinctive and ev.wide >= 1)):
             return False
         score += 2.0 * ev.head_equal + 1.0 * ev.head_weak
+    elif a.kind in ("count", "measure") and (a.head or b.head) and ev.predicates == "shared":
+        score += 1.0  # a bare figure told what happened, like a counted one: "638" dead, "600 people" killed
     elif a.kind in ("money", "percent") and not (ev.wide >= 1 or both_distinctive or same_phrase):
         return False
     return score >= min_score
 
 
-def _conflict_possible(a: Mention, b: Mention, opts: CompareOptions = DEFAULTS) -> bool:
-    """The cheap half of a conflict test: nothing puts the two figures in different scopes."""
-    if a.is_sum or b.is_sum:  # sums of parts only ever confirm a total
-        return False
-    if (a.flags | b.flags) & SCOPE_FLAGS or ("modal" in a.flags) != ("modal" in b.flags):
-        return False
-    if {a.bound, b.bound} & {"lower", "upper", "tally"}:  # a limit is not a figure: "at most 3 years"
-        return False
-    if a.is_age or b.is_age:  # "an 18-year-old" and "a 33-year-old" are two people
-        return False
-    if a.kind == "count" and min(a.figure() or 0, b.figure() or 0) < 1:  # "two-thirds" of a vote
-        return False
+def _scope_veto(a: Mention, b: Mention) -> str | None:
+    """Why two figures cannot be one measure at one time, whatever their values (None: nothing)."""
+    if a.is_sum or b.is_sum:
+        return "a sum of parts only ever confirms a total"
+    if (a.flags ^ b.flags) & SCOPE_MARKS:
+        return "one figure is an increment or a rate, the other a total"
+    if "scope" in (a.flags | b.flags):
+        return "one figure counts a part of a group (\"of them\", \"alone\")"
+    if ("modal" in a.flags) != ("modal" in b.flags):
+        return "one figure is an expectation or a plan, the other a report"
+    if "tally" in (a.bound, b.bound):
+        if a.bound != b.bound:
+            return "a vote tally against a single figure"
+        if not {a.low, a.high} & {b.low, b.high}:
+            return "two tallies with no count in common: two different votes"
+    if a.is_age or b.is_age:
+        if not (a.age_of and a.age_of == b.age_of):
+            return "ages of people who may be different people"
+        return None
+    if a.kind == "count" and min(a.figure() or 0, b.figure() or 0) < 1:
+        return "a fraction, not a count"
+    if (a.qualifiers - b.wide - _NON_RESTRICTIVE) or (b.qualifiers - a.wide - _NON_RESTRICTIVE):
+        return "the counted nouns are qualified differently (a subgroup or another group)"
+    if a.times and b.times and not a.times & b.times:
+        return "different times"
+    if (a.proper - b.wide) and (b.proper - a.wide):
+        return "each names something the other does not"
+    if a.places and b.places and not {p.lower() for p in a.places} & {p.lower() for p in b.places}:
+        return "different places"
+    return None
+
+
+def _heads_match(a: Mention, b: Mention, ev: Evidence) -> bool:
+    """Whether the counted nouns say the two figures count the same thing."""
+    if a.kind not in ("count", "measure") or not (a.head or b.head):
+        return True
+    if ev.head_equal:
+        return True
+    if a.head is None or b.head is None or {a.head, b.head} <= UNSPECIFIC_HEADS | {None}:
+        # "355" or "hundreds of others" next to "1,300 people": the predicate must say it
+        return ev.predicates == "shared" and ev.wide >= 1
+    return False
+
+
+def _part_larger_than_whole(a: Mention, b: Mention, ev: Evidence) -> str | None:
+    """A subgroup ("children killed") contradicts its whole ("people killed") only when it is
+    larger than the whole can be."""
+    totals = CATEGORY_TOTALS["person"]
+    for part, whole in ((a, b), (b, a)):
+        if whole.head in totals and part.head in COUNTED_PERSON_NOUNS and part.head not in totals \
+                and ev.predicates == "shared" and interval(part)[0] > interval(whole)[1]:
+            return f"a part ({part.counted or part.head}) larger than its whole ({whole.counted or whole.head})"
+    return None
+
+
+def _conflict_rule(a: Mention, b: Mention, ev: Evidence, opts: CompareOptions = DEFAULTS) -> tuple[bool, str]:
+    """Whether two figures whose intervals cannot both hold are about one measure, and why."""
+    veto = _scope_veto(a, b)
+    if veto is not None:
+        return False, veto
+    if a.kind == "age":
+        return True, f"one person's age ({a.age_of}) given differently"
     if a.doc_id == b.doc_id:
         # inside one article only two named sources that say the same thing happened (same
         # predicate) about a counted noun or an amount make a conflict; percentages and
         # durations side by side in one article are nearly always different polls or periods
-        if not (a.speaker and b.speaker) or value_ratio(a, b) > opts.max_same_doc_ratio:
-            return False
-        if a.kind not in ("count", "money") or predicate_relation(a, b) != "shared":
-            return False
-    elif value_ratio(a, b) > opts.max_cross_doc_ratio:
-        return False
-    # "three state senators" is not "two senators": a lower-case qualifier must be in both
-    if (a.qualifiers - b.context.keys()) or (b.qualifiers - a.context.keys()):
-        return False
-    if a.times and b.times and not a.times & b.times:
-        return False
-    # each names something the other does not ("a Quinnipiac poll" vs "a Monmouth poll")
-    if (a.proper - b.wide) and (b.proper - a.wide):
-        return False
-    return not (a.places and b.places and not {p.lower() for p in a.places} & {p.lower() for p in b.places})
-
-
-def _conflict_edge(a: Mention, b: Mention, ev: Evidence, opts: CompareOptions = DEFAULTS) -> bool:
-    if not _conflict_possible(a, b, opts):
-        return False
-    if a.kind in ("count", "measure") and (a.head or b.head):
-        if not ev.head_equal:
-            return False
-        if a.head in GENERIC_HEADS:
-            return ev.predicates == "shared" and ev.context >= 1
-        small = max(a.figure() or 0, b.figure() or 0) <= 12
-        if small:  # "two senators" vs "three senators" are often two groups
-            return ev.context >= 2 and ev.predicates == "shared"
-        return ev.context >= 1 or ev.predicates == "shared"
-    # no counted noun (money, percentages): the words that single this amount out must match
+        if not (a.speaker and b.speaker):
+            return False, "one article's own figures, not two named sources"
+        if value_ratio(a, b) > opts.max_same_doc_ratio:
+            return False, f"one article's figures more than {opts.max_same_doc_ratio:g} times apart"
+        if a.kind not in ("count", "money") or ev.predicates != "shared":
+            return False, "one article's figures without the same predicate"
+    ratio = value_ratio(a, b)
+    if ratio > opts.max_conflict_ratio:
+        return False, f"more than {opts.max_conflict_ratio:g} times apart: another measure (a total against a margin)"
     rare = len(a.context.keys() & b.context.keys() & a.rare & b.rare)
-    return rare >= 2
+    if a.kind == "measure" and a.unit in TIME_UNITS:  # durations: nearly always two periods
+        ok = rare >= 2 and ratio <= opts.max_cross_doc_ratio
+        return ok, "durations with the same rare words around them" if ok else \
+            "durations are nearly always two different periods"
+    if a.kind in ("count", "measure") and (a.head or b.head):
+        if not _heads_match(a, b, ev):
+            whole = _part_larger_than_whole(a, b, ev)
+            if whole:
+                return True, whole
+            return False, f"different counted nouns ({a.head or '-'} vs {b.head or '-'})"
+        if min(a.figure() or 0, b.figure() or 0) <= 3:
+            return False, "very small counts (one, two, three) are usually parts of a whole"
+        if max(a.figure() or 0, b.figure() or 0) <= 12:  # "two senators" vs "three senators"
+            ok = ev.context >= 2 and ev.predicates == "shared"
+            return ok, "small counts with the same predicate and context" if ok else \
+                "small counts need the same predicate and two context words"
+        if a.head in GENERIC_HEADS and ev.head_equal:
+            # "people" says nothing; what happened to them must be the same, and close or in context
+            ok = ev.predicates == "shared" and (ev.context >= 1 or ratio <= opts.max_cross_doc_ratio)
+            return ok, "a generic noun with the same predicate and context" if ok else \
+                "a generic noun without the same predicate and context"
+        if ratio > opts.max_cross_doc_ratio:  # far apart: only when the words say it is the same count
+            ok = ev.predicates == "shared" and (ev.context >= 1 or ev.wide >= 2)
+            return ok, "the same count and predicate, far apart" if ok else \
+                f"more than {opts.max_cross_doc_ratio:g} times apart without the same predicate and context"
+        ok = ev.context >= 1 or ev.predicates == "shared"
+        return ok, "the same counted noun with the same predicate or context" if ok else \
+            "the same counted noun but nothing else in common"
+    if ratio > opts.max_cross_doc_ratio:
+        return False, f"amounts more than {opts.max_cross_doc_ratio:g} times apart"
+    # no counted noun (money, percentages): the words that single this amount out must match
+    return (True, "amounts with two rare context words in common") if rare >= 2 else \
+        (False, "amounts without two rare context words in common")
+
+
+@dataclass(slots=True)
+class Judgement:
+    """How two figures relate, the rule that decided, and the evidence it looked at."""
+
+    relation: str | None  # agree | conflict | denial | update | None
+    rule: str
+    evidence: Evidence | None = None
+
+
+def judge(a: Mention, b: Mention, min_agree: float | None = None, opts: CompareOptions = DEFAULTS) -> Judgement:
+    """Relate two figures: ``agree``, ``conflict``, ``denial``, ``update`` or None, with the rule.
+
+    ``denial``: the same figure, asserted by one and denied by the other ("there are not 23
+    million"); ``update``: one source's figure revised, or a total said to be moving ("rose to").
+    """
+    if not units_compatible(a, b):
+        return Judgement(None, f"different kinds or units ({a.kind} {a.unit or ''} vs {b.kind} {b.unit or ''})")
+    if a.figure() is None or b.figure() is None:
+        return Judgement(None, "no figure to compare")
+    if set(a.claim_ids) & set(b.claim_ids) and a.source == b.source and (a.is_sum or b.is_sum):
+        return Judgement(None, "a sum against one of its own parts")
+    if complements(a, b):
+        if predicate_relation(a, b) == "disjoint":
+            return Judgement(None, "shares that add up to 100, but about different things")
+        return Judgement("agree", "a cut and what is left add up to 100 percent")
+    agree = values_agree(a, b)
+    denied = a.negated != b.negated
+    if denied and not agree:
+        return Judgement(None, "a denial of one figure says nothing about another")
+    ev = evidence(a, b)
+    if ev.predicates == "disjoint":
+        return Judgement(None, "different predicates (" + ", ".join(sorted(a.predicates)) + " vs "
+                         + ", ".join(sorted(b.predicates)) + ")", ev)
+    if agree:
+        if not _agree_edge(a, b, ev, opts.agree_score if min_agree is None else min_agree):
+            return Judgement(None, "the intervals overlap, but too little says it is the same measure", ev)
+        if denied:
+            veto = _scope_veto(a, b)
+            if a.source == b.source or veto is not None:
+                return Judgement(None, veto or "one source both asserts and denies", ev)
+            return Judgement("denial", "one source denies the figure another asserts", ev)
+        return Judgement("agree", "the intervals overlap and the words say it is the same measure", ev)
+    ok, rule = _conflict_rule(a, b, ev, opts)
+    if not ok:
+        return Judgement(None, f"the intervals cannot both hold, but {rule}", ev)
+    if (a.speaker and a.speaker == b.speaker) or a.source == b.source:
+        return Judgement("update", "one source gave two figures: a revision", ev)
+    if "revised" in (a.flags | b.flags):
+        return Judgement("update", "the words say the figure was revised (\"rose to\")", ev)
+    return Judgement("conflict", f"the intervals cannot both hold: {rule}", ev)
 
 
 def relate(a: Mention, b: Mention, min_agree: float | None = None, opts: CompareOptions = DEFAULTS) -> str | None:
-    """``"agree"``, ``"conflict"`` or None (not the same measure, or nothing safe to say)."""
-    if not units_compatible(a, b) or a.figure() is None or b.figure() is None:
-        return None
-    if set(a.claim_ids) & set(b.claim_ids) and a.source == b.source and (a.is_sum or b.is_sum):
-        return None  # a sum against one of its own parts
-    if complements(a, b):
-        return "agree" if predicate_relation(a, b) != "disjoint" else None
-    agree = values_agree(a, b)
-    if not agree and (a.source == b.source or not _conflict_possible(a, b, opts)):
-        return None  # cheap tests first: most candidate pairs stop here
-    ev = evidence(a, b)
-    if ev.predicates == "disjoint":
-        return None
-    if agree:
-        return "agree" if _agree_edge(a, b, ev, opts.agree_score if min_agree is None else min_agree) else None
-    return "conflict" if _conflict_edge(a, b, ev, opts) else None
+    """The relation of :func:`judge` alone."""
+    return judge(a, b, min_agree, opts).relation
 
 
 # ---------------------------------------------------------------- candidate pairs
@@ -325,28 +442,46 @@ def describe(m: Mention) -> str:
     return m.text
 
 
+def _common_words(ms: list[Mention], limit: int = 3) -> list[str]:
+    """Context words every mention shares, as written, in the first mention's order."""
+    common = set(ms[0].context)
+    for m in ms[1:]:
+        common &= set(m.context)
+    return [ms[0].context[s] for s in ms[0].context if s in common][:limit]
+
+
 def measure_name(ms: list[Mention]) -> str:
-    """A short name for what the mentions measure: counted noun, predicate and place, or unit."""
+    """A label a reader understands: what is counted and what happened to it ("people killed
+    (Varosh)"), or the amount and the words around it ("USD: reconstruction fund")."""
     plain = [m for m in ms if not m.is_sum] or ms
-    counted = sorted((m.counted for m in plain if m.counted), key=lambda c: (len(c), c))
-    preds = [w for m in plain for w in m.predicate_words]
+    classes = [c for m in plain for c in sorted(m.predicates)]
+    pred = max(set(classes), key=classes.count) if classes else None
     places = sorted({p for m in plain for p in m.places})
-    if plain[0].kind == "count" or (plain[0].kind == "measure" and counted):
-        name = counted[0] if counted else (plain[0].head or "count")
+    first = plain[0]
+    if first.kind == "count" or (first.kind == "measure" and first.unit not in TIME_UNITS):
+        heads = [m.head for m in plain if m.head and m.head not in UNSPECIFIC_HEADS]
+        counted = sorted((m.counted for m in plain if m.counted and m.head in heads), key=lambda c: (len(c), c))
+        if heads and max(set(heads), key=heads.count) == "person":
+            noun = "people"
+        elif counted:
+            noun = counted[0].lower() if not counted[0][:1].isupper() else counted[0]
+        else:
+            noun = "people" if pred in PERSON_PREDICATES else "number"
+        name = noun + (f" {PREDICATE_LABELS[pred]}" if pred in PREDICATE_LABELS else "")
         if any(m.is_sum for m in ms):
             name = f"{name} in all"
+        if name in ("number", "people"):
+            words = _common_words(plain)
+            name += f" ({' '.join(words)})" if words else ""
     else:
-        unit = plain[0].unit or plain[0].kind
-        common = set(plain[0].context)
-        for m in plain[1:]:
-            common &= set(m.context)
-        words = [plain[0].context[s] for s in plain[0].context if s in common][:4]
-        name = f"{plain[0].kind} ({unit})" + (f": {' '.join(words)}" if words else "")
-    if preds:
-        name += f" — {preds[0].lower()}"
+        what = {"money": f"amount ({first.unit or 'money'})", "percent": "share (%)"}.get(
+            first.kind, "duration" if first.unit in TIME_UNITS else f"{first.kind} ({first.unit})")
+        words = _common_words(plain)
+        name = what + (f": {' '.join(words)}" if words else "") + \
+            (f", {PREDICATE_LABELS[pred]}" if pred in PREDICATE_LABELS and not words else "")
     places = [p for p in places if p.lower() not in name.lower()]
     if places:
-        name += f" ({', '.join(places[:2])})"
+        name += f" in {' and '.join(places[:2])}"
     return name
 
 
@@ -358,6 +493,29 @@ def conflict_explanation(measure: str, a: Mention, b: Mention, rest: list[Mentio
     others = [m for m in rest if m is not a and m is not b and m.source != a.source and m.source != b.source]
     tail = "".join(f"; {_said(m)}" for m in others[:2])
     return f"On {measure}, {_said(a)}, but {_said(b)}{tail}."
+
+
+def denial_explanation(measure: str, deniers: list[Mention], asserters: list[Mention]) -> str:
+    d, a = deniers[0], asserters[0]
+    others = [m for m in asserters[1:] if m.source != a.source][:2]
+    tail = "".join(f"; {_said(m)}" for m in others)
+    return f"On {measure}, {d.source_label or 'the article'} denied {describe(d)}, but {_said(a)}{tail}."
+
+
+def timeline_order(ms: list[Mention]) -> list[Mention]:
+    """Reports in time order: publication date, then position in the article."""
+    return sorted(ms, key=lambda m: (m.published or "9999", m.doc_id, m.start))
+
+
+def update_explanation(measure: str, ms: list[Mention]) -> str:
+    ordered = timeline_order(ms)
+    first, last = ordered[0], ordered[-1]
+    return (f"On {measure}, the figure changed between reports: {_said(first)}{_dated(first)}, "
+            f"later {_said(last)}{_dated(last)}; an update, not a contradiction.")
+
+
+def _dated(m: Mention) -> str:
+    return f" ({m.published})" if m.published else ""
 
 
 def consistent_explanation(measure: str, ms: list[Mention]) -> str:
@@ -401,11 +559,13 @@ def _claims(ms: Iterable[Mention]) -> list[str]:
 
 
 def _comparison(verdict: str, ms: list[Mention], explanation: str, measure: str,
-                story: str | None) -> Comparison:
+                story: str | None, sides: list[list[Mention]] | None = None) -> Comparison:
     sources = list(dict.fromkeys(m.source_label for m in sorted(ms, key=lambda m: (m.doc_id, m.start))))
-    return Comparison(measure=measure, claims=_claims(ms), verdict=verdict,  # type: ignore[arg-type]
+    claims = _claims(ms) if verdict != "updated" else list(dict.fromkeys(c for m in ms for c in m.claim_ids))
+    return Comparison(measure=measure, claims=claims, verdict=verdict,  # type: ignore[arg-type]
                       explanation=explanation, story=story, kind="numeric", sources=sources,
-                      independent_origins=independent_origins(m.origin for m in ms))
+                      independent_origins=independent_origins(m.origin for m in ms),
+                      sides=[_claims(side) for side in sides or []], quantities=_quantities(ms))
 
 
 def story_mentions(articles: list[Article], opts: CompareOptions = DEFAULTS) -> list[Mention]:
@@ -415,6 +575,7 @@ def story_mentions(articles: list[Article], opts: CompareOptions = DEFAULTS) -> 
     for art in articles:
         claims = {c.id: c for c in art.claims}
         for m in document_mentions(art, opts):
+            m.reach = opts.bound_reach
             claim = claims[m.claim_ids[0]]
             m.source, m.source_label = prov.source(claim, art)
             m.speaker = prov.speaker_key(claim)
@@ -445,18 +606,74 @@ def mark_rare_context(mentions: list[Mention]) -> None:
             m.rare = frozenset(s for s in m.context if df[s] <= limit)
 
 
+def sides_of(ms: list[Mention]) -> list[list[Mention]]:
+    """Split figures into sides: groups whose intervals share a point (fewest groups, greedy).
+
+    Two figures on one side can both hold; a figure on one side and one on another cannot.
+    """
+    groups: list[list[Mention]] = []
+    cur: list[Mention] = []
+    top = -math.inf
+    for m in sorted(ms, key=lambda m: (interval(m)[0], interval(m)[1], m.doc_id, m.start)):
+        lo, hi = interval(m)
+        if cur and (lo < top or lo == hi == top):
+            cur.append(m)
+            top = min(top, hi)
+        else:
+            if cur:
+                groups.append(cur)
+            cur, top = [m], hi
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+def _quantities(ms: Iterable[Mention]) -> list[dict[str, object]]:
+    """The exact figures compared: claim id and quantity index, sums split into their parts."""
+    out: list[dict[str, object]] = []
+    for m in sorted(ms, key=lambda m: (m.doc_id, m.start)):
+        for part in m.parts or (m,):
+            ref = {"claim": part.claim_ids[0], "index": part.index}
+            if ref not in out:
+                out.append(ref)
+    return out
+
+
+def _agreeing_clusters(idx: list[int], agree_edges: list[tuple[int, int]]) -> list[list[int]]:
+    """Connected groups of ``idx`` by agreement edges (both ends inside ``idx``)."""
+    pos = {k: n for n, k in enumerate(idx)}
+    uf = _Union(len(idx))
+    for i, j in agree_edges:
+        if i in pos and j in pos:
+            uf.union(pos[i], pos[j])
+    out: dict[int, list[int]] = defaultdict(list)
+    for k in idx:
+        out[uf.find(pos[k])].append(k)
+    return [v for v in out.values() if len(v) >= 2]
+
+
+def _independent(ms: list[Mention]) -> bool:
+    """Two sources, and not only one article with its own reprints."""
+    return len({m.source for m in ms}) >= 2 and len({m.copy_group for m in ms}) >= 2
+
+
 def compare_mentions(mentions: list[Mention], story: str | None = None, *,
                      across: Callable[[Mention, Mention], bool] | None = None,
                      min_agree: float | None = None, opts: CompareOptions = DEFAULTS) -> list[Comparison]:
     """Group mentions into measures and judge each measure's sources.
 
+    Figures joined by evidence that they measure one thing form a measure. Inside a measure the
+    asserted figures fall into sides by their intervals (:func:`sides_of`): a conflict stands the
+    sides that contradict each other against each other, a denial stands those who deny a figure
+    against those who assert it, an update is one source's figure revised (or a running total), and
+    each side's agreeing sources are reported as consistent.
+
     With ``across``, only pairs it accepts are related and only agreement is reported (used
     between two related stories, where a different figure may well be another event).
     """
     mark_rare_context(mentions)
-    uf, agree_uf = _Union(len(mentions)), _Union(len(mentions))
-    conflicts: list[tuple[int, int]] = []
-    agreements: list[tuple[int, int]] = []
+    uf = _Union(len(mentions))
+    edges: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i, j in candidate_pairs(mentions, opts):
         if across is not None and not across(mentions[i], mentions[j]):
             continue
@@ -464,16 +681,14 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
         if rel is None or (across is not None and rel != "agree"):
             continue
         uf.union(i, j)
-        if rel == "agree":
-            agree_uf.union(i, j)
-            agreements.append((i, j))
-        else:
-            conflicts.append((i, j))
-    # per measure, the pairs of sources that agree somewhere
-    agreeing_sources = {(uf.find(i), frozenset({mentions[i].source, mentions[j].source})) for i, j in agreements}
+        edges[rel].append((i, j))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
+    by_root: dict[str, dict[int, list[tuple[int, int]]]] = {k: defaultdict(list) for k in edges}
+    for rel, pairs in edges.items():
+        for i, j in pairs:
+            by_root[rel][uf.find(i)].append((i, j))
     out: list[Comparison] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
 
@@ -483,37 +698,57 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
             seen.add(key)
             out.append(c)
 
-    by_root_conflicts: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for i, j in conflicts:
-        # a source that agrees with the other somewhere (another scope, a second figure) is no conflict
-        if (uf.find(i), frozenset({mentions[i].source, mentions[j].source})) not in agreeing_sources:
-            by_root_conflicts[uf.find(i)].append((i, j))
     for root, idx in groups.items():
         if len(idx) < 2:
             continue
-        ms = [mentions[i] for i in idx]
-        measure = measure_name(ms)
-        pairs = by_root_conflicts.get(root)
-        if pairs:
-            i, j = max(pairs, key=lambda p: value_ratio(mentions[p[0]], mentions[p[1]]))
+        agree = by_root.get("agree", {}).get(root, [])
+        asserted = [k for k in idx if not mentions[k].negated]
+        side_of: dict[int, int] = {}
+        sides = sides_of([mentions[k] for k in asserted])
+        ids = {id(m): k for k, m in ((k, mentions[k]) for k in asserted)}
+        for n, side in enumerate(sides):
+            for m in side:
+                side_of[ids[id(m)]] = n
+        conflicts = [(i, j) for i, j in by_root.get("conflict", {}).get(root, [])
+                     if side_of.get(i) != side_of.get(j)]
+        if conflicts:
+            out_sides = sorted({side_of[k] for p in conflicts for k in p})
+            taking = [m for n in out_sides for m in sides[n]]
+            i, j = max(conflicts, key=lambda p: value_ratio(mentions[p[0]], mentions[p[1]]))
             a, b = sorted((mentions[i], mentions[j]), key=lambda m: (m.doc_id, m.start))
-            # the claims that take sides: the conflicting mentions and those that agree with them
-            sides = {agree_uf.find(k) for p in pairs for k in p}
-            taking = [mentions[k] for k in idx if agree_uf.find(k) in sides]
-            involved = {mentions[k].id for p in pairs for k in p}
-            rest = [m for m in taking if m is not a and m is not b]
-            rest.sort(key=lambda m: (m.id not in involved, m.doc_id, m.start))
+            involved = {mentions[k].id for p in conflicts for k in p}
+            rest = sorted((m for m in taking if m is not a and m is not b),
+                          key=lambda m: (m.id not in involved, m.doc_id, m.start))
             measure = measure_name(taking)
-            emit(_comparison("conflict", taking, conflict_explanation(measure, a, b, rest), measure, story))
-        clusters: dict[int, list[Mention]] = defaultdict(list)
-        for i in idx:
-            clusters[agree_uf.find(i)].append(mentions[i])
-        for cl in clusters.values():
-            # two sources, and not only one article with its own reprints
-            if len({m.source for m in cl}) < 2 or len({m.copy_group for m in cl}) < 2:
-                continue
-            name = measure_name(cl)
-            emit(_comparison("consistent", cl, consistent_explanation(name, cl), name, story))
+            emit(_comparison("conflict", taking, conflict_explanation(measure, a, b, rest), measure, story,
+                             sides=[sides[n] for n in out_sides]))
+        denials = by_root.get("denial", {}).get(root, [])
+        if denials:
+            deniers = [mentions[k] for k in dict.fromkeys(k for p in denials for k in p) if mentions[k].negated]
+            asserters = [mentions[k] for k in dict.fromkeys(k for p in denials for k in p)
+                         if not mentions[k].negated]
+            measure = measure_name(deniers + asserters)
+            emit(_comparison("conflict", deniers + asserters, denial_explanation(measure, deniers, asserters),
+                             measure, story, sides=[deniers, asserters]))
+        updates = by_root.get("update", {}).get(root, [])
+        if updates:
+            ms = [mentions[k] for k in dict.fromkeys(k for p in updates for k in p)]
+            measure = measure_name(ms)
+            emit(_comparison("updated", timeline_order(ms), update_explanation(measure, ms), measure, story))
+        # a cut and what is left ("23 percent cut", "77 percent"): agreement across sides
+        for i, j in agree:
+            if side_of.get(i) != side_of.get(j) and complements(mentions[i], mentions[j]):
+                pair = [mentions[i], mentions[j]]
+                if _independent(pair):
+                    name = measure_name(pair)
+                    emit(_comparison("consistent", pair, consistent_explanation(name, pair), name, story))
+        denied_idx = [k for k in idx if mentions[k].negated]
+        for part in [[k for k in asserted if side_of[k] == n] for n in range(len(sides))] + [denied_idx]:
+            for cl_idx in _agreeing_clusters(part, agree):
+                cl = [mentions[k] for k in cl_idx]
+                if _independent(cl):
+                    name = measure_name(cl)
+                    emit(_comparison("consistent", cl, consistent_explanation(name, cl), name, story))
     return out
 
 

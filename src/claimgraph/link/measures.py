@@ -30,15 +30,18 @@ from claimgraph.lexicon.measures import (
     ADDITIVE_JOINS,
     CATEGORY_TOTALS,
     COUNTED_PERSON_NOUNS,
+    DEATH_HEADS,
     GENERIC_HEADS,
     INCREMENT_MARKERS,
     IRREGULAR_NOUNS,
     MODAL_WORDS,
+    NEGATION_BRIDGES,
     NEGATIONS,
     NOT_PLURAL,
     PLACE_PREPOSITIONS,
     PREDICATES,
     RATE_PHRASES,
+    REVISION_PHRASES,
     RUNNING_PHRASES,
     SCOPE_JOINS,
     SCOPE_MARKERS,
@@ -60,6 +63,10 @@ _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Window sizes (words) around a figure: CompareOptions.local_left, local_right, clause_left.
 DEFAULTS = CompareOptions()
+# How far (characters) a predicate may stand from its figure: near, or further left in the same
+# sentence ("the death toll from the alleged attack had reached 322").
+_PREDICATE_NEAR, _PREDICATE_REACH = 40, 70
+_PREDICATE_SLACK = 6  # predicates this much further than the nearest count too
 _AGE = re.compile(r"^\W*(?:-?\s*years?[- ]old|-?\s*months?[- ]old)\b|year-old|\baged\b", re.I)
 
 
@@ -148,6 +155,7 @@ class Mention:
     places: frozenset[str] = frozenset()  # as written; compared case-insensitively
     times: frozenset[str] = frozenset()
     flags: frozenset[str] = frozenset()  # scope | increment | rate | running | modal | negated
+    age_of: str | None = None  # whose age this is (a surname), for ages
     qualifiers: frozenset[str] = frozenset()  # lower-case modifiers of the counted noun ("state")
     words: frozenset[str] = frozenset()  # lemmas of the counted phrase, for blocking
     rare: frozenset[str] = frozenset()  # context stems few other mentions of the story share
@@ -163,15 +171,27 @@ class Mention:
     copy_group: str = ""
     published: str | None = None
     iv: tuple[float, float] | None = None  # cache of compare.interval()
+    reach: float = 3.0  # how far a bound reaches when read as a figure (CompareOptions.bound_reach)
 
     @property
     def is_sum(self) -> bool:
         return bool(self.parts)
 
     @property
+    def negated(self) -> bool:
+        """A figure denied rather than asserted ("there are not 23 million unemployed")."""
+        return "negated" in self.flags
+
+    @property
+    def index(self) -> int | None:
+        """The quantity's index in its claim (None for a sum of parts)."""
+        return None if self.parts else int(self.id.rsplit("/q", 1)[1])
+
+    @property
     def is_age(self) -> bool:
         """An age ("18-year-old", "aged 33"): ages of different people are never one measure."""
-        return bool(_AGE.search(self.text) or _AGE.search(self.sentence_text[self._offset():][:40]))
+        return self.kind == "age" or bool(_AGE.search(self.text) or
+                                          _AGE.search(self.sentence_text[self._offset():][:40]))
 
     def _offset(self) -> int:
         i = self.sentence_text.find(self.text)
@@ -287,6 +307,15 @@ def _values(q: Quantity) -> tuple[float | None, float | None, float | None]:
 # ---------------------------------------------------------------- counted noun
 
 
+def _noun_like(word: str) -> bool:
+    """Whether a word right after a bare number can be what it counts: not a verb form or a
+    preposition ("322 including 54 children", "2,001 injured"); "1,300 dead" names the dead."""
+    w = word.lower()
+    if w in DEATH_HEADS:
+        return True
+    return not (w in _PRED_CLASS or w.endswith(("ing", "ed")) or w in SUBSET_JOINS)
+
+
 def head_of(q: Quantity, text: str) -> tuple[str | None, str | None, set[str]]:
     """``(head lemma, counted phrase, modifier lemmas)`` of a counted quantity."""
     counted = (q.counted or "").strip()
@@ -297,7 +326,8 @@ def head_of(q: Quantity, text: str) -> tuple[str | None, str | None, set[str]]:
             counted = words[-1]
         else:
             nxt = _words(text[q.end:q.end + 40])
-            if nxt and nxt[0][0].isalpha() and nxt[0][0].islower() and _content(nxt[0][0]):
+            if nxt and nxt[0][0].isalpha() and nxt[0][0].islower() and _content(nxt[0][0]) \
+                    and _noun_like(nxt[0][0]):
                 counted = nxt[0][0]
     if not counted:
         return None, None, set()
@@ -405,7 +435,12 @@ def _has_phrase(low_text: str, phrases: tuple[str, ...]) -> bool:
 
 
 def _predicates(text: str, s0: int, s1: int, q: Quantity) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Predicate classes nearest the quantity inside its sentence (within about 40 characters)."""
+    """Predicate classes nearest the quantity between its neighbouring figures in the sentence.
+
+    Within about 40 characters on either side; failing that, further left (the subject of "had
+    reached 322"), never further right (that is the next clause's verb). ``s0``/``s1`` stop at the
+    neighbouring figures, so "killed" in "525 were killed and 3,700 injured" is not 3,700's.
+    """
     low = text[s0:s1].lower()
     found = []
     for m in _PRED_RE.finditer(low):
@@ -414,16 +449,63 @@ def _predicates(text: str, s0: int, s1: int, q: Quantity) -> tuple[frozenset[str
             dist = 0
         else:
             dist = a - q.end if a >= q.end else q.start - b
-        if dist <= 40:
+        if dist <= _PREDICATE_NEAR or (b <= q.start and dist <= _PREDICATE_REACH):
             found.append((dist, _PRED_CLASS[m.group()], text[a:b]))
     if not found:
         return frozenset(), ()
     best = min(d for d, _, _ in found)
-    near = [(c, w) for d, c, w in found if d <= best + 25]
+    near = [(c, w) for d, c, w in found if d <= best + _PREDICATE_SLACK]
     return frozenset(c for c, _ in near), tuple(w for _, w in near)
 
 
 # ---------------------------------------------------------------- building mentions
+
+
+def _is_negation(word: str) -> bool:
+    w = word.lower().replace("’", "'")
+    return w in NEGATIONS or w.endswith("n't")
+
+
+def _denied(clause_left: list[tuple[str, int, int]], own: str) -> bool:
+    """Whether the figure itself is denied: a negation right before it, with only a copula, an
+    auxiliary, an article or the figure's own verb between ("there are not 23 million", "I don't
+    have a $5 trillion tax cut", "does not cost $90 billion").
+
+    A negation further away negates something else ("did not say how many of the 40 ...").
+    """
+    if own.split(" ", 1)[0].lower() in NEGATIONS:  # "no unexploded devices" is a count of zero
+        return False
+    left = [w.lower() for w, _, _ in clause_left[-4:]]
+    verbs = 0  # the figure's own verb may stand between: "does not cost $90 billion"
+    for k in range(len(left) - 1, -1, -1):
+        if _is_negation(left[k]):
+            return True
+        if left[k] in _PRED_CLASS and verbs == 0:
+            verbs += 1
+        elif left[k] not in NEGATION_BRIDGES:
+            return False
+    return False
+
+
+_APPOSITIVE_AGE_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s*,\s*(?:aged\s+)?$")
+_APPOSITIVE_AGE_AFTER = re.compile(r"^\s*(?:[,)]|$|\.\s)")
+_AGE_BEFORE_NAME = re.compile(r"^\W*(?:-?\s*years?[- ]old)\s+(?:[a-z][\w-]*\s+){0,3}((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)")
+
+
+def age_owner(text: str, q: Quantity) -> str | None:
+    """Whose age a figure is, when the text says: "Mara Quist, 34," or "a 34-year-old nurse, Mara
+    Quist" -> "quist" (the surname, lower case). None when it is no age or the person is unnamed."""
+    v = q.value
+    if v is None or not (0 < v <= 120) or v != int(v):
+        return None
+    before, after = text[max(0, q.start - 60):q.start], text[q.end:q.end + 60]
+    if (m := _APPOSITIVE_AGE_BEFORE.search(before)) and _APPOSITIVE_AGE_AFTER.match(after) \
+            and m.group(1).lower() not in NOT_PLACES and (q.text or "").strip().isdigit():
+        return m.group(1).lower().strip("'’")
+    if (m := _AGE_BEFORE_NAME.match(after if not _AGE.search(q.text or "") else
+                                    text[q.end - len("year-old"):q.end + 60].replace("year-old", " year-old", 1))):
+        return m.group(1).split()[-1].lower().strip("'’")
+    return None
 
 
 def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
@@ -447,8 +529,12 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     elif q.kind == "measure":  # a duration or size: the unit plays the counted noun's part
         head = noun_lemma(q.unit.split()[-1]) if q.unit else head
         counted = counted or q.unit
+    written_head = head
+    if head in DEATH_HEADS:  # "355 deaths", "1,300 dead": people who died
+        head = "person"
     counted_words = [w for w, _, _ in _words(counted or "") if _content(w)]
-    qualifiers = frozenset(stem(w) for w in counted_words if w.islower() and noun_lemma(w) != head) \
+    qualifiers = frozenset(stem(w) for w in counted_words
+                           if w.islower() and noun_lemma(w) not in (head, written_head)) \
         if head else frozenset()
     lemmas = frozenset(noun_lemma(w) for w in counted_words) | ({head} if head else set())
     local = left + right
@@ -480,7 +566,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     wide_words = _words(text[s0:q.start], s0)[-opts.clause_left:] + _words(text[q.end:s1], q.end)[:opts.clause_left]
     wide = frozenset(stem(p) for w, _, _ in wide_words for p in w.split("-")
                      if p and _content(p) and noun_lemma(p) != head) | frozenset(context)
-    preds, pred_words = _predicates(text, s0, s1, q)
+    preds, pred_words = _predicates(text, max(prev_end, s0), min(next_start, s1), q)
     low_local = " ".join(w for w, _, _ in local).lower()
     low_clause = " ".join(w for w, _, _ in clause_left).lower()
     flags = set()
@@ -498,17 +584,26 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
         flags.add("rate")
     if _has_phrase(low_clause + " " + low_local, RUNNING_PHRASES):
         flags.add("running")
+    if _has_phrase(low_clause + " " + low_local, REVISION_PHRASES):
+        flags.add("revised")
     clause_words = {w.lower() for w, _, _ in clause_left} | {w.lower() for w, _, _ in right[:4]}
     if clause_words & MODAL_WORDS:
         flags.add("modal")
-    if {w.lower() for w, _, _ in clause_left[-6:]} & NEGATIONS:
+    if _denied(clause_left, q.text or ""):
         flags.add("negated")
     before = text[max(0, q.start - 30):q.start]
     bound = bound_of(q, before)
     figure = value if value is not None else (low if low is not None else high)
+    kind, unit = q.kind or "count", _unit(q)
+    age_of = age_owner(text, q)
+    if age_of is not None or _AGE.search(q.text or ""):  # an age in years, whatever the extractor's unit
+        kind, unit, head, counted = "age", "year", None, None
+        value, low, high = q.value, q.low, q.high
+        figure = value if value is not None else (low if low is not None else high)
     return Mention(
-        id=f"{claim.id}/q{idx}", doc_id=art.id, claim_ids=(claim.id,), text=q.text, kind=q.kind or "count",
-        unit=_unit(q), head=head, counted=counted, value=value, low=low, high=high, approx=q.approx,
+        id=f"{claim.id}/q{idx}", doc_id=art.id, claim_ids=(claim.id,), text=q.text, kind=kind,
+        unit=unit, head=head, counted=counted, value=value, low=low, high=high, approx=q.approx,
+        age_of=age_of,
         bound=bound, tolerance=written_tolerance(q, figure), context=context, proper=frozenset(proper),
         sentence=sentence, predicates=preds, predicate_words=pred_words,
         places=frozenset() if title_case else frozenset(_places(text, local)),
@@ -571,6 +666,16 @@ def sum_mentions(art: Article, mentions: list[tuple[Mention, Quantity]]) -> list
     return out
 
 
+def inherit_predicates(text: str, built: list[tuple[Mention, Quantity]]) -> None:
+    """A part named right after its whole ("322, including 54 children") shares its predicate."""
+    ordered = sorted(built, key=lambda t: t[1].start)
+    for (whole, qw), (part, qp) in zip(ordered, ordered[1:], strict=False):
+        between = text[qw.end:qp.start].lower()
+        if part.predicates or len(between) > 60 or not _has_phrase(between, SUBSET_JOINS):
+            continue
+        part.predicates, part.predicate_words = whole.predicates, whole.predicate_words
+
+
 def document_mentions(art: Article, opts: CompareOptions = DEFAULTS) -> list[Mention]:
     """Every quantity of an article's claims as a mention, plus sums of parts."""
     by_sentence: dict[tuple[int, int], list[tuple[Claim, int, Quantity]]] = {}
@@ -586,6 +691,7 @@ def document_mentions(art: Article, opts: CompareOptions = DEFAULTS) -> list[Men
             m = mention_of(art, claim, q, i, [x for x in qs if x is not q], opts)
             if m is not None:
                 built.append((m, q))
+        inherit_predicates(art.text, built)
         out.extend(m for m, _ in built)
         out.extend(sum_mentions(art, built))
     return out
@@ -599,7 +705,10 @@ def block_keys(m: Mention) -> list[str]:
     """
     if m.kind in ("count", "measure"):
         words = sorted(m.words - GENERIC_HEADS) or [m.head or "?"]
-        return [f"{m.kind}:{m.unit or ''}:{w}" for w in words]
+        keys = [f"{m.kind}:{m.unit or ''}:{w}" for w in words]
+        # what happened to them ("killed", "injured") meets a bare figure: "the toll reached 322"
+        keys += [f"{m.kind}:{m.unit or ''}:did:{p}" for p in sorted(m.predicates)]
+        return keys
     return [f"{m.kind}:{m.unit or '?'}"]
 
 

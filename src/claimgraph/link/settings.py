@@ -39,12 +39,20 @@ class StoryOptions:
 class CompareOptions:
     """When two figures are paired, and how much evidence makes them agree or conflict."""
 
-    # Across documents, figures further apart than this are taken as different measures, not a conflict.
+    # Across documents, figures further apart than this need the same predicate and context words
+    # to be one measure (money and percentages never are).
     max_cross_doc_ratio: float = 2.0
+    # Figures further apart than this are never one measure (a vote total against a margin).
+    max_conflict_ratio: float = 10.0
     # Inside one article, two named sources may differ more (an article sets them side by side).
     max_same_doc_ratio: float = 5.0
-    # How far the sorted sweep looks for candidates across documents (ratio of figures).
-    sweep_ratio: float = 2.2
+    # A bound read as a figure: "more than 500" is taken as 500 to 1,500 when compared, "under 30" as
+    # 10 to 30. News writes a bound close to the count it has ("more than 600" for a toll of 638),
+    # so a bound far from another source's figure ("more than 4,000" against "at least 525") contradicts it.
+    bound_reach: float = 3.0
+    # How far the sorted sweep looks for candidates across documents (ratio of figures): far enough
+    # for a bound against a figure well outside it.
+    sweep_ratio: float = 18.0
     sweep_limit: int = 40  # neighbours per mention at most, so one crowded block cannot go quadratic
     # Evidence two equal figures measure one thing; higher across related stories.
     agree_score: float = 2.5

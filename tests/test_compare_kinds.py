@@ -1,0 +1,165 @@
+"""One fixture per kind of comparison real coverage needs (all names and figures are fictional).
+
+Each kind was a miss of the earlier, veto-based comparator: slightly different exact figures, a
+bound against a figure outside it, a subgroup against its whole, crowds far apart, a denial, ages,
+plain measure names, updates, and the opposite error (far-apart figures called consistent).
+"""
+
+from __future__ import annotations
+
+from claimgraph.link.compare import compare_story, judge, story_mentions
+from compare_fixtures import article, claim, q
+
+
+def by_verdict(*arts):
+    out: dict[str, list[list[str]]] = {}
+    for c in compare_story(list(arts), "s1"):
+        out.setdefault(c.verdict, []).append(sorted(c.claims))
+    return out
+
+
+def test_exact_amounts_a_tenth_apart_for_one_fund_conflict():
+    a = article("a", "Harbor Post", claim(
+        "The Orvane reconstruction fund holds $4.2 billion for the rebuilding, the treasury said.",
+        q("$4.2 billion", 4.2e9, kind="money", unit="USD"), speaker="the treasury"))
+    b = article("b", "Valley Times", claim(
+        "The Orvane reconstruction fund holds $4.3 billion for the rebuilding.",
+        q("$4.3 billion", 4.3e9, kind="money", unit="USD")))
+    assert by_verdict(a, b) == {"conflict": [["a#c1", "b#c1"]]}
+
+
+def test_a_lower_bound_against_a_smaller_figure_conflicts():
+    a = article("a", "Harbor Post", claim(
+        "At least 60 people were killed in the Varosh landslide, the governor said.",
+        q("At least 60 people", 60, low=60, counted="people"), speaker="the governor"))
+    b = article("b", "Valley Times", claim(
+        "The Varosh landslide killed 41 people, the civil defence said.",
+        q("41 people", 41, counted="people"), speaker="the civil defence"))
+    (c,) = compare_story([a, b], "s1")
+    assert c.verdict == "conflict" and c.sides == [["b#c1"], ["a#c1"]]
+    assert "At least 60 people" in c.explanation and "41 people" in c.explanation
+
+
+def test_a_lower_bound_near_the_figure_agrees():
+    a = article("a", "Harbor Post", claim("More than 600 people were killed in the Varosh floods.",
+                                          q("More than 600 people", 600, low=600, counted="people")))
+    b = article("b", "Valley Times", claim("The Varosh floods killed 638 people, the ministry said.",
+                                           q("638 people", 638, counted="people"), speaker="the ministry"))
+    assert by_verdict(a, b) == {"consistent": [["a#c1", "b#c1"]]}
+
+
+def test_lower_bounds_far_apart_conflict():
+    a = article("a", "Harbor Post", claim(
+        "More than 4,000 people were killed in the Varosh crackdown, the opposition said.",
+        q("More than 4,000 people", 4000, low=4000, counted="people"), speaker="the opposition"))
+    b = article("b", "Valley Times", claim(
+        "At least 525 people were killed in the Varosh crackdown, the health ministry said.",
+        q("At least 525 people", 525, low=525, counted="people"), speaker="the health ministry"))
+    assert by_verdict(a, b) == {"conflict": [["a#c1", "b#c1"]]}
+
+
+def test_a_subgroup_is_not_merged_with_its_whole():
+    a = article("a", "Harbor Post", claim("Twelve children were killed in the Varosh shelling.",
+                                          q("Twelve children", 12, counted="children")))
+    b = article("b", "Valley Times", claim("The Varosh shelling killed 40 people, officials said.",
+                                           q("40 people", 40, counted="people"), speaker="officials"))
+    c = article("c", "Coast Daily", claim("Forty people were killed in the Varosh shelling.",
+                                          q("Forty people", 40, counted="people")))
+    got = by_verdict(a, b, c)
+    assert got == {"consistent": [["b#c1", "c#c1"]]}
+
+
+def test_a_subgroup_larger_than_its_whole_conflicts():
+    a = article("a", "Harbor Post", claim(
+        "More than 50 children were killed in the Varosh shelling, the charity said.",
+        q("More than 50 children", 50, low=50, counted="children"), speaker="the charity"))
+    b = article("b", "Valley Times", claim(
+        "The Varosh shelling killed 40 people, officials said.",
+        q("40 people", 40, counted="people"), speaker="officials"))
+    (c,) = compare_story([a, b], "s1")
+    assert c.verdict == "conflict" and "part" in judge(*story_mentions([a, b])).rule
+
+
+def test_crowds_more_than_twice_apart_conflict():
+    a = article("a", "Harbor Post", claim(
+        "About 5,000 protesters marched through central Varosh on Saturday, police said.",
+        q("About 5,000 protesters", 5000, low=4500, high=5500, approx=True, counted="protesters"),
+        speaker="police"))
+    b = article("b", "Valley Times", claim(
+        "Some 20,000 protesters marched through central Varosh on Saturday, the organisers said.",
+        q("Some 20,000 protesters", 20000, low=18000, high=22000, approx=True, counted="protesters"),
+        speaker="the organisers"))
+    assert by_verdict(a, b) == {"conflict": [["a#c1", "b#c1"]]}
+
+
+def test_a_denial_conflicts_with_the_figure_it_denies():
+    a = article("a", "Harbor Post", claim(
+        "The senator said the plan would cost $90 billion.",
+        q("$90 billion", 9e10, kind="money", unit="USD"), speaker="the senator"))
+    b = article("b", "Valley Times", claim(
+        "The plan does not cost $90 billion, the budget office said.",
+        q("$90 billion", 9e10, kind="money", unit="USD"), speaker="the budget office"))
+    c = article("c", "Coast Daily", claim(
+        "The senator repeated that the plan would cost $90 billion.",
+        q("$90 billion", 9e10, kind="money", unit="USD"), speaker="the senator"))
+    comps = compare_story([a, b, c], "s1")
+    (conflict,) = [x for x in comps if x.verdict == "conflict"]
+    assert conflict.sides == [["b#c1"], ["a#c1", "c#c1"]]
+    assert "denied" in conflict.explanation
+    assert all("b#c1" not in x.claims for x in comps if x.verdict == "consistent")
+
+
+def test_one_persons_age_given_differently_conflicts():
+    a = article("a", "Harbor Post", claim(
+        "The driver, Mara Quist, 34, was arrested at the scene.",
+        q("34", 34, counted=None)))
+    b = article("b", "Valley Times", claim(
+        "Police arrested Mara Quist, 36, at the scene.",
+        q("36", 36, counted=None)))
+    c = article("c", "Coast Daily", claim(
+        "A second suspect, Ivo Brandt, 36, was arrested later.",
+        q("36", 36, counted=None)))
+    got = by_verdict(a, b, c)
+    assert got == {"conflict": [["a#c1", "b#c1"]]}
+
+
+def test_a_revised_toll_is_an_update():
+    a = article("a", "Harbor Post", claim("The Varosh flood killed 31 people, officials said.",
+                                          q("31 people", 31, counted="people"), speaker="officials"),
+                published="2031-05-04")
+    b = article("b", "Valley Times", claim("The death toll from the Varosh flood rose to 44 people.",
+                                           q("44 people", 44, counted="people")), published="2031-05-05")
+    (c,) = compare_story([a, b], "s1")
+    assert c.verdict == "updated" and c.claims == ["a#c1", "b#c1"]
+    assert "2031-05-04" in c.explanation and "2031-05-05" in c.explanation
+
+
+def test_measure_names_say_what_is_counted():
+    a = article("a", "Harbor Post", claim("The Varosh floods killed 638 people, the ministry said.",
+                                          q("638 people", 638, counted="people"), speaker="the ministry"))
+    b = article("b", "Valley Times", claim("638 people were killed in the Varosh floods.",
+                                           q("638 people", 638, counted="people")))
+    (c,) = compare_story([a, b], "s1")
+    assert c.measure.startswith("people killed")
+
+
+def test_an_official_toll_and_far_larger_estimates_are_not_consistent():
+    a = article("a", "Harbor Post", claim("The army said 12 people were killed in Varosh.",
+                                          q("12 people", 12, counted="people"), speaker="the army"))
+    b = article("b", "Valley Times", claim(
+        "Rights groups said between 500 and 800 people were killed in Varosh.",
+        q("between 500 and 800 people", None, low=500, high=800, counted="people"), speaker="rights groups"))
+    c = article("c", "Coast Daily", claim("Residents said 600 people were killed in Varosh.",
+                                          q("600 people", 600, counted="people"), speaker="residents"))
+    comps = compare_story([a, b, c], "s1")
+    assert not [x for x in comps if x.verdict == "consistent" and "a#c1" in x.claims]
+    assert [x for x in comps if x.verdict == "consistent" and sorted(x.claims) == ["b#c1", "c#c1"]]
+
+
+def test_judge_says_why_a_pair_is_not_a_conflict():
+    a = article("a", "Harbor Post", claim("The blast killed 12 workers at the Orvane mill.",
+                                          q("12 workers", 12, counted="workers")))
+    b = article("b", "Valley Times", claim("The blast injured 15 workers at the Orvane mill.",
+                                           q("15 workers", 15, counted="workers")))
+    j = judge(*story_mentions([a, b]))
+    assert j.relation is None and "different predicates" in j.rule
