@@ -38,8 +38,8 @@ from claimgraph.lexicon.measures import (
     PREDICATE_LABELS,
     UNSPECIFIC_HEADS,
 )
+from claimgraph.lexicon.units import TIME_UNITS
 
-from ..extract.units import TIME_UNITS
 from ..model import Article, Comparison
 from .measures import (
     Mention,
