@@ -262,7 +262,7 @@ def _part_larger_than_whole(a: Mention, b: Mention, ev: Evidence) -> str | None:
     totals = CATEGORY_TOTALS["person"]
     for part, whole in ((a, b), (b, a)):
         if whole.head in totals and part.head in COUNTED_PERSON_NOUNS and part.head not in totals \
-                and ev.predicates == "shared" and interval(part)[0] > interval(whole)[1]:
+                and ev.predicates == "shared" and ev.context >= 1 and interval(part)[0] > interval(whole)[1]:
             return f"a part ({part.counted or part.head}) larger than its whole ({whole.counted or whole.head})"
     return None
 
@@ -652,6 +652,15 @@ def _agreeing_clusters(idx: list[int], agree_edges: list[tuple[int, int]]) -> li
     return [v for v in out.values() if len(v) >= 2]
 
 
+def same_event(a: Mention, b: Mention) -> bool:
+    """Whether two figures from related stories are said of one event: a shared place, or two shared
+    names or rare words around them (a different figure in a related story is usually another event)."""
+    if a.places and b.places and {p.lower() for p in a.places} & {p.lower() for p in b.places}:
+        return True
+    shared = (a.proper & b.wide) | (b.proper & a.wide) | (a.context.keys() & b.context.keys() & a.rare & b.rare)
+    return len(shared) >= 2
+
+
 def _independent(ms: list[Mention]) -> bool:
     """Two sources, and not only one article with its own reprints."""
     return len({m.source for m in ms}) >= 2 and len({m.copy_group for m in ms}) >= 2
@@ -668,8 +677,9 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
     against those who assert it, an update is one source's figure revised (or a running total), and
     each side's agreeing sources are reported as consistent.
 
-    With ``across``, only pairs it accepts are related and only agreement is reported (used
-    between two related stories, where a different figure may well be another event).
+    With ``across``, only pairs it accepts are related, and only agreement or a conflict about one
+    event (:func:`same_event`) is reported (used between two related stories, where a different
+    figure may well be another event).
     """
     mark_rare_context(mentions)
     uf = _Union(len(mentions))
@@ -678,7 +688,8 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
         if across is not None and not across(mentions[i], mentions[j]):
             continue
         rel = relate(mentions[i], mentions[j], min_agree, opts)
-        if rel is None or (across is not None and rel != "agree"):
+        if rel is None or (across is not None and rel != "agree"
+                           and not (rel == "conflict" and same_event(mentions[i], mentions[j]))):
             continue
         uf.union(i, j)
         edges[rel].append((i, j))
@@ -846,9 +857,10 @@ def compare_related(first: list[Article], second: list[Article], story: str | No
                     opts: CompareOptions = DEFAULTS) -> list[Comparison]:
     """Agreement between two related stories (same topic; maybe one event split in two).
 
-    Only figures that agree, with stronger evidence than inside a story, are reported: a
-    different figure in a related story is more likely another event than a conflict. A stated
-    intent about a named place and an outcome reported there are compared as well.
+    Figures that agree, with stronger evidence than inside a story, are reported; a different
+    figure in a related story is more likely another event, so a conflict only when both are said
+    of the same place or names (:func:`same_event`). A stated intent about a named place and an
+    outcome reported there are compared as well.
     """
     ids = {a.id for a in first}
     mentions = story_mentions(first + second, opts)
