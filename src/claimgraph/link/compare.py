@@ -455,13 +455,13 @@ def measure_name(ms: list[Mention]) -> str:
     (Varosh)"), or the amount and the words around it ("USD: reconstruction fund")."""
     plain = [m for m in ms if not m.is_sum] or ms
     classes = [c for m in plain for c in sorted(m.predicates)]
-    pred = max(set(classes), key=classes.count) if classes else None
+    pred = min(set(classes), key=lambda c: (-classes.count(c), c)) if classes else None
     places = sorted({p for m in plain for p in m.places})
     first = plain[0]
     if first.kind == "count" or (first.kind == "measure" and first.unit not in TIME_UNITS):
         heads = [m.head for m in plain if m.head and m.head not in UNSPECIFIC_HEADS]
         counted = sorted((m.counted for m in plain if m.counted and m.head in heads), key=lambda c: (len(c), c))
-        if heads and max(set(heads), key=heads.count) == "person":
+        if heads and min(set(heads), key=lambda h: (-heads.count(h), h)) == "person":
             noun = "people"
         elif counted:
             noun = counted[0].lower() if not counted[0][:1].isupper() else counted[0]
