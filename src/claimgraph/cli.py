@@ -203,6 +203,28 @@ def compare(db: DbOption = None, config: ConfigOption = None,
             out.print(comparisons_table(store, rows))
 
 
+@app.command()
+def explain(claim_a: Annotated[str, typer.Argument(help="A claim id (see `claimgraph claims`).")],
+            claim_b: Annotated[str, typer.Argument(help="Another claim id.")],
+            db: DbOption = None, config: ConfigOption = None,
+            as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Why two claims' figures agree, conflict, were revised, or were not compared: the intervals,
+    the evidence that they measure one thing, and the rule that decided."""
+    from .link.explain import ExplainError, describe_pair, explain_claims
+
+    options = build_options(config)
+    with open_store(store_location(db, config)) as store:
+        try:
+            pairs = explain_claims(store, claim_a, claim_b, options.link.compare)
+        except ExplainError as e:
+            err.print(f"[red]error:[/] {e}")
+            raise typer.Exit(2) from e
+    if as_json:
+        print(json.dumps([p.to_dict() for p in pairs], ensure_ascii=False, indent=1))
+    else:
+        print("\n\n".join(describe_pair(p) for p in pairs))
+
+
 @app.command("config")
 def config_cmd(config: ConfigOption = None, setting: SetOption = []) -> None:  # noqa: B006
     """Print the effective settings as TOML (defaults, then --config FILE, then --set)."""

@@ -13,7 +13,7 @@ from typing import Any
 from ..model import Article, Claim, Comparison
 from ..store import Store
 from .markup import safe_http_url
-from .tables import claim_source, load_claims, outlet_label, pick_quantity
+from .tables import claim_source, compared_quantity, load_claims, outlet_label
 
 TODO = "TODO"
 CONTEXT = "https://schema.org"
@@ -44,7 +44,7 @@ def claim_review(comp: Comparison, claim: Claim, doc: Article, others: list[tupl
     """A draft ClaimReview of ``claim`` in the light of the other claims of ``comp``."""
 
     def said(c: Claim, d: Article) -> str:
-        q = pick_quantity(c, comp.measure)
+        q = compared_quantity(c, comp)
         return f"{claim_source(c, d)} ({outlet_label(d)}): {q.text if q else c.text.strip()}"
 
     body = f"Draft from claimgraph — {comp.measure}: {comp.explanation}".rstrip()

@@ -20,7 +20,8 @@ from .tables import claim_source, find_story, load_claims, measure_table
 CLAIM_COLUMNS = ["claim_id", "doc_id", "story", "outlet", "title", "published", "url", "source", "speaker",
                  "speaker_mention", "speaker_type", "cue", "via", "hedged", "kind", "start", "end", "text",
                  "quantities", "values", "units", "counted", "conflicts"]
-COMPARISON_COLUMNS = ["story", "measure", "verdict", "kind", "explanation", "claims", "independent_origins"]
+COMPARISON_COLUMNS = ["story", "measure", "verdict", "kind", "explanation", "claims", "independent_origins",
+                      "sides"]
 _NUMBER = re.compile(r"^-\s?\d")
 
 
@@ -67,7 +68,9 @@ def comparison_rows(store: Store, comparisons: list[Comparison]) -> tuple[list[s
         c = r.comparison
         row: dict[str, Any] = {"story": c.story or "", "measure": c.measure, "verdict": c.verdict, "kind": c.kind,
                                "explanation": c.explanation, "claims": " ".join(c.claims),
-                               "independent_origins": "" if c.independent_origins is None else c.independent_origins}
+                               "independent_origins": "" if c.independent_origins is None else c.independent_origins,
+                               # a conflict's sides: claims of one side space-separated, sides by " | "
+                               "sides": " | ".join(" ".join(side) for side in c.sides)}
         for col in table.columns:
             parts = []
             for cell in r.cells.get(col, []):

@@ -27,6 +27,7 @@ def report_data(store: Store) -> dict[str, Any]:
         "stories": store.count("stories"),
         "conflicts": sum(x.verdict == "conflict" for x in comps),
         "consistent": sum(x.verdict == "consistent" for x in comps),
+        "updated": sum(x.verdict == "updated" for x in comps),
         "outlets": outlets,
         "top_speakers": speakers,
         "comparisons": [{"measure": x.measure, "verdict": x.verdict, "explanation": x.explanation,
@@ -39,13 +40,13 @@ def print_report(data: dict[str, Any], console: Console) -> None:
                   f"({data['duplicates']} duplicates), {data['claims']} claims "
                   f"({data['attributed_claims']} attributed), {data['quantities']} quantities, "
                   f"{data['stories']} stories, [red]{data['conflicts']} conflicts[/], "
-                  f"[green]{data['consistent']} consistent[/]")
+                  f"[green]{data['consistent']} consistent[/], [yellow]{data['updated']} updated[/]")
     if data["comparisons"]:
         t = Table(title="Comparisons (conflicts first)")
         for col in ("verdict", "measure", "explanation"):
             t.add_column(col)
         for x in data["comparisons"]:
-            style = "red" if x["verdict"] == "conflict" else "green"
+            style = {"conflict": "red", "updated": "yellow"}.get(x["verdict"], "green")
             t.add_row(f"[{style}]{x['verdict']}[/]", x["measure"], x["explanation"])
         console.print(t)
     t = Table(title="Outlets")
@@ -96,6 +97,6 @@ def comparisons_table(store: Store, comps: list[Comparison]) -> Table:
     for col in ("verdict", "story", "measure", "explanation"):
         t.add_column(col, overflow="fold")
     for c in comps:
-        style = "red" if c.verdict == "conflict" else "green"
+        style = {"conflict": "red", "updated": "yellow"}.get(c.verdict, "green")
         t.add_row(f"[{style}]{c.verdict}[/]", c.story or "", c.measure, c.explanation)
     return t

@@ -16,7 +16,7 @@ WIDTH = 620
 LABEL_W = 210
 ROW_H = 24
 PAD = 8
-COLORS = {"conflict": "#c0392b", "consistent": "#1e8449"}
+COLORS = {"conflict": "#c0392b", "consistent": "#1e8449", "updated": "#8a5a00"}
 NEUTRAL = "#5b6b7f"
 
 

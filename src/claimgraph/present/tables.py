@@ -72,6 +72,24 @@ def _words(text: str) -> set[str]:
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in _WORD.findall(text.lower())}
 
 
+def compared_quantity(claim: Claim, comp: Comparison) -> Quantity | None:
+    """The quantity of ``claim`` that ``comp`` compares: the one it names, or (for comparisons
+    stored before they named their figures) the likeliest by its measure's words."""
+    for ref in comp.quantities:
+        idx = ref.get("index")
+        if ref.get("claim") == claim.id and isinstance(idx, int) and 0 <= idx < len(claim.quantities):
+            return claim.quantities[idx]
+    return pick_quantity(claim, comp.measure)
+
+
+def side_of(claim_id: str, comp: Comparison) -> int | None:
+    """Which side of a conflict a claim stands on (0, 1, ...), None outside conflicts."""
+    for n, side in enumerate(comp.sides):
+        if claim_id in side:
+            return n
+    return None
+
+
 def pick_quantity(claim: Claim, measure: str) -> Quantity | None:
     """The quantity of ``claim`` that a comparison about ``measure`` most likely refers to."""
     if not claim.quantities:
@@ -109,6 +127,7 @@ class Cell:
     doc: Article
     quantity: Quantity | None
     source: str
+    side: int | None = None  # in a conflict: which side this claim stands on (0, 1, ...)
 
     @property
     def value(self) -> float | None:
@@ -128,7 +147,7 @@ class Cell:
                 "speaker": self.claim.speaker or self.claim.speaker_mention, "cue": self.claim.cue,
                 "hedged": self.claim.hedged, "text": self.claim.text,
                 "quantity": q.text if q else None, "value": self.value,
-                "low": q.low if q else None, "high": q.high if q else None}
+                "low": q.low if q else None, "high": q.high if q else None, "side": self.side}
 
 
 @dataclass
@@ -144,6 +163,15 @@ class MeasureRow:
     def conflict(self) -> bool:
         return self.comparison.verdict == "conflict"
 
+    def explain_pair(self) -> list[str] | None:
+        """Two claims whose figures decided this row (one from each of the first two sides, or the
+        first two claims), for ``claimgraph explain`` and the explain page."""
+        c = self.comparison
+        if len(c.sides) >= 2 and c.sides[0] and c.sides[1]:
+            return [c.sides[0][0], c.sides[1][0]]
+        distinct = list(dict.fromkeys(c.claims))
+        return distinct[:2] if len(distinct) >= 2 else None
+
     def all_cells(self) -> list[Cell]:
         return [c for cells in self.cells.values() for c in cells]
 
@@ -152,6 +180,7 @@ class MeasureRow:
         return {"index": self.index, "measure": c.measure, "verdict": c.verdict, "explanation": c.explanation,
                 "kind": c.kind, "story": c.story, "claims": c.claims, "sources": c.sources,
                 "independent_origins": c.independent_origins, "missing": self.missing,
+                "sides": c.sides, "quantities": c.quantities, "explain": self.explain_pair(),
                 "cells": {col: [x.to_json() for x in self.cells.get(col, [])] for col in columns}}
 
 
@@ -204,7 +233,8 @@ def measure_table(comparisons: list[Comparison], claims: ClaimIndex,
             col = outlet_label(doc) if by == "outlet" else source
             if col not in columns:
                 columns.append(col)
-            cells.setdefault(col, []).append(Cell(claim, doc, pick_quantity(claim, comp.measure), source))
+            cells.setdefault(col, []).append(Cell(claim, doc, compared_quantity(claim, comp), source,
+                                                 side_of(cid, comp)))
         rows.append(MeasureRow(i, comp, cells, missing))
     return MeasureTable(columns, rows, by)
 

@@ -282,7 +282,8 @@ class Store:
                 for r in self.execute("SELECT * FROM stories ORDER BY rowid")]
 
     def put_comparisons(self, comparisons: list[Comparison]) -> None:
-        """Replace the comparisons, with a membership row per claim (in the comparison's order)."""
+        """Replace the comparisons: a membership row per figure compared (claim, quantity index and,
+        in a conflict, the side it stands on), in the comparison's order."""
         self.execute("DELETE FROM comparison_claims")
         self.execute("DELETE FROM comparisons")
         ids = [f"k{i}" for i in range(1, len(comparisons) + 1)]
@@ -291,10 +292,10 @@ class Store:
                independent_origins) VALUES (?,?,?,?,?,?,?,?)""",
             [(k, c.story, c.measure, c.verdict, c.explanation, c.kind, json.dumps(c.sources), c.independent_origins)
              for k, c in zip(ids, comparisons, strict=True)])
-        # the linker names claims, not which of their quantities it compared: quantity_idx stays NULL
         self.executemany(
-            "INSERT INTO comparison_claims (comparison_id, position, claim_id, quantity_idx) VALUES (?,?,?,NULL)",
-            [(k, i, claim) for k, c in zip(ids, comparisons, strict=True) for i, claim in enumerate(c.claims)])
+            "INSERT INTO comparison_claims (comparison_id, position, claim_id, quantity_idx, side) VALUES (?,?,?,?,?)",
+            [(k, i, claim, idx, side) for k, c in zip(ids, comparisons, strict=True)
+             for i, (claim, idx, side) in enumerate(membership_rows(c))])
 
     def comparisons(self, story: str | None = None) -> list[Comparison]:
         """Comparisons (of one story), conflicts first, then in the order they were stored."""
@@ -303,35 +304,41 @@ class Store:
             sql += " WHERE story_id=?"
             args.append(story)
         rows = self.execute(sql + " ORDER BY verdict='consistent', rowid", args).fetchall()
-        members = self._comparison_claims(story)
-        return [Comparison(measure=r["measure"], claims=members.get(r["id"], []), verdict=r["verdict"],
-                           explanation=r["explanation"] or "", story=r["story_id"], kind=r["kind"] or "numeric",
-                           sources=json.loads(r["sources"] or "[]"),
-                           independent_origins=r["independent_origins"]) for r in rows]
+        members = self._comparison_rows(story)
+        out = []
+        for r in rows:
+            claims, quantities, sides = members_of(members.get(r["id"], []))
+            out.append(Comparison(measure=r["measure"], claims=claims, verdict=r["verdict"],
+                                  explanation=r["explanation"] or "", story=r["story_id"],
+                                  kind=r["kind"] or "numeric", sources=json.loads(r["sources"] or "[]"),
+                                  independent_origins=r["independent_origins"], sides=sides,
+                                  quantities=quantities))
+        return out
 
     def comparison_members(self, story: str | None = None) -> dict[str, list[tuple[str, int | None]]]:
         """``comparison id -> [(claim id, quantity index or None), ...]`` in each comparison's order."""
-        sql = ("SELECT m.comparison_id, m.claim_id, m.quantity_idx FROM comparison_claims m "
-               "JOIN comparisons k ON k.id = m.comparison_id")
-        args: list[Any] = []
-        if story:
-            sql += " WHERE k.story_id=?"
-            args.append(story)
-        out: dict[str, list[tuple[str, int | None]]] = {}
-        for r in self.execute(sql + " ORDER BY m.comparison_id, m.position", args):
-            out.setdefault(r[0], []).append((r[1], r[2]))
-        return out
+        return {k: [(claim, idx) for claim, idx, _ in rows] for k, rows in self._comparison_rows(story).items()}
 
-    def _comparison_claims(self, story: str | None) -> dict[str, list[str]]:
-        """Claim ids of each comparison; a version-1 store opened read-only (never migrated) has
-        them as JSON text in ``comparisons.claims``."""
+    def _comparison_rows(self, story: str | None) -> dict[str, list[tuple[str, int | None, int | None]]]:
+        """``comparison id -> [(claim id, quantity index, side), ...]``; a store of an older version
+        opened read-only (never migrated) has the claims as JSON text, or no sides."""
+        args: list[Any] = []
         if self.schema_version < 2:
-            sql, args = "SELECT id, claims FROM comparisons", []
+            sql = "SELECT id, claims FROM comparisons"
             if story:
                 sql += " WHERE story_id=?"
                 args.append(story)
-            return {r[0]: json.loads(r[1]) for r in self.execute(sql, args)}
-        return {k: [claim for claim, _ in members] for k, members in self.comparison_members(story).items()}
+            return {r[0]: [(c, None, None) for c in json.loads(r[1])] for r in self.execute(sql, args)}
+        side = "m.side" if self.schema_version >= 3 else "NULL"
+        sql = (f"SELECT m.comparison_id, m.claim_id, m.quantity_idx, {side} FROM comparison_claims m "
+               "JOIN comparisons k ON k.id = m.comparison_id")
+        if story:
+            sql += " WHERE k.story_id=?"
+            args.append(story)
+        out: dict[str, list[tuple[str, int | None, int | None]]] = {}
+        for r in self.execute(sql + " ORDER BY m.comparison_id, m.position", args):
+            out.setdefault(r[0], []).append((r[1], r[2], r[3]))
+        return out
 
     # ------------------------------------------------------------------ small state (e.g. the story index)
     def get_state(self, key: str) -> Any:
@@ -340,6 +347,28 @@ class Store:
 
     def set_state(self, key: str, value: Any) -> None:
         self.execute(self._upsert_sql("state", ["key", "value"], ["key"]), (key, json.dumps(value)))
+
+
+def membership_rows(c: Comparison) -> list[tuple[str, int | None, int | None]]:
+    """A comparison's membership rows ``(claim id, quantity index, side)``: one per figure it
+    compares, then any claim it names without a figure (a stated intent), sides numbered from 0."""
+    side_of = {claim: n for n, side in enumerate(c.sides) for claim in side}
+    rows = [(str(q["claim"]), q.get("index"), side_of.get(str(q["claim"]))) for q in c.quantities]
+    named = {claim for claim, _, _ in rows}
+    rows += [(claim, None, side_of.get(claim)) for claim in c.claims if claim not in named]
+    order = {claim: i for i, claim in enumerate(c.claims)}
+    return sorted(rows, key=lambda r: (order.get(r[0], len(order)), -1 if r[1] is None else r[1]))
+
+
+def members_of(rows: list[tuple[str, int | None, int | None]]) -> tuple[list[str], list[dict[str, Any]], list[list[str]]]:
+    """Claims (in order), figures and sides of a comparison from its membership rows."""
+    claims = list(dict.fromkeys(claim for claim, _, _ in rows))
+    quantities = [{"claim": claim, "index": idx} for claim, idx, _ in rows if idx is not None]
+    sides: dict[int, list[str]] = {}
+    for claim, _, side in rows:
+        if side is not None and claim not in sides.setdefault(side, []):
+            sides[side].append(claim)
+    return claims, quantities, [sides[k] for k in sorted(sides)]
 
 
 DOCUMENT_COLUMNS = ["id", "source", "line", "url", "outlet", "title", "author", "published", "kind", "encoding",

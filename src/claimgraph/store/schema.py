@@ -95,6 +95,9 @@ MIGRATIONS: list[Migration] = [
         """,
         convert=_comparison_members,
         after="ALTER TABLE comparisons DROP COLUMN claims;"),
+    # 3: a row per figure compared (claim and quantity index; several rows for a claim with several
+    # figures) and the side it stands on in a conflict (NULL outside conflicts).
+    Migration("ALTER TABLE comparison_claims ADD COLUMN side INTEGER;"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

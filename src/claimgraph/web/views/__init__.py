@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from . import articles, doc, search, speakers, stories, story
+from . import articles, doc, explain, search, speakers, stories, story
 
-ROUTERS = [stories.router, story.router, doc.router, articles.router, speakers.router, search.router]
+ROUTERS = [stories.router, story.router, doc.router, articles.router, speakers.router, search.router,
+           explain.router]

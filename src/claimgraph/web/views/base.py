@@ -63,6 +63,11 @@ def speaker_url(name: str) -> str:
     return "/speaker?" + urlencode({"name": name})
 
 
+def explain_url(claim_a: str, claim_b: str) -> str:
+    """The page that says why two claims' figures agree, conflict, or were not compared."""
+    return "/explain?" + urlencode({"a": claim_a, "b": claim_b})
+
+
 def page_url(request: Request, **changes: Any) -> str:
     """The current URL with some query parameters changed (None removes one)."""
     params = dict(request.query_params)
@@ -96,6 +101,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("claimgraph", "web/templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.globals.update(doc_url=doc_url, story_url=story_url, speaker_url=speaker_url, page_url=page_url,
+                       explain_url=explain_url,
                        claim_anchor=claim_anchor, safe_http_url=safe_http_url)
     env.filters.update(day=day, num=num)
     return env
