@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Print claimgraph's scores on the evaluation sets in ../shared/eval, in one run.
 
-    python benchmarks/eval_scores.py [--only seeds,extract,...] [--keep DIR]
+    python benchmarks/eval_scores.py [--only seeds,extract,...] [--keep DIR] [--folds 2]
 
 Runs `claimgraph analyze` on each input with a fresh store and scores the analysis JSON with
 ../shared/eval/score.py. Skips cleanly (exit 0) when ../shared is not there.
+
+``--folds 2`` also scores the comparison sets (wild-dev, BASIL comparisons) on two halves split by
+event, deterministically (events sorted by id, alternating), so a change tuned on one half can be
+checked on the other: keep a change only when it helps the half it was not written on.
 """
 
 from __future__ import annotations
@@ -47,7 +51,17 @@ TASKS = {
     "basil-comparisons": (DATA / "stories/basil-dev.jsonl", "gold", EVAL / "gold/basil-comparisons-dev.json",
                           {"comparisons.recall": (">=", 0.7), "comparisons.false_conflicts": None,
                            "comparisons.system_conflicts": None}),
+    "wild": (DATA / "comparisons/wild-dev.jsonl", "gold", EVAL / "gold/wild-dev.json",
+             {"comparisons.conflict_recall": (">=", 0.6), "comparisons.conflict_precision": (">=", 0.85),
+              "comparisons.consistent_recall": (">=", 0.8), "comparisons.consistent_precision": (">=", 0.97),
+              "comparisons.false_conflicts": None, "comparisons.system_conflicts": None,
+              "comparisons.false_consistent": None, "comparisons.system_consistent": None,
+              "quantities.source_accuracy": (">=", 0.85)}),
+    "wild-stories": (DATA / "comparisons/wild-dev.jsonl", "stories", DATA / "comparisons/wild-dev.stories.json",
+                     {"bcubed.f1": (">=", 0.92), "bcubed.p": None, "bcubed.r": None}),
 }
+# Comparison sets scored per half with --folds: task -> the stories gold that gives each document's event.
+FOLD_EVENTS = {"wild": DATA / "comparisons/wild-dev.stories.json", "basil-comparisons": DATA / "stories/basil-dev.gold.json"}
 
 
 def claimgraph_bin() -> str:
@@ -73,6 +87,37 @@ def run_task(name: str, work: Path, cache: dict[Path, Path], extra: list[str] | 
     return {"seconds": round(seconds, 1), **{m: flat.get(m) for m in metrics}}
 
 
+def _stem(doc_id: str) -> str:
+    return doc_id.rsplit("/", 1)[-1].split(".")[0]
+
+
+def fold_scores(name: str, analysis: Path, work: Path, folds: int) -> list[tuple[list[str], dict]]:
+    """Score ``name`` on ``folds`` parts split by event: the gold and the system comparisons of
+    each part's documents only (a comparison belongs to a part when one of its claims does)."""
+    _, task, gold_path, metrics = TASKS[name]
+    events = json.loads(FOLD_EVENTS[name].read_text(encoding="utf-8"))["events"]
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    system = json.loads(analysis.read_text(encoding="utf-8"))
+    claim_doc = {c["id"]: _stem(d["id"]) for d in system["documents"] for c in d.get("claims", [])}
+    ordered = sorted(set(events.values()))
+    out = []
+    for k in range(folds):
+        part = set(ordered[k::folds])
+        docs = {d for d, e in events.items() if e in part}
+        g = {**gold, "documents": [d for d in gold["documents"] if _stem(d["doc"]) in docs],
+             "comparisons": [c for c in gold["comparisons"] if c.get("event") in part]}
+        sysj = {**system, "comparisons": [c for c in system.get("comparisons") or []
+                                          if any(claim_doc.get(x) in docs for x in c.get("claims") or [])]}
+        gp, sp = work / f"{name}-fold{k}.gold.json", work / f"{name}-fold{k}.json"
+        gp.write_text(json.dumps(g), encoding="utf-8")
+        sp.write_text(json.dumps(sysj), encoding="utf-8")
+        res = subprocess.run([sys.executable, str(EVAL / "score.py"), task, "--gold", str(gp), "--system",
+                              str(sp), "--json"], capture_output=True, text=True, check=True)
+        flat = _flatten(json.loads(res.stdout))
+        out.append((sorted(part), {m: flat.get(m) for m in metrics}))
+    return out
+
+
 def _flatten(d: dict, prefix: str = "") -> dict:
     out = {}
     for k, v in d.items():
@@ -96,6 +141,8 @@ def main() -> int:
     ap.add_argument("--only", help="comma-separated task names: " + ",".join(TASKS))
     ap.add_argument("--keep", type=Path, help="keep the analysis JSON files in this folder")
     ap.add_argument("--analyze-args", default="", help="extra options for `claimgraph analyze`, e.g. '--parse-less'")
+    ap.add_argument("--folds", type=int, default=0,
+                    help="also score the comparison sets on this many halves split by event (e.g. 2)")
     args = ap.parse_args()
     if not (EVAL / "score.py").exists():
         print(f"skipped: {EVAL} is not here")
@@ -112,6 +159,12 @@ def main() -> int:
         print(f"{name:18s} ({result.pop('seconds')} s)")
         for metric, value in result.items():
             print(f"  {metric:34s} {value!s:8s} {_meets(value, TASKS[name][3][metric])}")
+        if args.folds > 1 and name in FOLD_EVENTS:
+            for k, (events, scores) in enumerate(fold_scores(name, cache[TASKS[name][0]], work, args.folds)):
+                shown = ", ".join(events) if len(events) <= 8 else f"{len(events)} events"
+                print(f"  fold {k + 1}/{args.folds} ({shown})")
+                for metric, value in scores.items():
+                    print(f"    {metric:32s} {value!s:8s} {_meets(value, TASKS[name][3][metric])}")
     return 0
 
 
