@@ -61,6 +61,19 @@ class Quantity:
     counted: str | None = None
     kind: str = "count"  # count | money | percent | measure
     normalized: dict[str, Any] | None = None  # e.g. {"value": 6000.0, "unit": "meter"}
+    # What the parse knew (extract/quantity_context.py); None/empty where it did not say.
+    bound: str | None = None  # exact | approx | range | lower | upper | upper_figure | near_below | tally
+    lemma: str | None = None  # the counted noun's lemma ("children" -> "child")
+    qualifiers: list[str] = field(default_factory=list)  # lemmas of its modifiers ("innocent")
+    predicate: str | None = None  # lemma of the verb that governs the figure ("kill")
+    subject: str | None = None  # that verb's subject, when not the figure itself ("toll")
+    polarity: str | None = None  # asserted | denied | expected | hypothetical
+    places: list[str] = field(default_factory=list)  # named places of the sentence
+    entities: list[str] = field(default_factory=list)  # other named entities of the sentence
+    times: list[str] = field(default_factory=list)  # date and time expressions of the sentence
+
+    PARSE_FIELDS = ("bound", "lemma", "qualifiers", "predicate", "subject", "polarity", "places", "entities",
+                    "times")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

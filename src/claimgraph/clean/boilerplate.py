@@ -20,7 +20,9 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from . import patterns as P
+from claimgraph.lexicon.stopwords import FUNCTION_WORDS
+
+from . import patterns
 
 # A line must have at least this many words (and end like a sentence) to count as prose.
 PROSE_MIN_WORDS = 8
@@ -38,12 +40,12 @@ _SAMPLE_CHARS = 600
 
 def words(line: str) -> list[str]:
     """Word tokens of a line (letters/digits, with inner apostrophes, dots and hyphens)."""
-    return P.WORD.findall(line)
+    return patterns.WORD.findall(line)
 
 
 def ends_sentence(line: str) -> bool:
     """Does the line end like a sentence (full stop, question mark, colon ..., maybe a quote)?"""
-    return bool(P.SENTENCE_END.search(line[-12:]))
+    return bool(patterns.SENTENCE_END.search(line[-12:]))
 
 
 def norm_key(line: str) -> str:
@@ -55,7 +57,7 @@ def function_word_share(ws: Sequence[str]) -> float:
     """Share of English function words among the tokens: high for prose, low for menus."""
     if not ws:
         return 0.0
-    return sum(w.lower() in P.FUNCTION_WORDS for w in ws) / len(ws)
+    return sum(w.lower() in FUNCTION_WORDS for w in ws) / len(ws)
 
 
 @lru_cache(maxsize=16384)
@@ -72,7 +74,7 @@ def is_prose(line: str) -> bool:
         return False
     if not (ends_sentence(line) or n >= PROSE_LONG_WORDS):
         return False
-    alpha = [w for w in ws if P.LETTER.match(w)]
+    alpha = [w for w in ws if patterns.LETTER.match(w)]
     if len(alpha) < PROSE_MIN_WORDS:
         return False
     upper = sum(w.isupper() for w in alpha) / len(alpha)
@@ -156,7 +158,7 @@ def noise_reasons(lines: Sequence[str]) -> dict[int, str]:
     its table rows: there a row of cells is content, not page furniture.
     """
     noise = {i: r for i, x in enumerate(lines) if (r := line_noise(x))}
-    if any(P.MD_TABLE_RULE.match(x) for x in lines):
+    if any(patterns.MD_TABLE_RULE.match(x) for x in lines):
         noise = {i: r for i, r in noise.items() if r != "table"}
     if is_hard_wrapped(lines):
         paras = wrapped_paragraphs(lines)
@@ -175,7 +177,7 @@ def noise_reasons(lines: Sequence[str]) -> dict[int, str]:
 
 
 def _quoted_or_reported(line: str) -> bool:
-    return bool(P.QUOTE_CHARS.search(line) or P.REPORTING.search(line))
+    return bool(patterns.QUOTE_CHARS.search(line) or patterns.REPORTING.search(line))
 
 
 def _separator_cells(line: str) -> list[str] | None:
@@ -183,7 +185,7 @@ def _separator_cells(line: str) -> list[str] | None:
     if len(re.findall(r"[|\u2022\u00b7]", line)) < 2:
         return None
     cells = [c.strip() for c in re.split(r"[|\u2022\u00b7]+", line)]
-    return [c for c in cells if P.ALNUM.search(c)]
+    return [c for c in cells if patterns.ALNUM.search(c)]
 
 
 def line_noise(line: str) -> str | None:
@@ -198,9 +200,9 @@ def line_noise(line: str) -> str | None:
     s = line.strip()
     if not s:
         return None
-    if not P.ALNUM.search(s):
+    if not patterns.ALNUM.search(s):
         return "junk"
-    if P.MARKUP.search(s):
+    if patterns.MARKUP.search(s):
         return "markup"
     if (s[0] in ",;)]}" and len(words(s)) <= 8) or (s[-1] in "»›" and len(s) <= 60):
         return "nav"  # a fragment of an inline list, or a "More »" style link
@@ -219,16 +221,16 @@ def line_noise(line: str) -> str | None:
                 return "table"  # a flattened layout table ("|Adult: ||28.- CHF |"), not "| a | b |"
         elif len(cells) >= 3 and sum(len(words(c)) for c in cells) / len(cells) <= 4:
             return "nav"  # "Privacy • Terms • Contact"
-    if n <= 8 and P.NAV_LINE.match(s):
+    if n <= 8 and patterns.NAV_LINE.match(s):
         return "nav"
-    if P.FURNITURE.match(s):
+    if patterns.FURNITURE.match(s):
         return "furniture"
-    if n <= 40 and (P.PHOTO_CREDIT.match(s) or P.TRAILING_CREDIT.search(s)):
+    if n <= 40 and (patterns.PHOTO_CREDIT.match(s) or patterns.TRAILING_CREDIT.search(s)):
         return "credit"
     reported = n <= 30 and _quoted_or_reported(s)
-    if n <= 30 and P.CTA_START.match(s) and not reported:
+    if n <= 30 and patterns.CTA_START.match(s) and not reported:
         return "cta"
-    appeals = {m.group(0).lower() for m in P.APPEAL.finditer(s)} if n <= 30 else set()
+    appeals = {m.group(0).lower() for m in patterns.APPEAL.finditer(s)} if n <= 30 else set()
     if appeals and not reported:
         # "US" is a country, "us" a reader being addressed
         second_person = re.search(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b", s)
@@ -238,13 +240,13 @@ def line_noise(line: str) -> str | None:
             or (n <= 6 and not re.search(r"\d", s))
         ):
             return "cta"
-    if n <= 30 and (P.COPYRIGHT.search(s) or P.COOKIE_NOTICE.search(s)):
+    if n <= 30 and (patterns.COPYRIGHT.search(s) or patterns.COOKIE_NOTICE.search(s)):
         return "copyright"
     items = [c for c in s.split(",") if c.strip()]
     if (len(items) >= 6 and n / len(items) <= 3 and function_word_share(ws) < 0.1
             and ":" not in s and not ends_sentence(s)):
         return "tags"  # a keyword cloud: many short comma-separated items, no syntax
-    if n <= 15 and P.COUNTER.search(s) and not ends_sentence(s):
+    if n <= 15 and patterns.COUNTER.search(s) and not ends_sentence(s):
         return "counter"
     return None
 
@@ -262,7 +264,7 @@ def repeated_appeal_blocks(lines: Sequence[str], noise: dict[int, str]) -> set[i
 
     def flush() -> None:
         # the appeal must be a real part of the block, not one sign-up line in a repeated article
-        appeal = sum(bool(P.APPEAL.search(lines[i]) or noise.get(i) == "cta") for i in run)
+        appeal = sum(bool(patterns.APPEAL.search(lines[i]) or noise.get(i) == "cta") for i in run)
         if len(run) >= 2 and appeal and appeal >= APPEAL_BLOCK_SHARE * len(run):
             run_keys = {keys[i] for i in run}
             out.update(j for j, k in enumerate(keys) if k in run_keys)

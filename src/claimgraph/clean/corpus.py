@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter
 
-from . import patterns as P
+from . import patterns
 from .boilerplate import is_prose, norm_key
 
 _DIGITS = re.compile(r"\d+")
@@ -99,7 +99,7 @@ class OutletBoilerplate:
             return False
         seen = self._counts[outlet_key][line_hash(line)]
         need = self.threshold(outlet_key)
-        if seen >= need and is_prose(line) and (P.QUOTE_CHARS.search(line) or P.REPORTING.search(line)):
+        if seen >= need and is_prose(line) and (patterns.QUOTE_CHARS.search(line) or patterns.REPORTING.search(line)):
             need = max(need, self.min_docs + 2, math.ceil(min(1.0, 2 * self.min_share) * self._docs[outlet_key]))
         return seen >= need
 

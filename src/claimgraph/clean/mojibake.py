@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ftfy
 
-from . import patterns as P
+from . import patterns
 
 # Curly quotes carry direction, which the attribution extractor uses; keep them.
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=True, explain=False)
@@ -29,16 +29,16 @@ def fix_text(text: str) -> str:
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = P.ZERO_WIDTH.sub("", text)
-    text = P.UNUSUAL_SPACES.sub(" ", text)
+    text = patterns.ZERO_WIDTH.sub("", text)
+    text = patterns.UNUSUAL_SPACES.sub(" ", text)
     # ftfy works line by line anyway; plain-ASCII lines without entities have nothing to fix,
     # and skipping them makes repair several times faster on typical English news.
     text = "\n".join(
         x if x.isascii() and "&" not in x else ftfy.fix_text(x, config=_FTFY_CONFIG) for x in text.split("\n")
     )
     # ftfy can map a repaired sequence back to a no-break space; normalise once more.
-    text = P.UNUSUAL_SPACES.sub(" ", text)
+    text = patterns.UNUSUAL_SPACES.sub(" ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = P.CONTROL_CHARS.sub("", text)
-    text = P.GLUED_ELLIPSIS.sub(lambda m: m.group(1) + " ", text)
+    text = patterns.CONTROL_CHARS.sub("", text)
+    text = patterns.GLUED_ELLIPSIS.sub(lambda m: m.group(1) + " ", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))

@@ -11,9 +11,6 @@ import re
 
 from claimgraph.lexicon.dates import MONTH_ABBREVIATIONS, MONTH_NAMES
 
-# re-exported: boilerplate.py counts FUNCTION_WORDS as patterns.FUNCTION_WORDS
-from claimgraph.lexicon.stopwords import FUNCTION_WORDS as FUNCTION_WORDS
-
 # ---------------------------------------------------------------- characters and tokens
 
 # Space characters ftfy does not touch but which break its mojibake detection when they sit

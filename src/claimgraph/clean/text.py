@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import boilerplate as B
-from . import metadata as M
+from . import boilerplate, metadata
 from .mojibake import fix_text
 
 
@@ -31,11 +30,11 @@ class CleanResult:
 
 
 def _guess_outlet(url: str | None, removed: list[str], kept: list[str], author: str | None) -> str | None:
-    domain = M.outlet_from_url(url)
+    domain = metadata.outlet_from_url(url)
     if domain:
-        name = M.name_for_domain(domain, removed + kept)
+        name = metadata.name_for_domain(domain, removed + kept)
         return name or domain[:1].upper() + domain[1:]
-    return M.domain_mention(removed) or M.recurring_name(removed, exclude=[author] if author else [])
+    return metadata.domain_mention(removed) or metadata.recurring_name(removed, exclude=[author] if author else [])
 
 
 @dataclass
@@ -57,37 +56,37 @@ def line_reasons(
     (which judges whole pages) is off and separator lines stay. Exposed for auditing and tests.
     """
     why: dict[int, str] = {}
-    noise = B.noise_reasons(lines)
+    noise = boilerplate.noise_reasons(lines)
     if extracted:
         # separators ("___", "* * *") inside extracted main content are section breaks
         noise = {i: r for i, r in noise.items() if r != "junk"}
     why.update(noise)
-    for i in B.repeated_appeal_blocks(lines, noise):
+    for i in boilerplate.repeated_appeal_blocks(lines, noise):
         why.setdefault(i, "repeated")
 
-    byline = M.find_byline(lines, set())
+    byline = metadata.find_byline(lines, set())
     found_author = byline[1] if byline else None
     if byline:
         why[byline[0]] = "byline"
     the_author = author or found_author
     if the_author:
-        bios = M.find_bios(lines, the_author, set(why), byline[0] if byline else None)
-        for group in B.wrapped_groups(lines):
+        bios = metadata.find_bios(lines, the_author, set(why), byline[0] if byline else None)
+        for group in boilerplate.wrapped_groups(lines):
             if bios.intersection(group):
                 for i in group:
                     why[i] = "bio"
 
-    title_idx = M.guess_title(lines, set(why))
-    tail = B.boilerplate_tail(lines, set(why), noise)
+    title_idx = metadata.guess_title(lines, set(why))
+    tail = boilerplate.boilerplate_tail(lines, set(why), noise)
     if tail is not None:
         for i in range(tail, len(lines)):
             if lines[i].strip():
                 why.setdefault(i, "tail")
 
-    live = [i for i in M.non_blank(lines) if i not in why]
-    paras = B.wrapped_paragraphs(lines, set(why))
-    prose = {i: B.is_prose(paras.get(i, lines[i])) for i in live}
-    if not extracted and B.is_listing(lines, live, prose):
+    live = [i for i in metadata.non_blank(lines) if i not in why]
+    paras = boilerplate.wrapped_paragraphs(lines, set(why))
+    prose = {i: boilerplate.is_prose(paras.get(i, lines[i])) for i in live}
+    if not extracted and boilerplate.is_listing(lines, live, prose):
         for i in live:
             if i != title_idx and not prose[i]:
                 why[i] = "listing"
@@ -151,7 +150,7 @@ def clean_text(
         title=title or (lines[title_idx].strip() if title_idx is not None else None),
         author=the_author,
         outlet=outlet or _guess_outlet(url, removed, kept_lines, the_author),
-        published=M.guess_published(lines, [byline_idx] if byline_idx is not None else []),
+        published=metadata.guess_published(lines, [byline_idx] if byline_idx is not None else []),
         body_start=body_start,
         reasons=reasons,
     )

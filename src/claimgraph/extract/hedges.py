@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.cues import (
+from claimgraph.lexicon.cues import (
     HEDGE_ADJECTIVES,
     HEDGE_ADVERBS,
     HEDGE_PHRASES,

@@ -22,6 +22,7 @@ from .claims import build_claims
 from .condense import Condensed, condense
 from .nlp import limit_blas_threads, load_nlp
 from .quantities import find_quantities
+from .quantity_context import annotate
 from .result import WORKER_DIED, ExtractionFailure, ExtractionResult
 
 # Documents per nlp.pipe call inside a batch: activations grow with the batch, and 8 parses as
@@ -31,7 +32,9 @@ PARSE_BATCH = 8
 
 def extract_doc(doc: Doc, doc_id: str) -> list[Claim]:
     """Claims of one parsed article."""
-    return build_claims(doc, doc_id, find_attributions(doc), find_quantities(doc))
+    quantities = find_quantities(doc)
+    annotate(doc, quantities)
+    return build_claims(doc, doc_id, find_attributions(doc), quantities)
 
 
 def remap(claims: list[Claim], cond: Condensed, original: str) -> list[Claim]:

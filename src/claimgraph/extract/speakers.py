@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.cues import (
+from claimgraph.lexicon.cues import (
     DOCUMENT_NOUNS,
     INDEFINITE_MARKERS,
     ORG_NOUNS,
-    PERSON_NOUNS,
     PERSONAL_PRONOUNS,
+    SPEAKER_PERSON_NOUNS,
     TITLE_WORDS,
 )
 
@@ -102,7 +102,7 @@ def classify(head: Token, lo: int, hi: int) -> str:
         return "organization"
     if lemma in DOCUMENT_NOUNS:
         return "document"
-    if lemma in PERSON_NOUNS or low in PERSON_NOUNS:
+    if lemma in SPEAKER_PERSON_NOUNS or low in SPEAKER_PERSON_NOUNS:
         if names:
             return "person"
         return "anonymous"
@@ -206,7 +206,7 @@ class SpeakerResolver:
         for t in head.children:
             if t.dep_ == "appos" and t.pos_ == "NOUN":
                 self.by_title.setdefault(t.lemma_.lower(), _Index()).add(pos, name)
-                if t.lemma_.lower() in PERSON_NOUNS and name not in self.org_names:
+                if t.lemma_.lower() in SPEAKER_PERSON_NOUNS and name not in self.org_names:
                     self.person_names.add(name)
                     self.persons.add(pos, name)
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":

@@ -653,12 +653,13 @@ def _agreeing_clusters(idx: list[int], agree_edges: list[tuple[int, int]]) -> li
 
 
 def same_event(a: Mention, b: Mention) -> bool:
-    """Whether two figures from related stories are said of one event: a shared place, or two shared
-    names or rare words around them (a different figure in a related story is usually another event)."""
+    """Whether two figures from related stories are said of one event: a shared named place, or
+    two shared names and a rare word around them (a different figure in a related story is
+    usually another event, so the evidence must be strong)."""
     if a.places and b.places and {p.lower() for p in a.places} & {p.lower() for p in b.places}:
         return True
-    shared = (a.proper & b.wide) | (b.proper & a.wide) | (a.context.keys() & b.context.keys() & a.rare & b.rare)
-    return len(shared) >= 2
+    names = (a.proper & b.wide) | (b.proper & a.wide)
+    return len(names) >= 2 and bool(a.context.keys() & b.context.keys() & a.rare & b.rare)
 
 
 def _independent(ms: list[Mention]) -> bool:

@@ -18,12 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimgraph.lexicon.bounds import (
-    LOWER_BOUND_MODIFIERS,
-    NEAR_BELOW_MODIFIERS,
-    UPPER_BOUND_MODIFIERS,
-    UPPER_FIGURE_MODIFIERS,
-)
+from claimgraph.extract.quantity_context import bound_of, has_phrase, phrase_regex
 from claimgraph.lexicon.dates import MONTHS, RELATIVE_TIMES, WEEKDAYS
 from claimgraph.lexicon.inflection import word_forms
 from claimgraph.lexicon.measures import (
@@ -242,44 +237,6 @@ def written_tolerance(q: Quantity, value: float | None) -> float:
 
 
 # "+" also bounds from below wherever it stands in the quantity ("5,000+ people").
-_LOWER_BOUNDS = LOWER_BOUND_MODIFIERS + ("+",)
-_TALLY = re.compile(r"\b(\d+)\s*[-–]\s*(\d+)\b")
-
-
-def bound_of(q: Quantity, before: str) -> str:
-    """How a quantity bounds its number, from its words and the words right before it."""
-    own = (q.text or "").lower()
-    tail = before.lower().rstrip()
-
-    def has(phrases: tuple[str, ...]) -> bool:
-        # a modifier inside the quantity, or ending right where the number starts ("over" in
-        # "over the eight days" is not a bound)
-        return _has_phrase(own, phrases) or _phrase_regex_end(phrases).search(tail) is not None
-
-    tally = _TALLY.search(own)
-    if tally and int(tally.group(1)) > int(tally.group(2)):  # "voted 396-9": a tally, not a range
-        return "tally"
-    if q.low is not None and q.high is None:
-        return "lower"
-    if q.high is not None and q.low is None:
-        if has(UPPER_FIGURE_MODIFIERS):
-            return "upper_figure"
-        return "near_below" if has(NEAR_BELOW_MODIFIERS) else "upper"
-    if q.low is not None and q.high is not None and q.low < q.high:
-        if has(NEAR_BELOW_MODIFIERS):
-            return "near_below"
-        return "approx" if q.approx and q.value is not None else "range"
-    if has(UPPER_FIGURE_MODIFIERS):
-        return "upper_figure"
-    if has(NEAR_BELOW_MODIFIERS):
-        return "near_below"
-    if has(_LOWER_BOUNDS) or own.rstrip().endswith("+"):
-        return "lower"
-    if has(UPPER_BOUND_MODIFIERS):
-        return "upper"
-    return "approx" if q.approx else "exact"
-
-
 def _unit(q: Quantity) -> str | None:
     if q.kind == "percent":
         return "percent"
@@ -413,25 +370,13 @@ def _times(low_text: str, words: list[tuple[str, int, int]]) -> set[str]:
     out = {w.lower() for w, _, _ in words if w.lower() in WEEKDAYS or
            (w.lower() in MONTHS and w[0].isupper() and w.lower() != "may")}
     out |= {w for w, _, _ in words if re.fullmatch(r"(19|20)\d\d", w)}
-    out |= {m.group() for m in _phrase_regex(RELATIVE_TIMES).finditer(low_text)}
+    out |= {m.group() for m in phrase_regex(RELATIVE_TIMES).finditer(low_text)}
     return out
 
 
-@lru_cache(maxsize=64)
-def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"(?<![a-z])(?:" + alts + r")(?![a-z])")
-
-
-@lru_cache(maxsize=64)
-def _phrase_regex_end(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"(?<![a-z])(?:" + alts + r")$")
-
-
-def _has_phrase(low_text: str, phrases: tuple[str, ...]) -> bool:
-    """Whether any of ``phrases`` occurs in ``low_text`` as whole words (one compiled regex per list)."""
-    return _phrase_regex(phrases).search(low_text) is not None
+def parse_predicates(q: Quantity) -> frozenset[str]:
+    """Predicate classes of the verb the parse says governs the figure, or of its subject."""
+    return frozenset(_PRED_CLASS[w] for w in (q.predicate, q.subject) if w and w in _PRED_CLASS)
 
 
 def _predicates(text: str, s0: int, s1: int, q: Quantity) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -529,6 +474,8 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     elif q.kind == "measure":  # a duration or size: the unit plays the counted noun's part
         head = noun_lemma(q.unit.split()[-1]) if q.unit else head
         counted = counted or q.unit
+    if head is None and q.lemma and q.kind == "count":  # the parse's counted noun
+        head = noun_lemma(q.lemma)
     written_head = head
     if head in DEATH_HEADS:  # "355 deaths", "1,300 dead": people who died
         head = "person"
@@ -567,12 +514,15 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     wide = frozenset(stem(p) for w, _, _ in wide_words for p in w.split("-")
                      if p and _content(p) and noun_lemma(p) != head) | frozenset(context)
     preds, pred_words = _predicates(text, max(prev_end, s0), min(next_start, s1), q)
+    parsed = parse_predicates(q)
+    if parsed and not preds:  # nothing near the figure: the governing verb (or its subject) says it
+        preds, pred_words = parsed, tuple(w for w in (q.predicate, q.subject) if w in _PRED_CLASS)
     low_local = " ".join(w for w, _, _ in local).lower()
     low_clause = " ".join(w for w, _, _ in clause_left).lower()
     flags = set()
     sent_set = {w.lower() for w, _, _ in sent_words}
-    if sent_set & SCOPE_MARKERS or _has_phrase(low_clause, SCOPE_PHRASES) or \
-            _has_phrase(low_clause, SCOPE_JOINS):
+    if sent_set & SCOPE_MARKERS or has_phrase(low_clause, SCOPE_PHRASES) or \
+            has_phrase(low_clause, SCOPE_JOINS):
         flags.add("scope")
     own = [w.lower() for w, _, _ in _words(q.text or "")]
     own = own[:own.index("of")] if "of" in own else own  # "three fifths of all other persons"
@@ -580,15 +530,17 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     if any(w in INCREMENT_MARKERS and not (w == "more" and nxt == "than")
            for w, nxt in zip(near, near[1:] + [""], strict=True)):
         flags.add("increment")
-    if _has_phrase(low_local + " " + (q.text or "").lower(), RATE_PHRASES):
+    if has_phrase(low_local + " " + (q.text or "").lower(), RATE_PHRASES):
         flags.add("rate")
-    if _has_phrase(low_clause + " " + low_local, RUNNING_PHRASES):
+    if has_phrase(low_clause + " " + low_local, RUNNING_PHRASES):
         flags.add("running")
-    if _has_phrase(low_clause + " " + low_local, REVISION_PHRASES):
+    if has_phrase(low_clause + " " + low_local, REVISION_PHRASES):
         flags.add("revised")
     clause_words = {w.lower() for w, _, _ in clause_left} | {w.lower() for w, _, _ in right[:4]}
-    if clause_words & MODAL_WORDS:
+    if clause_words & MODAL_WORDS or q.polarity in ("expected", "hypothetical"):
         flags.add("modal")
+    # a denial is read from the words right before the figure: the parse's negation of a governing
+    # verb denies the figure far less often ("Obama didn't say 47 percent of ...")
     if _denied(clause_left, q.text or ""):
         flags.add("negated")
     before = text[max(0, q.start - 30):q.start]
@@ -615,10 +567,10 @@ def _additive_join(text: str, a: Quantity, b: Quantity) -> bool:
     between = text[a.end:b.start].lower()
     if len(between) > 80 or re.search(r"[.;:!?]", between):
         return False
-    if _has_phrase(between, SUBSET_JOINS):
+    if has_phrase(between, SUBSET_JOINS):
         return False
     tail = " ".join(between.replace(",", " ").split()[-3:])
-    return _has_phrase(tail, ADDITIVE_JOINS)
+    return has_phrase(tail, ADDITIVE_JOINS)
 
 
 def sum_mentions(art: Article, mentions: list[tuple[Mention, Quantity]]) -> list[Mention]:
@@ -671,7 +623,7 @@ def inherit_predicates(text: str, built: list[tuple[Mention, Quantity]]) -> None
     ordered = sorted(built, key=lambda t: t[1].start)
     for (whole, qw), (part, qp) in zip(ordered, ordered[1:], strict=False):
         between = text[qw.end:qp.start].lower()
-        if part.predicates or len(between) > 60 or not _has_phrase(between, SUBSET_JOINS):
+        if part.predicates or len(between) > 60 or not has_phrase(between, SUBSET_JOINS):
             continue
         part.predicates, part.predicate_words = whole.predicates, whole.predicate_words
 

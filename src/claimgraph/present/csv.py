@@ -15,7 +15,8 @@ from typing import Any
 
 from ..model import Article, Comparison
 from ..store import Store
-from .tables import claim_source, find_story, load_claims, measure_table
+from ..store.queries import find_story
+from .tables import claim_source, load_claims, measure_table
 
 CLAIM_COLUMNS = ["claim_id", "doc_id", "story", "outlet", "title", "published", "url", "source", "speaker",
                  "speaker_mention", "speaker_type", "cue", "via", "hedged", "kind", "start", "end", "text",

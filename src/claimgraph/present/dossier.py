@@ -16,9 +16,10 @@ from markupsafe import Markup
 
 from ..model import Article, Story
 from ..store import Store
+from ..store.queries import find_story
 from .markup import claim_anchor, highlight_article
 from .svg import measure_plot
-from .tables import StoryView, doc_title, find_story, outlet_label, story_view
+from .tables import StoryView, doc_title, outlet_label, story_view
 
 
 @dataclass

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from ..store import Store
+from ..store.queries import find_story
 from .claimreview import claimreview_items
 from .csv import write_csv
 from .dossier import write_dossier
 from .json import write_json
-from .tables import claim_dict, claim_source, find_story
+from .tables import claim_dict, claim_source
 
 FORMATS = ("json", "jsonl", "csv", "html", "claimreview")
 

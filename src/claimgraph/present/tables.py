@@ -15,9 +15,7 @@ from typing import Any
 
 from ..model import Article, Claim, Comparison, Quantity, Story
 from ..store import Store
-
-# find_story and story_of are the store's lookups, still importable from here (csv, dossier, export)
-from ..store.queries import claim_doc_ids, find_story, story_of  # noqa: F401
+from ..store.queries import claim_doc_ids
 
 UNKNOWN_OUTLET = "unknown outlet"
 _WORD = re.compile(r"[a-z]+")

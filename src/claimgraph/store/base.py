@@ -207,9 +207,9 @@ class Store:
               json.dumps(c.via), int(c.hedged), c.kind, c.sentence_start, c.sentence_end) for c in claims])
         self.executemany(
             """INSERT INTO quantities (claim_id, idx, doc_id, start_char, end_char, text, value, low, high,
-               approx, unit, counted, kind, normalized) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+               approx, unit, counted, kind, normalized, parse) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             [(c.id, i, doc_id, q.start, q.end, q.text, q.value, q.low, q.high, int(q.approx), q.unit,
-              q.counted, q.kind, json.dumps(q.normalized) if q.normalized else None)
+              q.counted, q.kind, json.dumps(q.normalized) if q.normalized else None, _parse_json(q))
              for c in claims for i, q in enumerate(c.quantities)])
 
     def claims(self, doc_id: str | None = None, speaker: str | None = None,
@@ -239,11 +239,13 @@ class Store:
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
                 for q in self.execute(qsql % ",".join("?" * len(chunk)), chunk):
+                    parse = json.loads(q["parse"]) if self.schema_version >= 4 and q["parse"] else {}
                     by_id[q["claim_id"]].quantities.append(Quantity(
                         text=q["text"], start=q["start_char"], end=q["end_char"], value=q["value"],
                         low=q["low"], high=q["high"], approx=bool(q["approx"]), unit=q["unit"],
                         counted=q["counted"], kind=q["kind"] or "count",
-                        normalized=json.loads(q["normalized"]) if q["normalized"] else None))
+                        normalized=json.loads(q["normalized"]) if q["normalized"] else None,
+                        **{k: v for k, v in parse.items() if k in Quantity.PARSE_FIELDS}))
         return out
 
     @staticmethod
@@ -347,6 +349,12 @@ class Store:
 
     def set_state(self, key: str, value: Any) -> None:
         self.execute(self._upsert_sql("state", ["key", "value"], ["key"]), (key, json.dumps(value)))
+
+
+def _parse_json(q: Quantity) -> str | None:
+    """The parse-derived fields of a quantity that say something, as JSON (None when none do)."""
+    known = {k: getattr(q, k) for k in Quantity.PARSE_FIELDS if getattr(q, k)}
+    return json.dumps(known, ensure_ascii=False) if known else None
 
 
 def membership_rows(c: Comparison) -> list[tuple[str, int | None, int | None]]:

@@ -98,6 +98,9 @@ MIGRATIONS: list[Migration] = [
     # 3: a row per figure compared (claim and quantity index; several rows for a claim with several
     # figures) and the side it stands on in a conflict (NULL outside conflicts).
     Migration("ALTER TABLE comparison_claims ADD COLUMN side INTEGER;"),
+    # 4: what the parse knew of each quantity (bound, counted lemma, predicate, polarity, places...)
+    # as JSON text; NULL for quantities extracted before.
+    Migration("ALTER TABLE quantities ADD COLUMN parse TEXT;"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.hedges import is_hedged
 from claimgraph.extract.speakers import SpeakerResolver, classify
+from claimgraph.lexicon.attribution import SELF
 from claimgraph.model import Attribution
 
 from .candidates import colon_label_candidates, token_candidates
@@ -18,7 +19,6 @@ from .quotes import Quotes, find_quotes, paragraphs
 from .relays import find_relays
 from .spans import Cand, span_chars, starts_and_reach, trim_chars
 from .tokens import TokenIndex
-from .words import SELF
 
 
 def _drop_overlaps(cands: list[Cand], doc: Doc) -> list[Cand]:

@@ -7,14 +7,14 @@ import bisect
 
 from spacy.tokens import Token
 
-from claimgraph.extract import cues
 from claimgraph.extract.speakers import speaker_bounds
+from claimgraph.lexicon import cues
+from claimgraph.lexicon.attribution import HEDGE_CUES, SELF, SKIP_SPEAKERS, SPECULATIVE
 
 from .content import content_of_verb, parenthetical_content
 from .spans import Cand, span_chars, trim
 from .syntax import cue_tokens, cut_dash_aside, cut_misattached, subject
 from .tokens import TokenIndex
-from .words import HEDGE_CUES, SELF, SKIP_SPEAKERS, SPECULATIVE
 
 _NON_CUE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimgraph.extract import cues
+from claimgraph.lexicon import cues
 
 from .syntax import is_trailing_participle
 from .tokens import TokenIndex

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import bisect
 
-from claimgraph.extract import cues
 from claimgraph.extract.speakers import speaker_bounds
+from claimgraph.lexicon import cues
+from claimgraph.lexicon.attribution import ANNOUNCING, SKIP_SPEAKERS
 
 from .quotes import Quotes
 from .spans import Cand, span_chars, starts_and_reach, trim
 from .syntax import cue_tokens, subject
 from .tokens import TokenIndex
-from .words import ANNOUNCING, SKIP_SPEAKERS
 
 
 def continuations(cands: list[Cand], index: TokenIndex, quotes: Quotes,

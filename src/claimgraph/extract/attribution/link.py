@@ -8,14 +8,14 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract import cues
 from claimgraph.extract.speakers import speaker_bounds
+from claimgraph.lexicon import cues
+from claimgraph.lexicon.attribution import DASHES, SELF, SKIP_SPEAKERS, STOPS
 
 from .quotes import Quotes
 from .spans import Cand, trim
 from .syntax import subject
 from .tokens import TokenIndex
-from .words import DASHES, SELF, SKIP_SPEAKERS, STOPS
 
 _QUOTE_CUE_WINDOW = 14  # tokens between a quote and its cue verb
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .words import OPEN_CONTEXT, OPEN_MARKS
+from claimgraph.lexicon.attribution import OPEN_CONTEXT, OPEN_MARKS
 
 _DOUBLE_RE = re.compile("[\u201c\u201d\"]|''|``")
 _SINGLE_OPEN_RE = re.compile("(?:(?<=^)|(?<=[\\s(\\[\u201c\"\u2014]))[\u2018'](?=[A-Za-z0-9])")

@@ -11,7 +11,7 @@ import bisect
 
 from spacy.tokens import Span
 
-from claimgraph.extract import cues
+from claimgraph.lexicon import cues
 
 from .tokens import TokenIndex
 

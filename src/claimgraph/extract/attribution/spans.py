@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .words import BAD_CONTENT, EDGE_CHARS, TRIM_PUNCT
+from claimgraph.lexicon.attribution import BAD_CONTENT, EDGE_CHARS, TRIM_PUNCT
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract import cues
+from claimgraph.lexicon import cues
 
 from .tokens import TokenIndex
 

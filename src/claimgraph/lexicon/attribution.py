@@ -1,8 +1,8 @@
 """Word and mark lists of the attribution extractor (constants only, no logic).
 
-Every list the extractor matches tokens or characters against lives here, so that they can be
-moved into the shared lexicon in one place. The big inventories (cue verbs, nominal cues, ...)
-are in ``claimgraph.extract.cues``; these are the extractor's own small lists.
+Every list the attribution extractor (``claimgraph.extract.attribution``) matches tokens or
+characters against, beyond the big inventories of ``claimgraph.lexicon.cues`` (cue verbs, nominal
+cues, ...): its own small lists.
 """
 
 from __future__ import annotations
