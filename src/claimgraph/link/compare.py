@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from claimgraph.lexicon.measures import (
@@ -58,6 +59,7 @@ from .settings import CompareOptions
 # passed down as ``opts``.
 DEFAULTS = CompareOptions()
 SCOPE_MARKS = frozenset({"increment", "rate"})
+SAME_EVENT_DAYS = 7  # figures of related stories this close in time may be about one event
 _NON_RESTRICTIVE = frozenset(stem(w) for w in NON_RESTRICTIVE)
 
 # ---------------------------------------------------------------- values
@@ -659,7 +661,19 @@ def same_event(a: Mention, b: Mention) -> bool:
     if a.places and b.places and {p.lower() for p in a.places} & {p.lower() for p in b.places}:
         return True
     names = (a.proper & b.wide) | (b.proper & a.wide)
-    return len(names) >= 2 and bool(a.context.keys() & b.context.keys() & a.rare & b.rare)
+    if len(names) >= 2 and bool(a.context.keys() & b.context.keys() & a.rare & b.rare):
+        return True
+    # the same group, the same thing happening to it, within days ("54 children" killed and
+    # "hundreds of innocent children" killed)
+    return bool(a.head and a.head == b.head and a.head not in GENERIC_HEADS and a.predicates & b.predicates
+                and _days_apart(a.published, b.published) <= SAME_EVENT_DAYS)
+
+
+def _days_apart(x: str | None, y: str | None) -> float:
+    try:
+        return abs((date.fromisoformat((x or "")[:10]) - date.fromisoformat((y or "")[:10])).days)
+    except ValueError:
+        return math.inf
 
 
 def _independent(ms: list[Mention]) -> bool:

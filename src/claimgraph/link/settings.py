@@ -55,7 +55,7 @@ class CompareOptions:
     sweep_ratio: float = 18.0
     sweep_limit: int = 40  # neighbours per mention at most, so one crowded block cannot go quadratic
     # Evidence two equal figures measure one thing; higher across related stories.
-    agree_score: float = 2.5
+    agree_score: float = 1.5
     related_agree_score: float = 3.5
     # Words read around a figure (link/measures.py): left and right of it in its clause, and
     # left of it across commas.
