@@ -71,9 +71,10 @@ class Quantity:
     places: list[str] = field(default_factory=list)  # named places of the sentence
     entities: list[str] = field(default_factory=list)  # other named entities of the sentence
     times: list[str] = field(default_factory=list)  # date and time expressions of the sentence
+    tally: int | None = None  # 1 or 2: the first or second count of a vote tally ("257-167")
 
     PARSE_FIELDS = ("bound", "lemma", "qualifiers", "predicate", "subject", "polarity", "places", "entities",
-                    "times")
+                    "times", "tally")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -43,3 +43,8 @@ HYPHEN_PREFIXES = frozenset({"minus", "sub", "now", "nearly", "almost", "about",
 NP_SKIP_FIRST = frozenset("the a an their his her its our your my these those this that such all some".split())
 # Words that never open a counted noun phrase ("2.1 last year" is a time).
 NOT_NP_START = frozenset("last next this that these those every each per".split())
+
+# Words that make "257-167" a vote tally (two counts) rather than a score or a range.
+VOTE_WORDS = frozenset("""
+vote votes voted voting ballot ballots tally passed passes approved confirmed confirm rejected defeated
+""".split())

@@ -103,6 +103,8 @@ def _interval(m: Mention) -> tuple[float, float]:
 
 def values_agree(a: Mention, b: Mention) -> bool:
     """Whether the two ranges overlap (touching ends do not: "1.5 million" vs "1.6 million")."""
+    if a.tally != b.tally:
+        return "different sides of a vote tally (or a tally against a single count)"
     if "tally" in (a.bound, b.bound):  # "396-9" agrees only with the same tally
         return a.bound == b.bound and (a.low, a.high, a.value) == (b.low, b.high, b.value)
     la, ha = interval(a)
@@ -224,6 +226,8 @@ def _scope_veto(a: Mention, b: Mention) -> str | None:
         return "one figure counts a part of a group (\"of them\", \"alone\")"
     if ("modal" in a.flags) != ("modal" in b.flags):
         return "one figure is an expectation or a plan, the other a report"
+    if a.tally != b.tally:
+        return "different sides of a vote tally (or a tally against a single count)"
     if "tally" in (a.bound, b.bound):
         if a.bound != b.bound:
             return "a vote tally against a single figure"

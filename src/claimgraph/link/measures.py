@@ -151,6 +151,7 @@ class Mention:
     times: frozenset[str] = frozenset()
     flags: frozenset[str] = frozenset()  # scope | increment | rate | running | modal | negated
     age_of: str | None = None  # whose age this is (a surname), for ages
+    tally: int | None = None  # 1 or 2: the first or second count of a vote tally
     qualifiers: frozenset[str] = frozenset()  # lower-case modifiers of the counted noun ("state")
     words: frozenset[str] = frozenset()  # lemmas of the counted phrase, for blocking
     rare: frozenset[str] = frozenset()  # context stems few other mentions of the story share
@@ -555,7 +556,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     return Mention(
         id=f"{claim.id}/q{idx}", doc_id=art.id, claim_ids=(claim.id,), text=q.text, kind=kind,
         unit=unit, head=head, counted=counted, value=value, low=low, high=high, approx=q.approx,
-        age_of=age_of,
+        age_of=age_of, tally=q.tally,
         bound=bound, tolerance=written_tolerance(q, figure), context=context, proper=frozenset(proper),
         sentence=sentence, predicates=preds, predicate_words=pred_words,
         places=frozenset() if title_case else frozenset(_places(text, local)),

@@ -42,6 +42,7 @@ from claimgraph.extract.quantities.patterns import (
 from claimgraph.extract.quantities.reading import Amount, TokenIndex, left_context, read_amount, round_sig
 from claimgraph.extract.units import normalize_measure
 from claimgraph.lexicon.bounds import CHANGE_WORDS
+from claimgraph.lexicon.quantities import VOTE_WORDS
 from claimgraph.lexicon.units import CURRENCY_PREFIXES, CURRENCY_WORDS
 from claimgraph.model import Quantity
 
@@ -76,9 +77,33 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         q, end = _build(text, m, ti, consumed)
         skip_until = max(skip_until, end, m.end())
         if q is not None:
-            out.append(q)
+            out.extend(split_vote_tally(text, q))
             consumed = max(consumed, q.end)
     return out
+
+
+_TALLY_RE = re.compile(r"(\d{1,4})\s?[-–]\s?(\d{1,4})\b")
+
+
+def split_vote_tally(text: str, q: Quantity) -> list[Quantity]:
+    """A vote tally ("passed 257-167", "a 52-48 vote") is two counts, the first side's and the
+    second's, each comparable with the same count elsewhere; anything else comes back as it is.
+
+    Only with a vote word in or around it: "2-0 down" is a score, one quantity.
+    """
+    m = _TALLY_RE.match(q.text)
+    if m is None or q.kind != "count" or q.value is not None or q.low is None or q.high is None:
+        return [q]
+    first, second = int(m.group(1)), int(m.group(2))
+    around = text[max(0, q.start - 40):q.end + 20].lower()
+    if not (first > second >= 1) or not VOTE_WORDS & set(re.findall(r"[a-z]+", around)):
+        return [q]
+    parts = []
+    for n, value in ((1, first), (2, second)):
+        start = q.start + m.start(n)
+        parts.append(Quantity(text=m.group(n), start=start, end=start + len(m.group(n)), value=float(value),
+                              low=float(value), high=float(value), kind="count", counted=q.counted, tally=n))
+    return parts
 
 
 def _candidates(doc: Doc, ti: TokenIndex) -> list[int]:
