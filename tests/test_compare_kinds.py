@@ -163,3 +163,21 @@ def test_judge_says_why_a_pair_is_not_a_conflict():
                                            q("15 workers", 15, counted="workers")))
     j = judge(*story_mentions([a, b]))
     assert j.relation is None and "different predicates" in j.rule
+
+
+def test_vote_tallies_compare_side_by_side():
+    def tally(doc_id: str, outlet: str, sentence: str, first: int, second: int):
+        a, b = sentence.index(str(first)), sentence.index(str(second))
+        spec = claim(sentence, q(str(first), first, counted="vote"), q(str(second), second, counted="vote"))
+        art = article(doc_id, outlet, spec)
+        for quantity, n in zip(art.claims[0].quantities, (1, 2), strict=True):
+            quantity.tally = n
+        assert a < b
+        return art
+
+    x = tally("x", "Harbor Post", "The chamber passed the Orvane budget 257-157 in a late vote.", 257, 157)
+    y = tally("y", "Valley Times", "The Orvane budget passed the chamber 257-167 in a late vote.", 257, 167)
+    got = by_verdict(x, y)
+    assert got.get("consistent") and got.get("conflict")
+    (conflict,) = [c for c in compare_story([x, y], "s1") if c.verdict == "conflict"]
+    assert conflict.quantities == [{"claim": "x#c1", "index": 1}, {"claim": "y#c1", "index": 1}]

@@ -42,3 +42,11 @@ def test_parse_fields_survive_the_store_and_reach_the_json(quantities):
         {t: (q.bound, q.predicate, q.polarity, q.places) for t, q in qs.items()}
     q = result.to_json()["documents"][0]["claims"][0]["quantities"][0]
     assert {"bound", "lemma", "qualifiers", "predicate", "polarity", "places", "entities", "times"} <= q.keys()
+
+
+def test_a_vote_tally_is_two_counts_and_a_score_is_one():
+    result = claimgraph.analyze([{"id": "t", "text": "The House passed the bill 257-167 on Tuesday. "
+                                                     "The visitors were 2-0 down at half time."}])
+    qs = [(q.text, q.value, q.tally) for c in result.claims for q in c.quantities]
+    assert ("257", 257.0, 1) in qs and ("167", 167.0, 2) in qs
+    assert ("2-0", None, None) in qs
