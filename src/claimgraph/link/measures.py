@@ -33,6 +33,7 @@ from claimgraph.lexicon.measures import (
     NEGATION_BRIDGES,
     NEGATIONS,
     NOT_PLURAL,
+    PERSON_PREDICATES,
     PLACE_PREPOSITIONS,
     PREDICATES,
     RATE_PHRASES,
@@ -42,6 +43,7 @@ from claimgraph.lexicon.measures import (
     SCOPE_MARKERS,
     SCOPE_PHRASES,
     SUBSET_JOINS,
+    UNSPECIFIC_HEADS,
 )
 from claimgraph.lexicon.names import NOT_PLACES
 from claimgraph.lexicon.numbers import NUMBER_WORDS
@@ -477,6 +479,8 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
         counted = counted or q.unit
     if head is None and q.lemma and q.kind == "count":  # the parse's counted noun
         head = noun_lemma(q.lemma)
+    if head in NUMBER_WORDS:  # "hundreds" is the amount, not what is counted
+        head = None
     written_head = head
     if head in DEATH_HEADS:  # "355 deaths", "1,300 dead": people who died
         head = "person"
@@ -518,6 +522,12 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     parsed = parse_predicates(q)
     if parsed and not preds:  # nothing near the figure: the governing verb (or its subject) says it
         preds, pred_words = parsed, tuple(w for w in (q.predicate, q.subject) if w in _PRED_CLASS)
+    if head and head not in COUNTED_PERSON_NOUNS and head not in GENERIC_HEADS | UNSPECIFIC_HEADS \
+            and q.kind == "count" and preds & PERSON_PREDICATES:
+        # "killed" or "left" happens to people, not to "rounds" or "bombs": another clause's verb
+        keep = preds - PERSON_PREDICATES
+        pred_words = tuple(w for w in pred_words if _PRED_CLASS.get(w.lower()) in keep)
+        preds = keep
     low_local = " ".join(w for w, _, _ in local).lower()
     low_clause = " ".join(w for w, _, _ in clause_left).lower()
     flags = set()
