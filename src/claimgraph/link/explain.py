@@ -14,7 +14,8 @@ from typing import Any
 
 from ..model import Article
 from ..store import Store
-from .compare import Judgement, interval, judge, mark_rare_context, story_mentions
+from .compare import mark_rare_context, story_mentions
+from .judge import Judgement, interval, judge
 from .measures import Mention
 from .settings import CompareOptions
 
