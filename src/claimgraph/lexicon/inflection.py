@@ -1,9 +1,12 @@
-"""Inflected forms of the words in the lexicon: verb forms and noun plurals.
+"""Inflected forms of the words in the lexicon (verb forms, noun plurals), and singulars of any noun.
 
-The forms come from ``inflections.json``, a table generated with the lemminflect library by
-:mod:`claimgraph.lexicon.build_inflections` (no suffix rules here, and no import-time cost of the
-library at run time). A word missing from the table is an error: regenerate the table after
-adding a word to a list (``tests/test_lexicon.py`` checks that it is complete and current).
+The forms of lexicon words come from ``inflections.json``, a table generated with the lemminflect
+library by :mod:`claimgraph.lexicon.build_inflections` (no import-time cost of the library in the
+extraction workers). A word missing from the table is an error: regenerate the table after adding
+a word to a list (``tests/test_lexicon.py`` checks that it is complete and current).
+
+:func:`singular` folds the plurals of running text (story features, counted nouns and context
+words of the link stage) with lemminflect itself, imported on first use: no suffix rules here.
 """
 
 from __future__ import annotations
@@ -40,3 +43,14 @@ def word_forms(word: str) -> tuple[str, ...]:
 def plurals(noun: str) -> tuple[str, ...]:
     """The plural forms of a noun or a noun phrase ("square foot" -> square feet)."""
     return _lookup("plurals", noun)
+
+
+@lru_cache(maxsize=131072)
+def singular(word: str) -> str:
+    """The singular of a lower-case noun ("families" -> "family", "crises" -> "crisis"); a word
+    that is not a plural comes back as it is. lemminflect's dictionary, and its own rules for words
+    it has never seen."""
+    from lemminflect import getLemma  # on first use: importing it takes about a second
+
+    lemmas = getLemma(word, upos="NOUN")
+    return lemmas[0] if lemmas and lemmas[0] else word

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from claimgraph.lexicon.inflection import singular
 from claimgraph.lexicon.names import NAME_LEADING_WORDS
 from claimgraph.lexicon.stopwords import STORY_STOPWORDS
 
@@ -51,18 +52,7 @@ def normalize_token(raw: str) -> str | None:
     low = tok.lower()
     if len(low) < 2 or low in STORY_STOPWORDS or low.endswith("n't"):
         return None
-    return _fold_plural(low)
-
-
-def _fold_plural(word: str) -> str:
-    """A light stemmer: fold regular plurals so "fighters" and "fighter" meet."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("xes", "ches", "shes", "sses")):  # taxes -> tax
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
-        return word[:-1]
-    return word
+    return singular(low) if len(low) > 3 and low.isalpha() else low
 
 
 def scan(text: str) -> tuple[list[str], list[str]]:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from claimgraph.extract.quantity_context import bound_of, has_phrase, phrase_regex
 from claimgraph.lexicon.dates import MONTHS, RELATIVE_TIMES, WEEKDAYS
-from claimgraph.lexicon.inflection import word_forms
+from claimgraph.lexicon.inflection import singular, word_forms
 from claimgraph.lexicon.measures import (
     ADDITIVE_JOINS,
     CATEGORY_TOTALS,
@@ -74,17 +74,11 @@ _AGE = re.compile(r"^\W*(?:-?\s*years?[- ]old|-?\s*months?[- ]old)\b|year-old|\b
 def noun_lemma(word: str) -> str:
     """Singular lower-case form of a noun ("families" -> "family", "people" -> "person")."""
     w = word.lower().strip("'’").removesuffix("'s").removesuffix("’s")
-    if w in IRREGULAR_NOUNS:
+    if w in IRREGULAR_NOUNS:  # the lexicon's own foldings ("people" -> person, "cops" -> officer)
         return IRREGULAR_NOUNS[w]
-    if len(w) <= 3 or w in NOT_PLURAL or w.endswith(("ss", "us", "is")):
+    if len(w) <= 3 or w in NOT_PLURAL or not w.isalpha():
         return w
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "xes", "zes", "sses")):
-        return w[:-2]
-    if w.endswith("s"):
-        return w[:-1]
-    return w
+    return singular(w)
 
 
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ional", "ions", "ion", "ures", "ure", "ed", "al", "ly")
