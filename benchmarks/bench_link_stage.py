@@ -49,10 +49,11 @@ def link_stage(articles: list[Article]) -> tuple[float, int, int]:
         arts = [by_id[d] for d in s.documents if d in by_id]
         if any(c.quantities for a in arts for c in a.claims):
             comparisons += len(compare_story(arts, s.id))
+    by_story = {s.id: s for s in stories}
     for s in stories:
         for r in s.related:
             if s.id < r:
-                other = next((x for x in stories if x.id == r), None)
+                other = by_story.get(r)
                 if other is not None:
                     comparisons += len(compare_related([by_id[d] for d in s.documents if d in by_id],
                                                        [by_id[d] for d in other.documents if d in by_id], s.id))

@@ -299,12 +299,9 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
             continue
         agree = by_root.get("agree", {}).get(root, [])
         asserted = [k for k in idx if not mentions[k].negated]
-        side_of: dict[int, int] = {}
         sides = sides_of([mentions[k] for k in asserted])
-        ids = {id(m): k for k, m in ((k, mentions[k]) for k in asserted)}
-        for n, side in enumerate(sides):
-            for m in side:
-                side_of[ids[id(m)]] = n
+        side_by_id = {m.id: n for n, side in enumerate(sides) for m in side}
+        side_of = {k: side_by_id[mentions[k].id] for k in asserted}
         conflicts = [(i, j) for i, j in by_root.get("conflict", {}).get(root, [])
                      if side_of.get(i) != side_of.get(j)]
         if conflicts:

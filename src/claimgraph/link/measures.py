@@ -549,7 +549,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     if _denied(clause_left, q.text or ""):
         flags.add("negated")
     before = text[max(0, q.start - 30):q.start]
-    bound = bound_of(q, before)
+    bound = q.bound or bound_of(q, before)  # read at extraction; stores made before kept no bound
     figure = value if value is not None else (low if low is not None else high)
     kind, unit = q.kind or "count", _unit(q)
     age_of = age_owner(text, q)
