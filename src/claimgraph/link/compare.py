@@ -38,6 +38,7 @@ from claimgraph.link.judge import (
     interval,
     judge,
     relate,
+    shares_place,
     value_ratio,
     values_agree,
 )
@@ -228,7 +229,7 @@ def same_event(a: Mention, b: Mention) -> bool:
     """Whether two figures from related stories are said of one event: a shared named place, or
     two shared names and a rare word around them (a different figure in a related story is
     usually another event, so the evidence must be strong)."""
-    if a.places and b.places and {p.lower() for p in a.places} & {p.lower() for p in b.places}:
+    if shares_place(a, b):
         return True
     names = (a.proper & b.wide) | (b.proper & a.wide)
     if len(names) >= 2 and bool(a.context.keys() & b.context.keys() & a.rare & b.rare):

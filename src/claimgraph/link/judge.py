@@ -212,9 +212,14 @@ def _scope_veto(a: Mention, b: Mention) -> str | None:
         return "different times"
     if (a.proper - b.wide) and (b.proper - a.wide):
         return "each names something the other does not"
-    if a.places and b.places and not {p.lower() for p in a.places} & {p.lower() for p in b.places}:
+    if a.places and b.places and not shares_place(a, b):
         return "different places"
     return None
+
+
+def shares_place(a: Mention, b: Mention) -> bool:
+    """Whether the two figures name a place in common (compared case-insensitively)."""
+    return bool({p.lower() for p in a.places} & {p.lower() for p in b.places})
 
 
 def _heads_match(a: Mention, b: Mention, ev: Evidence) -> bool:
