@@ -181,3 +181,58 @@ def test_vote_tallies_compare_side_by_side():
     assert got.get("consistent") and got.get("conflict")
     (conflict,) = [c for c in compare_story([x, y], "s1") if c.verdict == "conflict"]
     assert conflict.quantities == [{"claim": "x#c1", "index": 1}, {"claim": "y#c1", "index": 1}]
+
+
+def test_a_figure_split_from_its_side_still_agrees_with_the_wide_bound():
+    # "fewer than 9,000" holds both "about 5,000" (another count) and "8,812"; the sides put the
+    # bound with the first, and the exact margin must still be reported as agreeing with it
+    a = article("a", "Harbor Post", claim(
+        "Tamsin Oduya won the Varosh county race by fewer than 9,000 votes.",
+        q("fewer than 9,000 votes", 9000, high=9000, counted="votes")))
+    b = article("b", "Valley Times", claim(
+        "Tamsin Oduya won the Varosh county race by 8,812 votes.", q("8,812 votes", 8812, counted="votes")),
+        claim("About 5,000 votes in the Varosh county race were write-ins.",
+              q("About 5,000 votes", 5000, approx=True, low=4500, high=5500, counted="votes")))
+    got = by_verdict(a, b)
+    assert ["a#c1", "b#c1"] in got.get("consistent", [])
+    assert "conflict" not in got
+
+
+def test_others_wounded_after_a_death_count_is_no_increment():
+    a = article("a", "Harbor Post", claim(
+        "The shelling of Varosh killed 31 people and wounded hundreds more, medics said.",
+        q("31 people", 31, counted="people"), q("hundreds", None, low=200, high=999), speaker="medics"))
+    b = article("b", "Valley Times", claim(
+        "Hundreds of people were wounded in the shelling of Varosh.",
+        q("Hundreds of people", None, low=200, high=999, counted="people")))
+    m = [x for x in story_mentions([a, b]) if x.text == "hundreds"][0]
+    assert "increment" not in m.flags and m.predicates == {"injure"}
+    got = by_verdict(a, b)
+    assert ["a#c1", "b#c1"] in got.get("consistent", [])
+
+
+def test_more_of_the_same_stays_an_increment():
+    a = article("a", "Harbor Post", claim(
+        "Five people died in Varosh on Monday and three more died on Tuesday, medics said.",
+        q("Five people", 5, counted="people"), q("three", 3), speaker="medics"))
+    m = [x for x in story_mentions([a]) if x.text == "three"][0]
+    assert "increment" in m.flags
+
+
+def test_percentage_points_and_percent_margins_compare():
+    a = article("a", "Harbor Post", claim(
+        "A recount is required when the Varosh county margin is within 0.5 percentage points.",
+        q("0.5 percentage points", 0.5, kind="measure", unit="percentage points",
+          normalized={"unit": "percentage point", "value": 0.5})))
+    b = article("b", "Valley Times", claim(
+        "The Varosh county recount is required when the margin is 0.5 percent or less.",
+        q("0.5 percent", 0.5, kind="percent", unit="percent")))
+    assert judge(*story_mentions([a, b])).relation == "agree"
+
+
+def test_a_part_does_not_confirm_its_whole():
+    a = article("a", "Harbor Post", claim("Hundreds of children were killed in the Varosh shelling.",
+                                          q("Hundreds of children", None, low=200, high=999, counted="children")))
+    b = article("b", "Valley Times", claim("The Varosh shelling killed 355 people, officials said.",
+                                           q("355 people", 355, counted="people"), speaker="officials"))
+    assert judge(*story_mentions([a, b])).relation is None

@@ -329,20 +329,26 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
             ms = [mentions[k] for k in dict.fromkeys(k for p in updates for k in p)]
             measure = measure_name(ms)
             emit(_comparison("updated", timeline_order(ms), update_explanation(measure, ms), measure, story))
-        # a cut and what is left ("23 percent cut", "77 percent"): agreement across sides
-        for i, j in agree:
-            if side_of.get(i) != side_of.get(j) and complements(mentions[i], mentions[j]):
-                pair = [mentions[i], mentions[j]]
-                if _independent(pair):
-                    name = measure_name(pair)
-                    emit(_comparison("consistent", pair, consistent_explanation(name, pair), name, story))
         denied_idx = [k for k in idx if mentions[k].negated]
+        covered: set[int] = set()
         for part in [[k for k in asserted if side_of[k] == n] for n in range(len(sides))] + [denied_idx]:
             for cl_idx in _agreeing_clusters(part, agree):
                 cl = [mentions[k] for k in cl_idx]
                 if _independent(cl):
+                    covered.update(cl_idx)
                     name = measure_name(cl)
                     emit(_comparison("consistent", cl, consistent_explanation(name, cl), name, story))
+        # agreement the sides split: a cut and what is left ("23 percent cut", "77 percent"), or a
+        # figure left alone on its side because a wide one it agrees with was grouped with another
+        # ("20,715" beside "fewer than 21,000", which went with "about 14,000")
+        for i, j in agree:
+            if side_of.get(i) == side_of.get(j):
+                continue
+            pair = [mentions[i], mentions[j]]
+            if complements(*pair) or (values_agree(*pair) is True and not {i, j} <= covered):
+                if _independent(pair):
+                    name = measure_name(pair)
+                    emit(_comparison("consistent", pair, consistent_explanation(name, pair), name, story))
     return out
 
 

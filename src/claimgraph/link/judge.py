@@ -152,6 +152,13 @@ def complements(a: Mention, b: Mention) -> bool:
     return cut_a != cut_b and len((a.wide & b.wide) - DECREASE_WORDS) >= 1
 
 
+def _nearest(m: Mention, x: float) -> float:
+    """The figure of ``m`` nearest ``x``: itself, or for a range without a figure, its nearest end."""
+    if m.value is None and m.low is not None and m.high is not None:
+        return min(max(x, m.low), m.high)
+    return m.figure() or 0.0
+
+
 def _agree_edge(a: Mention, b: Mention, ev: Evidence, min_score: float = 2.5) -> bool:
     if a.kind == "age" and a.age_of and b.age_of:  # one named person's age: the name is the evidence
         return a.age_of == b.age_of
@@ -162,8 +169,11 @@ def _agree_edge(a: Mention, b: Mention, ev: Evidence, min_score: float = 2.5) ->
         return ev.head_equal and (ev.predicates == "shared" or ev.context >= 1)
     if (a.flags ^ b.flags) & SCOPE_MARKS:  # "19 other children" does not confirm "20 children"
         return False
+    if _part_and_whole(a, b):  # "hundreds of children" killed is no count of the people killed
+        return False
     fa, fb = a.figure() or 0.0, b.figure() or 0.0
-    if {a.bound, b.bound} & {"lower", "upper"} and min(fa, fb) > 0 and max(fa, fb) / min(fa, fb) > 2:
+    na, nb = _nearest(a, fb), _nearest(b, fa)  # a vague range ("thousands") at its end nearest the other
+    if {a.bound, b.bound} & {"lower", "upper"} and min(na, nb) > 0 and max(na, nb) / min(na, nb) > 2:
         return False  # "at least 544 managers" is no confirmation of "1.5 million women"
     both_distinctive = distinctive(a) and distinctive(b)
     same_words = fa == fb and a.bound == b.bound
@@ -178,6 +188,8 @@ def _agree_edge(a: Mention, b: Mention, ev: Evidence, min_score: float = 2.5) ->
         score += 2.0 * ev.head_equal + 1.0 * ev.head_weak
     elif a.kind in ("count", "measure") and (a.head or b.head) and ev.predicates == "shared":
         score += 1.0  # a bare figure told what happened, like a counted one: "638" dead, "600 people" killed
+    elif a.kind == "count" and ev.predicates == "shared":
+        score += 0.5  # two bare figures of the same thing happening: "over 1,500" and "thousands" wounded
     elif a.kind in ("money", "percent") and not (ev.wide >= 1 or both_distinctive or same_phrase):
         return False
     return score >= min_score
@@ -232,6 +244,13 @@ def _heads_match(a: Mention, b: Mention, ev: Evidence) -> bool:
         # "355" or "hundreds of others" next to "1,300 people": the predicate must say it
         return ev.predicates == "shared" and ev.wide >= 1
     return False
+
+
+def _part_and_whole(a: Mention, b: Mention) -> bool:
+    """One figure counts a group of people ("children"), the other everyone ("people")."""
+    totals = CATEGORY_TOTALS["person"]
+    return any(whole.head in totals and part.head in COUNTED_PERSON_NOUNS and part.head not in totals
+               for part, whole in ((a, b), (b, a)))
 
 
 def _part_larger_than_whole(a: Mention, b: Mention, ev: Evidence) -> str | None:

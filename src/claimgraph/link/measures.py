@@ -552,6 +552,9 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     bound = q.bound or bound_of(q, before)  # read at extraction; stores made before kept no bound
     figure = value if value is not None else (low if low is not None else high)
     kind, unit = q.kind or "count", _unit(q)
+    if kind == "measure" and unit and unit.startswith("percentage point"):
+        # news writes a margin as "0.5 percent" as often as "0.5 percentage points"
+        kind, unit, head = "percent", "percent", None
     age_of = age_owner(text, q)
     if age_of is not None or _AGE.search(q.text or ""):  # an age in years, whatever the extractor's unit
         kind, unit, head, counted = "age", "year", None, None
@@ -633,6 +636,36 @@ def inherit_predicates(text: str, built: list[tuple[Mention, Quantity]]) -> None
         part.predicates, part.predicate_words = whole.predicates, whole.predicate_words
 
 
+_MORE_AFTER = re.compile(r"\s+(?:more|others?)\b(?!\s+than)", re.IGNORECASE)
+_OWN_VERB_BEFORE = 25  # "wounded hundreds more": the verb right before the figure is its own
+_OWN_VERB_AFTER = 40  # "hundreds more were wounded": or the first one after "more"
+
+
+def others_after_count(text: str, built: list[tuple[Mention, Quantity]]) -> None:
+    """"Killed 58 and wounded hundreds more": after another count, "N more" with something else
+    happening to them means other people, not an increment, and only that verb is their own.
+    ("Five died on Monday and three more died on Tuesday" stays an increment.)"""
+    ordered = sorted(built, key=lambda t: t[1].start)
+    for (_, qf), (other, q) in zip(ordered, ordered[1:], strict=False):
+        if "increment" not in other.flags or not (more := _MORE_AFTER.match(text, q.end)):
+            continue
+        low = text.lower()
+        before = [m for m in _PRED_RE.finditer(low, max(qf.end, q.start - _OWN_VERB_BEFORE), q.start)]
+        after = _PRED_RE.search(low, more.end(), more.end() + _OWN_VERB_AFTER)
+        own_verb = after if after is not None else (before[-1] if before else None)
+        if own_verb is None:
+            continue
+        own = _PRED_CLASS[own_verb.group()]
+        # the first count's verbs: around it, but not the one that belongs to the second
+        firsts = {_PRED_CLASS[m.group()] for m in _PRED_RE.finditer(low, max(0, qf.start - 60), q.start)
+                  if m.start() != own_verb.start()}
+        if own in firsts:
+            continue
+        other.flags = other.flags - {"increment"}
+        other.predicates = frozenset({own})
+        other.predicate_words = (text[own_verb.start():own_verb.end()],)
+
+
 def document_mentions(art: Article, opts: CompareOptions = DEFAULTS) -> list[Mention]:
     """Every quantity of an article's claims as a mention, plus sums of parts."""
     by_sentence: dict[tuple[int, int], list[tuple[Claim, int, Quantity]]] = {}
@@ -649,6 +682,7 @@ def document_mentions(art: Article, opts: CompareOptions = DEFAULTS) -> list[Men
             if m is not None:
                 built.append((m, q))
         inherit_predicates(art.text, built)
+        others_after_count(art.text, built)
         out.extend(m for m, _ in built)
         out.extend(sum_mentions(art, built))
     return out
