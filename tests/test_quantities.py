@@ -253,7 +253,6 @@ def test_fractions(nlp):
         "The song reached No. 1 in May.",
         "The COVID-19 rules ended.",
         "The car has a V10 engine.",
-        "Jane Roe, 44, said the port was closed.",
         "Each one of them left; no one stayed.",
         "One harbour worker said the gates were shut.",
         "The council approved a five-year plan.",
@@ -288,3 +287,10 @@ def test_spans_do_not_overlap_and_are_ordered(nlp):
     assert len(qs) >= 5
     for a, b in zip(qs, qs[1:], strict=False):
         assert a.end <= b.start
+
+
+def test_an_age_in_apposition_is_kept(nlp):
+    # "Jane Roe, 44," is her age: real coverage gives one person's age differently, and link
+    # compares ages of one named person (spaCy labels the number DATE; it is not a date here)
+    q = _one(nlp, "Jane Roe, 44, said the port was closed.", "44")
+    assert q.value == 44

@@ -157,7 +157,8 @@ def _skip_bare(text: str, m: re.Match[str], amt: Amount, qstart: int, ti: TokenI
     # spaCy's DATE/TIME labels are trusted only where a date or clock number is possible
     v = amt.value
     if ent in ("DATE", "TIME") and not mods and not amt.is_word and v is not None and v == int(v) \
-            and 0 <= v <= 31 and "," not in core and "." not in core and not AGE_BEFORE_RE.search(before):
+            and 0 <= v <= 31 and "," not in core and "." not in core and not AGE_BEFORE_RE.search(before) \
+            and not (APPOSITIVE_AGE_RE.search(before) and COMMA_AFTER_RE.match(after)):  # "Mateen, 29," (an age)
         if not (head is not None and head.tag_ in ("NNS", "NNPS")):
             return True
     # "No. 1", "#3", "(2) ...", "401(k)"
@@ -186,10 +187,6 @@ def _skip_bare(text: str, m: re.Match[str], amt: Amount, qstart: int, ti: TokenI
             # "Ander Herrera: 4 Started ..." ratings lists
             if prev.text == ":" and TITLE_AFTER_RE.match(after):
                 return True
-        # ages in apposition: "Maddon, 66, has ..."
-        if APPOSITIVE_AGE_RE.search(before) and COMMA_AFTER_RE.match(after) and amt.value is not None \
-                and 0 < amt.value < 120 and amt.value == int(amt.value):
-            return True
     return False
 
 
