@@ -236,3 +236,42 @@ def test_a_part_does_not_confirm_its_whole():
     b = article("b", "Valley Times", claim("The Varosh shelling killed 355 people, officials said.",
                                            q("355 people", 355, counted="people"), speaker="officials"))
     assert judge(*story_mentions([a, b])).relation is None
+
+
+def test_a_toll_rising_over_days_across_outlets_is_an_update_with_a_timeline():
+    day1 = article("a", "Harbor Post", claim("The Varosh flood killed 31 people, officials said.",
+                                             q("31 people", 31, counted="people"), speaker="officials"),
+                   published="2031-05-04")
+    day2 = article("b", "Valley Times", claim("The Varosh flood has killed 44 people, rescuers said.",
+                                              q("44 people", 44, counted="people"), speaker="rescuers"),
+                   published="2031-05-05")
+    day3 = article("c", "Coast Daily", claim("The Varosh flood killed 31 people, the paper said.",
+                                             q("31 people", 31, counted="people")), published="2031-05-06")
+    got = [c for c in compare_story([day1, day2, day3], "s1") if c.verdict == "updated"]
+    assert len(got) == 1
+    roles = [(e["document"], e["date"], e["role"], e["outdated"]) for e in got[0].timeline]
+    assert roles == [("a", "2031-05-04", "first", False), ("b", "2031-05-05", "revision", False),
+                     ("c", "2031-05-06", "repeat", True)]
+    assert "superseded" in got[0].explanation
+    assert not [c for c in compare_story([day1, day2], "s1") if c.verdict == "conflict"]
+
+
+def test_a_lower_figure_later_is_not_an_update_but_a_conflict():
+    a = article("a", "Harbor Post", claim("The Varosh flood killed 44 people, officials said.",
+                                          q("44 people", 44, counted="people"), speaker="officials"),
+                published="2031-05-04")
+    b = article("b", "Valley Times", claim("The Varosh flood killed 31 people, rescuers said.",
+                                           q("31 people", 31, counted="people"), speaker="rescuers"),
+                published="2031-05-05")
+    assert by_verdict(a, b) == {"conflict": [["a#c1", "b#c1"]]}
+
+
+def test_figures_for_two_named_days_are_an_update():
+    a = article("a", "Harbor Post", claim(
+        "Seventeen people were in critical condition in Varosh on Monday, the hospital said.",
+        q("Seventeen people", 17, counted="people"), speaker="the hospital"), published="2031-05-07")
+    b = article("b", "Valley Times", claim(
+        "Twelve people remained in critical condition in Varosh on Wednesday, doctors said.",
+        q("Twelve people", 12, counted="people"), speaker="doctors"), published="2031-05-07")
+    j = judge(*story_mentions([a, b]))
+    assert j.relation in ("update", None) and j.relation != "conflict"

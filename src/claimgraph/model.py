@@ -170,3 +170,5 @@ class Comparison:
     independent_origins: int | None = None
     sides: list[list[str]] = field(default_factory=list)  # conflicts: claim ids that stand together
     quantities: list[dict[str, Any]] = field(default_factory=list)  # [{"claim": id, "index": i}]
+    # updated: the reports in time order (see claimgraph.link.timeline)
+    timeline: list[dict[str, Any]] = field(default_factory=list)

@@ -91,6 +91,9 @@ PREDICATE_LABELS: dict[str, str] = {
 # Predicate classes that happen to people: a bare figure with one of these counts people.
 PERSON_PREDICATES = frozenset({"depart", "die", "injure", "arrest", "displace", "rescue", "attend",
                                "hire", "infect", "deport"})
+# What happens to people in an unfolding event, counted as a running toll that rises as reports
+# come in (the dead, the injured, the arrested, the displaced).
+TOLL_PREDICATES = frozenset({"die", "injure", "arrest", "displace", "rescue", "infect", "deport"})
 # Classes that describe the same event from two sides (leaving alive vs dying do not mix).
 COMPATIBLE_PREDICATES: frozenset[frozenset[str]] = frozenset({
     frozenset({"depart", "rescue"}), frozenset({"depart", "deport"}), frozenset({"depart", "displace"}),

@@ -48,14 +48,13 @@ from claimgraph.link.wording import (
     denial_explanation,
     describe,
     measure_name,
-    timeline_order,
-    update_explanation,
 )
 from claimgraph.model import Article, Comparison
 
 from .measures import Mention, block_keys, distinctive, document_mentions, stem
 from .provenance import Provenance, independent_origins, speaker_label
 from .settings import CompareOptions
+from .timeline import build_timeline, ordered_reports, stale_repeat, timeline_explanation
 
 SAME_EVENT_DAYS = 7  # figures of related stories this close in time may be about one event
 # the names other modules and the tests import from here
@@ -132,13 +131,15 @@ def _claims(ms: Iterable[Mention]) -> list[str]:
 
 
 def _comparison(verdict: str, ms: list[Mention], explanation: str, measure: str,
-                story: str | None, sides: list[list[Mention]] | None = None) -> Comparison:
+                story: str | None, sides: list[list[Mention]] | None = None,
+                timeline: list[dict[str, object]] | None = None) -> Comparison:
     sources = list(dict.fromkeys(m.source_label for m in sorted(ms, key=lambda m: (m.doc_id, m.start))))
     claims = _claims(ms) if verdict != "updated" else list(dict.fromkeys(c for m in ms for c in m.claim_ids))
     return Comparison(measure=measure, claims=claims, verdict=verdict,  # type: ignore[arg-type]
                       explanation=explanation, story=story, kind="numeric", sources=sources,
                       independent_origins=independent_origins(m.origin for m in ms),
-                      sides=[_claims(side) for side in sides or []], quantities=_quantities(ms))
+                      sides=[_claims(side) for side in sides or []], quantities=_quantities(ms),
+                      timeline=timeline or [])
 
 
 def story_mentions(articles: list[Article], opts: CompareOptions = DEFAULTS) -> list[Mention]:
@@ -326,9 +327,18 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
                              measure, story, sides=[deniers, asserters]))
         updates = by_root.get("update", {}).get(root, [])
         if updates:
-            ms = [mentions[k] for k in dict.fromkeys(k for p in updates for k in p)]
+            core = set(k for p in updates for k in p)
+            ms = [mentions[k] for k in sorted(core) if not mentions[k].negated]
             measure = measure_name(ms)
-            emit(_comparison("updated", timeline_order(ms), update_explanation(measure, ms), measure, story))
+            # a report that agrees with one of these figures joins the timeline when it repeats
+            # a figure that was already superseded (who kept repeating the old figure)
+            for k in sorted({k for p in agree if set(p) & core for k in p} - core):
+                if not mentions[k].negated and stale_repeat(ms, mentions[k]):
+                    ms.append(mentions[k])
+            ms = ordered_reports(ms)
+            timeline = build_timeline(ms)
+            emit(_comparison("updated", ms, timeline_explanation(measure, timeline), measure, story,
+                             timeline=timeline))
         denied_idx = [k for k in idx if mentions[k].negated]
         covered: set[int] = set()
         for part in [[k for k in asserted if side_of[k] == n] for n in range(len(sides))] + [denied_idx]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from claimgraph.extract.when import publication_day
 from claimgraph.lexicon.measures import (
     CATEGORY_TOTALS,
     COMPATIBLE_PREDICATES,
@@ -18,6 +19,7 @@ from claimgraph.lexicon.measures import (
     DECREASE_WORDS,
     GENERIC_HEADS,
     NON_RESTRICTIVE,
+    TOLL_PREDICATES,
     UNSPECIFIC_HEADS,
 )
 from claimgraph.lexicon.units import TIME_UNITS
@@ -320,6 +322,26 @@ def _conflict_rule(a: Mention, b: Mention, ev: Evidence, opts: CompareOptions = 
         (False, "amounts without two rare context words in common")
 
 
+def moved_over_time(a: Mention, b: Mention, opts: CompareOptions = DEFAULTS) -> str | None:
+    """Why two different figures of one measure are one figure changing over time, or None.
+
+    Either their own words name two different days ("17 in critical condition on Monday", "12 on
+    Wednesday"), or they are a running toll (the dead, the injured) reported on different days,
+    the later report higher and within ``max_cross_doc_ratio`` of the earlier: a toll that rose.
+    """
+    if a.day and b.day and a.day != b.day:
+        return f"the figures are for different days ({min(a.day, b.day)} and {max(a.day, b.day)})"
+    pa, pb = publication_day(a.published), publication_day(b.published)
+    if pa is None or pb is None or pa == pb:
+        return None
+    if not (a.predicates & TOLL_PREDICATES and b.predicates & TOLL_PREDICATES) or _part_and_whole(a, b):
+        return None
+    earlier, later = (a, b) if pa < pb else (b, a)
+    if interval(later)[0] > interval(earlier)[1] and value_ratio(a, b) <= opts.max_cross_doc_ratio:
+        return "a running toll that rose between reports published on different days"
+    return None
+
+
 @dataclass(slots=True)
 class Judgement:
     """How two figures relate, the rule that decided, and the evidence it looked at."""
@@ -365,7 +387,14 @@ def judge(a: Mention, b: Mention, min_agree: float | None = None, opts: CompareO
     ok, rule = _conflict_rule(a, b, ev, opts)
     if not ok:
         return Judgement(None, f"the intervals cannot both hold, but {rule}", ev)
+    # a change over time needs the words to say it is the same count: the same noun or verb
+    same_count = ev.head_equal or ev.predicates == "shared"
+    moved = moved_over_time(a, b, opts) if same_count else None
+    if moved:
+        return Judgement("update", moved, ev)
     if (a.speaker and a.speaker == b.speaker) or a.source == b.source:
+        if not same_count:
+            return Judgement(None, "one source's two figures, not said to be the same count", ev)
         return Judgement("update", "one source gave two figures: a revision", ev)
     if "revised" in (a.flags | b.flags):
         return Judgement("update", "the words say the figure was revised (\"rose to\")", ev)

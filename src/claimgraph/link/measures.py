@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimgraph.extract.quantity_context import bound_of, has_phrase, phrase_regex
+from claimgraph.extract.when import resolve_day
 from claimgraph.lexicon.dates import MONTHS, RELATIVE_TIMES, WEEKDAYS
 from claimgraph.lexicon.inflection import singular, word_forms
 from claimgraph.lexicon.measures import (
@@ -162,6 +163,7 @@ class Mention:
     origin: str = ""
     copy_group: str = ""
     published: str | None = None
+    day: str | None = None  # ISO day the figure's own words name, if they name exactly one
     iv: tuple[float, float] | None = None  # cache of compare.interval()
     reach: float = 3.0  # how far a bound reaches when read as a figure (CompareOptions.bound_reach)
 
@@ -568,7 +570,9 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
         sentence=sentence, predicates=preds, predicate_words=pred_words,
         places=frozenset() if title_case else frozenset(_places(text, local)),
         times=frozenset(_times(low_local, local)), flags=frozenset(flags), start=q.start,
-        sentence_text=text[s0:s1], qualifiers=qualifiers, words=lemmas, wide=wide)
+        sentence_text=text[s0:s1], qualifiers=qualifiers, words=lemmas, wide=wide,
+        # the day its own clause names ("on Monday", "Aug. 15"), resolved against the article's date
+        day=resolve_day([text[max(prev_end, s0):min(next_start, s1)]], art.published))
 
 
 def _additive_join(text: str, a: Quantity, b: Quantity) -> bool:

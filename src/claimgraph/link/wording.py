@@ -89,22 +89,6 @@ def denial_explanation(measure: str, deniers: list[Mention], asserters: list[Men
     return f"On {measure}, {d.source_label or 'the article'} denied {describe(d)}, but {_said(a)}{tail}."
 
 
-def timeline_order(ms: list[Mention]) -> list[Mention]:
-    """Reports in time order: publication date, then position in the article."""
-    return sorted(ms, key=lambda m: (m.published or "9999", m.doc_id, m.start))
-
-
-def update_explanation(measure: str, ms: list[Mention]) -> str:
-    ordered = timeline_order(ms)
-    first, last = ordered[0], ordered[-1]
-    return (f"On {measure}, the figure changed between reports: {_said(first)}{_dated(first)}, "
-            f"later {_said(last)}{_dated(last)}; an update, not a contradiction.")
-
-
-def _dated(m: Mention) -> str:
-    return f" ({m.published})" if m.published else ""
-
-
 def consistent_explanation(measure: str, ms: list[Mention]) -> str:
     sums = [m for m in ms if m.is_sum]
     shown = []

@@ -27,7 +27,8 @@ def story_json(s: Story) -> dict[str, Any]:
 def comparison_json(c: Comparison) -> dict[str, Any]:
     return {"measure": c.measure, "claims": c.claims, "verdict": c.verdict, "explanation": c.explanation,
             "story": c.story, "kind": c.kind, "sources": c.sources,
-            "independent_origins": c.independent_origins, "sides": c.sides, "quantities": c.quantities}
+            "independent_origins": c.independent_origins, "sides": c.sides, "quantities": c.quantities,
+            **({"timeline": c.timeline} if c.timeline else {})}
 
 
 def analysis_json(documents: list[Article], stories: list[Story], comparisons: list[Comparison],

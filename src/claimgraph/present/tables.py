@@ -178,7 +178,7 @@ class MeasureRow:
         return {"index": self.index, "measure": c.measure, "verdict": c.verdict, "explanation": c.explanation,
                 "kind": c.kind, "story": c.story, "claims": c.claims, "sources": c.sources,
                 "independent_origins": c.independent_origins, "missing": self.missing,
-                "sides": c.sides, "quantities": c.quantities, "explain": self.explain_pair(),
+                "sides": c.sides, "quantities": c.quantities, "timeline": c.timeline, "explain": self.explain_pair(),
                 "cells": {col: [x.to_json() for x in self.cells.get(col, [])] for col in columns}}
 
 

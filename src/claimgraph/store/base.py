@@ -291,8 +291,9 @@ class Store:
         ids = [f"k{i}" for i in range(1, len(comparisons) + 1)]
         self.executemany(
             """INSERT INTO comparisons (id, story_id, measure, verdict, explanation, kind, sources,
-               independent_origins) VALUES (?,?,?,?,?,?,?,?)""",
-            [(k, c.story, c.measure, c.verdict, c.explanation, c.kind, json.dumps(c.sources), c.independent_origins)
+               independent_origins, timeline) VALUES (?,?,?,?,?,?,?,?,?)""",
+            [(k, c.story, c.measure, c.verdict, c.explanation, c.kind, json.dumps(c.sources), c.independent_origins,
+              json.dumps(c.timeline) if c.timeline else None)
              for k, c in zip(ids, comparisons, strict=True)])
         self.executemany(
             "INSERT INTO comparison_claims (comparison_id, position, claim_id, quantity_idx, side) VALUES (?,?,?,?,?)",
@@ -314,7 +315,8 @@ class Store:
                                   explanation=r["explanation"] or "", story=r["story_id"],
                                   kind=r["kind"] or "numeric", sources=json.loads(r["sources"] or "[]"),
                                   independent_origins=r["independent_origins"], sides=sides,
-                                  quantities=quantities))
+                                  quantities=quantities,
+                                  timeline=json.loads(r["timeline"] or "[]") if "timeline" in r.keys() else []))
         return out
 
     def comparison_members(self, story: str | None = None) -> dict[str, list[tuple[str, int | None]]]:

@@ -101,6 +101,8 @@ MIGRATIONS: list[Migration] = [
     # 4: what the parse knew of each quantity (bound, counted lemma, predicate, polarity, places...)
     # as JSON text; NULL for quantities extracted before.
     Migration("ALTER TABLE quantities ADD COLUMN parse TEXT;"),
+    # 5: an updated comparison's timeline (reports in time order, with roles) as JSON text.
+    Migration("ALTER TABLE comparisons ADD COLUMN timeline TEXT;"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

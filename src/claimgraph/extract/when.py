@@ -1,0 +1,93 @@
+"""The day a figure refers to: its time words resolved against the article's publication date.
+
+"On Monday", "yesterday", "last night", "Aug. 15" or "15 August" in a report published on
+2013-08-16 name a calendar day; this module turns them into an ISO date (day precision). Words
+that name no single day ("last week", "this year", "overnight") resolve to nothing, and so does a
+sentence whose time words name two different days: a figure is never given a guessed date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from claimgraph.lexicon.dates import MONTH_NAMES, MONTH_NUMBERS
+
+_WEEKDAY_INDEX = {name: i for i, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+# day offsets from the publication date
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+                  "yesterday": -1, "last night": -1, "the day before": None}
+_MONTH = r"(?P<month>" + "|".join(sorted({*MONTH_NAMES, "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                            "sep", "sept", "oct", "nov", "dec"}, key=len, reverse=True)) + r")\.?"
+_MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+                        re.IGNORECASE)
+_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
+                        r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                      re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _RELATIVE_DAYS) + r")\b", re.IGNORECASE)
+# a date this far after the report is read as last year's ("Dec. 30" in a January report)
+_FUTURE_SLACK = timedelta(days=7)
+
+
+def publication_day(published: str | None) -> date | None:
+    """The publication date of an ISO ``published`` value (date or date-time), or None."""
+    try:
+        return date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+
+
+def _calendar(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # "Feb. 30": not a day
+        return None
+
+
+def days_named(text: str, published: str | None) -> set[date]:
+    """Every calendar day the time words in ``text`` name, given the publication date."""
+    pub = publication_day(published)
+    out: set[date] = set()
+    for m in _ISO.finditer(text):
+        d = _calendar(int(m["year"]), int(m["month"]), int(m["day"]))
+        if d:
+            out.add(d)
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        for m in pattern.finditer(text):
+            if m["month"] == "may" or (m["month"].lower() in ("march", "mar") and m["month"].islower()):
+                continue  # "may 15" and "march 3" in lower case are not dates
+            month = MONTH_NUMBERS[m["month"].lower()[:3]]
+            if m["year"]:
+                d = _calendar(int(m["year"]), month, int(m["day"]))
+            elif pub is not None:
+                d = _calendar(pub.year, month, int(m["day"]))
+                if d and d - pub > _FUTURE_SLACK:
+                    d = _calendar(pub.year - 1, month, int(m["day"]))
+            else:
+                d = None
+            if d:
+                out.add(d)
+    if pub is None:
+        return out
+    for m in _WEEKDAY.finditer(text):
+        back = (pub.weekday() - _WEEKDAY_INDEX[m["weekday"].lower()]) % 7
+        if m["last"] and back == 0:
+            back = 7
+        out.add(pub - timedelta(days=back))  # the most recent such day: news reports the past
+    for m in _RELATIVE.finditer(text):
+        offset = _RELATIVE_DAYS[m.group(1).lower()]
+        if offset is not None:
+            out.add(pub + timedelta(days=offset))
+    return out
+
+
+def resolve_day(expressions: Iterable[str], published: str | None) -> str | None:
+    """The one ISO day that the time expressions of a figure name, or None (none, or several)."""
+    days: set[date] = set()
+    for text in expressions:
+        days |= days_named(text, published)
+    return next(iter(days)).isoformat() if len(days) == 1 else None
