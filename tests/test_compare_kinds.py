@@ -275,3 +275,18 @@ def test_figures_for_two_named_days_are_an_update():
         q("Twelve people", 12, counted="people"), speaker="doctors"), published="2031-05-07")
     j = judge(*story_mentions([a, b]))
     assert j.relation in ("update", None) and j.relation != "conflict"
+
+
+def test_a_competing_count_on_the_timeline_is_no_revision():
+    from claimgraph.link.timeline import build_timeline, ordered_reports
+    day1 = article("a", "Harbor Post", claim("The Varosh flood killed 31 people, officials said.",
+                                             q("31 people", 31, counted="people"), speaker="officials"),
+                   published="2031-05-04")
+    day2 = article("b", "Valley Times", claim("The Varosh flood has killed 44 people, rescuers said.",
+                                              q("44 people", 44, counted="people"), speaker="rescuers"),
+                   published="2031-05-05")
+    rival = article("c", "Coast Daily", claim("The Varosh flood killed 38 people, a charity said.",
+                                              q("38 people", 38, counted="people"), speaker="a charity"),
+                    published="2031-05-05")
+    entries = build_timeline(ordered_reports(story_mentions([day1, day2, rival])))
+    assert [(e["document"], e["role"]) for e in entries] == [("a", "first"), ("b", "revision"), ("c", "differs")]

@@ -378,6 +378,9 @@ def parse_predicates(q: Quantity) -> frozenset[str]:
     return frozenset(_PRED_CLASS[w] for w in (q.predicate, q.subject) if w and w in _PRED_CLASS)
 
 
+_CLAUSE_JOIN = re.compile(r"\s(?:and|while|whereas|but)\s|;")
+
+
 def _predicates(text: str, s0: int, s1: int, q: Quantity) -> tuple[frozenset[str], tuple[str, ...]]:
     """Predicate classes nearest the quantity between its neighbouring figures in the sentence.
 
@@ -393,6 +396,8 @@ def _predicates(text: str, s0: int, s1: int, q: Quantity) -> tuple[frozenset[str
             dist = 0
         else:
             dist = a - q.end if a >= q.end else q.start - b
+            if b <= q.start and _CLAUSE_JOIN.search(text, b, q.start):
+                continue  # "275 had been killed and 2,001 injured": the verb of the clause before
         if dist <= _PREDICATE_NEAR or (b <= q.start and dist <= _PREDICATE_REACH):
             found.append((dist, _PRED_CLASS[m.group()], text[a:b]))
     if not found:

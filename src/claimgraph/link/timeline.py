@@ -5,8 +5,10 @@ its reports in time order. Each report's date is the day its own words name ("on
 15"; precision ``day``, ``date_from: "text"``) or else the article's publication date
 (``date_from: "published"``); a report with neither is placed last as undated, never guessed.
 
-Roles: ``first`` (the first report of the measure), ``revision`` (a figure that differs from the
-latest one), ``repeat`` (the latest figure again). A report that gives a figure already superseded
+Roles: ``first`` (the first report of the measure), ``revision`` (a figure that replaces the latest
+one: its own source's new figure, words that say it moved, or a higher toll on a later day),
+``repeat`` (the latest figure again) and ``differs`` (another source's competing figure at the time,
+which the conflicts show). A report that gives a figure already superseded
 on an earlier day is marked ``outdated``: the reader should know that outlet ran an old number.
 """
 
@@ -34,27 +36,48 @@ def ordered_reports(ms: list[Mention]) -> list[Mention]:
     return sorted(ms, key=lambda m: (report_date(m)[0] or UNDATED, m.doc_id, m.start))
 
 
+def _definite(m: Mention) -> bool:
+    """A figure as such ("52", "about 1,300"), not a bound or a vague range."""
+    return m.value is not None and m.bound in ("exact", "approx") and not m.is_sum
+
+
+def _supersedes(m: Mention, day: str | None, current: Mention, current_day: str | None) -> bool:
+    """Whether ``m`` replaces the latest figure: its own source revising it, words that say so
+    ("rose to"), or a higher toll on a later day. A different source's lower or same-day figure
+    is a competing count, not a revision."""
+    if m.speaker and m.speaker == current.speaker or m.source == current.source:
+        return True
+    if {"revised", "running"} & m.flags:
+        return True
+    return bool(day and current_day and day > current_day and interval(m)[0] > interval(current)[1])
+
+
 def build_timeline(ms: list[Mention]) -> list[dict[str, Any]]:
     """The timeline entries of one measure's reports (see the module docstring for the roles)."""
     out: list[dict[str, Any]] = []
     current: Mention | None = None  # the latest figure
+    current_day: str | None = None
     superseded: list[tuple[Mention, str | None]] = []  # old figures and the day they were replaced
     for m in ordered_reports(ms):
         day, source = report_date(m)
         outdated = False
         if current is None:
             role = "first"
-            current = m
+            current, current_day = m, day
         elif values_agree(m, current) is True:
             role = "repeat"
         else:
-            replaced_on = next((when for old, when in superseded if values_agree(m, old) is True), None)
+            # only a definite figure can be outdated ("hundreds" or "more than 300" fit many)
+            replaced_on = next((when for old, when in superseded if values_agree(m, old) is True
+                                and _definite(old)), None) if _definite(m) else None
             if replaced_on is not None and day is not None and day > replaced_on:
                 role, outdated = "repeat", True
-            else:
+            elif _supersedes(m, day, current, current_day):
                 role = "revision"
                 superseded.append((current, day))
-                current = m
+                current, current_day = m, day
+            else:
+                role = "differs"  # a competing count at the time, not a revision (see the conflicts)
         lo, hi = interval(m)
         for part in m.parts or (m,):
             out.append({"claim": part.claim_ids[0], "index": part.index, "document": m.doc_id,
