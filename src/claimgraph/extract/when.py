@@ -91,3 +91,14 @@ def resolve_day(expressions: Iterable[str], published: str | None) -> str | None
     for text in expressions:
         days |= days_named(text, published)
     return next(iter(days)).isoformat() if len(days) == 1 else None
+
+
+def clause_day(text: str, start: int, end: int, figure_start: int, figure_end: int,
+               neighbours: Iterable[tuple[int, int]], published: str | None) -> str | None:
+    """The day the clause of one figure names: its sentence (``start``-``end``) cut at the
+    neighbouring figures (``neighbours``: their offsets), so "52 on Monday and 59 on Tuesday"
+    gives each figure its own day."""
+    spans = list(neighbours)
+    left = max([e for _, e in spans if e <= figure_start], default=start)
+    right = min([s for s, _ in spans if s >= figure_end], default=end)
+    return resolve_day([text[max(left, start):min(right, end)]], published)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimgraph.extract.quantity_context import bound_of, has_phrase, phrase_regex
-from claimgraph.extract.when import resolve_day
+from claimgraph.extract.when import clause_day
 from claimgraph.lexicon.dates import MONTHS, RELATIVE_TIMES, WEEKDAYS
 from claimgraph.lexicon.inflection import singular, word_forms
 from claimgraph.lexicon.measures import (
@@ -577,7 +577,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
         times=frozenset(_times(low_local, local)), flags=frozenset(flags), start=q.start,
         sentence_text=text[s0:s1], qualifiers=qualifiers, words=lemmas, wide=wide,
         # the day its own clause names ("on Monday", "Aug. 15"), resolved against the article's date
-        day=resolve_day([text[max(prev_end, s0):min(next_start, s1)]], art.published))
+        day=clause_day(text, s0, s1, q.start, q.end, [(n.start, n.end) for n in neighbours], art.published))
 
 
 def _additive_join(text: str, a: Quantity, b: Quantity) -> bool:

@@ -22,7 +22,7 @@ CLAIM_COLUMNS = ["claim_id", "doc_id", "story", "outlet", "title", "published", 
                  "speaker_mention", "speaker_type", "cue", "via", "hedged", "kind", "start", "end", "text",
                  "quantities", "values", "units", "counted", "conflicts"]
 COMPARISON_COLUMNS = ["story", "measure", "verdict", "kind", "explanation", "claims", "independent_origins",
-                      "sides"]
+                      "sides", "timeline"]
 _NUMBER = re.compile(r"^-\s?\d")
 
 
@@ -71,7 +71,9 @@ def comparison_rows(store: Store, comparisons: list[Comparison]) -> tuple[list[s
                                "explanation": c.explanation, "claims": " ".join(c.claims),
                                "independent_origins": "" if c.independent_origins is None else c.independent_origins,
                                # a conflict's sides: claims of one side space-separated, sides by " | "
-                               "sides": " | ".join(" ".join(side) for side in c.sides)}
+                               "sides": " | ".join(" ".join(side) for side in c.sides),
+                               # an update's reports in time order: "date figure (source) role", by " | "
+                               "timeline": " | ".join(timeline_cell(e) for e in c.timeline)}
         for col in table.columns:
             parts = []
             for cell in r.cells.get(col, []):
@@ -80,6 +82,12 @@ def comparison_rows(store: Store, comparisons: list[Comparison]) -> tuple[list[s
             row[_column(col)] = " | ".join(parts)
         rows.append({k: safe_cell(v) for k, v in row.items()})
     return COMPARISON_COLUMNS + [_column(c) for c in table.columns], rows
+
+
+def timeline_cell(entry: dict[str, Any]) -> str:
+    """One timeline entry as text: "2031-05-05 44 people (Valley Times) revision"."""
+    stale = " outdated" if entry.get("outdated") else ""
+    return f"{entry.get('date') or 'undated'} {entry['figure']} ({entry['source']}) {entry['role']}{stale}"
 
 
 def _column(source: str) -> str:

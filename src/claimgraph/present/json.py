@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Comparison, Story
+from ..extract.when import clause_day
+from ..model import Article, Claim, Comparison, Story
 
 CONTRACT_VERSION = "1.0"
 
@@ -16,8 +17,19 @@ def document_json(art: Article) -> dict[str, Any]:
         "id": art.id, "title": art.title, "outlet": art.outlet, "author": art.author,
         "published": art.published, "url": art.url, "text": art.text,
         "duplicate_of": art.duplicate_of, "content_hash": art.content_hash,
-        "claims": [c.to_dict() for c in art.claims],
+        "claims": [_claim_json(art, c) for c in art.claims],
     }
+
+
+def _claim_json(art: Article, claim: Claim) -> dict[str, Any]:
+    """A claim, each quantity with the ``day`` its clause names (resolved against the article's date)."""
+    out = claim.to_dict()
+    start = claim.sentence_start if claim.sentence_start is not None else claim.start
+    end = claim.sentence_end if claim.sentence_end is not None else claim.end
+    for q, qd in zip(claim.quantities, out["quantities"], strict=True):
+        others = [(x.start, x.end) for x in claim.quantities if x is not q]
+        qd["day"] = clause_day(art.text or "", start, end, q.start, q.end, others, art.published)
+    return out
 
 
 def story_json(s: Story) -> dict[str, Any]:
