@@ -21,6 +21,7 @@ from functools import lru_cache
 from claimgraph.extract.quantity_context import bound_of, has_phrase, phrase_regex
 from claimgraph.lexicon.dates import MONTHS, RELATIVE_TIMES, WEEKDAYS
 from claimgraph.lexicon.inflection import singular, word_forms
+from claimgraph.link.shown_units import PLAIN, ShownUnit, shown_unit
 from claimgraph.lexicon.measures import (
     ADDITIVE_JOINS,
     CATEGORY_TOTALS,
@@ -164,6 +165,7 @@ class Mention:
     published: str | None = None
     iv: tuple[float, float] | None = None  # cache of compare.interval()
     reach: float = 3.0  # how far a bound reaches when read as a figure (CompareOptions.bound_reach)
+    shown: ShownUnit = PLAIN  # the unit as written, for explanations in the reader's unit
 
     @property
     def is_sum(self) -> bool:
@@ -560,7 +562,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     return Mention(
         id=f"{claim.id}/q{idx}", doc_id=art.id, claim_ids=(claim.id,), text=q.text, kind=kind,
         unit=unit, head=head, counted=counted, value=value, low=low, high=high, approx=q.approx,
-        age_of=age_of, tally=q.tally,
+        age_of=age_of, tally=q.tally, shown=shown_unit(q, kind),
         bound=bound, tolerance=written_tolerance(q, figure), context=context, proper=frozenset(proper),
         sentence=sentence, predicates=preds, predicate_words=pred_words,
         places=frozenset() if title_case else frozenset(_places(text, local)),
