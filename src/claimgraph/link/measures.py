@@ -21,7 +21,6 @@ from functools import lru_cache
 from claimgraph.extract.quantity_context import bound_of, has_phrase, phrase_regex
 from claimgraph.lexicon.dates import MONTHS, RELATIVE_TIMES, WEEKDAYS
 from claimgraph.lexicon.inflection import singular, word_forms
-from claimgraph.link.shown_units import PLAIN, ShownUnit, shown_unit
 from claimgraph.lexicon.measures import (
     ADDITIVE_JOINS,
     CATEGORY_TOTALS,
@@ -50,6 +49,7 @@ from claimgraph.lexicon.names import NOT_PLACES
 from claimgraph.lexicon.numbers import NUMBER_WORDS
 from claimgraph.lexicon.stopwords import MEASURE_STOPWORDS
 from claimgraph.link.settings import CompareOptions
+from claimgraph.link.shown_units import PLAIN, ShownUnit, shown_unit
 from claimgraph.model import Article, Claim, Quantity
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
