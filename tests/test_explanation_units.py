@@ -63,9 +63,10 @@ def test_two_units_are_both_shown_with_the_conversion_spelled_out():
 
 
 def test_money_and_percent_ranges_carry_their_signs():
-    assert render.span(2e5, 1e6, ShownUnit("USD", prefix="$")) == "$0.2–1 million"
+    assert render.span(2e5, 1e6, ShownUnit("USD", prefix="$")) == "$200,000 to $1 million"
+    assert render.span(2.25e6, 2.75e6, ShownUnit("cubic metres")) == "2.25–2.75 million cubic metres"
     assert render.span(36, 44, ShownUnit("%")) == "36–44%"
-    assert render.span(-5, -3, ShownUnit("°C")) == "-5 to -3 °C"
+    assert render.span(-5, -3, ShownUnit("°C")) == "-5 °C to -3 °C"
 
 
 def test_numbers_read_back_with_their_scale_and_precision():

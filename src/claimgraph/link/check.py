@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+)(?:\.(\d+))?(?:\s+(thousand|million|billion|trillion)\b)?")
-_RANGE_JOINT = re.compile(r"\s*(?:–|—|-|to)\s*[-−]?")
+_RANGE_JOINT = re.compile(r"\s*[–—-]\s*")  # a dash shares the scale word; "to" joins ends in full
 _GAP = " \u2502 "  # stands where a quoted phrase was, so numbers on either side never join
 
 

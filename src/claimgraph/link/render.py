@@ -2,7 +2,8 @@
 
 Every number this module writes is a value of the evidence (a figure, a bound of its range, a sum
 of parts, or one of those converted into another figure's written unit), rounded to at most three
-significant decimals; :mod:`claimgraph.link.check` reads them back.
+significant decimals; :mod:`claimgraph.link.check` reads them back. A scale word is shared only
+across a dash ("2.25–2.75 million"); ends written out in full are joined by "to".
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ def value(x: float, unit: ShownUnit) -> str:
 def span(lo: float, hi: float, unit: ShownUnit) -> str:
     """A range in one unit and one scale ("2.25–2.75 million cubic metres", "$36–44 million")."""
     word, size = _scale(max(abs(lo), abs(hi)))
-    joint = " to " if lo < 0 or hi < 0 else "–"
-    return _with_unit(f"{_digits(lo / size)}{joint}{_digits(hi / size)}" + (f" {word}" if word else ""), unit)
+    if lo < 0 or hi < 0 or (word and abs(lo) < size):  # "$200,000 to $1 million", "-5 °C to -3 °C"
+        return f"{value(lo, unit)} to {value(hi, unit)}"
+    return _with_unit(f"{_digits(lo / size)}–{_digits(hi / size)}" + (f" {word}" if word else ""), unit)
 
 
 def conversion(x: float, frm: ShownUnit, to: ShownUnit) -> str:
