@@ -167,3 +167,20 @@ def test_seed_explanations_all_check(shared_dir, tmp_path):
     with Store(tmp_path / "seeds.db", readonly=True) as store:
         results = list(audit(store))
     assert results and [str(f) for _, f in results if f is not None] == []
+
+
+def test_a_unit_pint_does_not_know_is_shown_by_the_extractors_own_ratio():
+    quantity = Quantity(text="about 2 leagues", start=0, end=15, value=2, low=1.8, high=2.2, unit="leagues",
+                        kind="measure", normalized={"value": 9656.0, "low": 8690.4, "high": 10621.6, "unit": "meter"})
+    unit = shown_unit(quantity, "measure")
+    assert (unit.name, unit.factor) == ("leagues", 4828.0)
+    assert render.span(unit.shown(8690.4), unit.shown(10621.6), unit) == "1.8–2.2 leagues"
+
+
+def test_money_and_shares_keep_their_written_signs():
+    dollars = Quantity(text="about $40 million", start=0, end=17, value=4e7, unit="USD", kind="money")
+    euros = Quantity(text="40 million euros", start=0, end=16, value=4e7, unit="EUR", kind="money")
+    share = Quantity(text="about 35%", start=0, end=9, value=35, unit="percent", kind="percent")
+    assert shown_unit(dollars, "money").prefix == "$"
+    assert shown_unit(euros, "money").name == "euros"
+    assert render.span(31.5, 38.5, shown_unit(share, "percent")) == "31.5–38.5%"

@@ -65,11 +65,10 @@ def shown_unit(q: Quantity, kind: str) -> ShownUnit:
     conv = conversion(expr) if expr else None
     if conv is not None and conv[0] != 0 and conv[2].lower() == str(norm["unit"]).lower():
         return ShownUnit(q.unit, conv[0], conv[1])
-    written = next((v for v in (q.value, q.low, q.high) if v), None)
-    key = {q.value: "value", q.low: "low", q.high: "high"}.get(written) if written else None
-    ref = norm.get(key) if key else None
-    if written and isinstance(ref, int | float) and ref:
-        return ShownUnit(q.unit, float(ref) / written)
+    for key in ("value", "low", "high"):  # a unit pint does not know: the extractor's own ratio
+        written, ref = getattr(q, key), norm.get(key)
+        if written and isinstance(ref, int | float) and not isinstance(ref, bool) and ref:
+            return ShownUnit(q.unit, float(ref) / written)
     return ShownUnit(str(norm["unit"]))  # no way back: show the compared unit, named
 
 
