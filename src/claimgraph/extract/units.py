@@ -81,6 +81,11 @@ def _conversion(expr: str) -> tuple[float, float, str] | None:
         return None
 
 
+def conversion(expr: str) -> tuple[float, float, str] | None:
+    """(factor, offset, reference unit) of a pint expression: reference = value * factor + offset."""
+    return _conversion(expr)
+
+
 def normalize_measure(expr: str | None, value: float | None, low: float | None,
                       high: float | None) -> dict[str, Any] | None:
     """Values converted to the reference unit of the expression's dimension, or None."""

@@ -337,7 +337,7 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
                     ms.append(mentions[k])
             ms = ordered_reports(ms)
             timeline = build_timeline(ms)
-            emit(_comparison("updated", ms, timeline_explanation(measure, timeline), measure, story,
+            emit(_comparison("updated", ms, timeline_explanation(measure, timeline, ms), measure, story,
                              timeline=timeline))
         denied_idx = [k for k in idx if mentions[k].negated]
         covered: set[int] = set()

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Article
 from ..store import Store
+from . import render
 from .compare import mark_rare_context, story_mentions
 from .judge import Judgement, interval, judge
 from .measures import Mention
@@ -44,12 +45,22 @@ def _finite(x: float) -> float | None:
     return x if math.isfinite(x) else None
 
 
+def shown_interval(m: Mention) -> str:
+    """The figure's interval in the unit it was written in ("10.8–13.2 ft", "at least 500")."""
+    lo, hi = interval(m)
+    if not math.isfinite(hi):
+        return f"at least {render.value(m.shown.shown(lo), m.shown)}"
+    return render.span(m.shown.shown(lo), m.shown.shown(hi), m.shown)
+
+
 def figure_dict(m: Mention) -> dict[str, Any]:
-    """What the linker knows of one figure, in the units it compares (see ``unit``)."""
+    """What the linker knows of one figure, in the units it compares (see ``unit``); ``shown`` is
+    the interval in the unit the figure was written in."""
     lo, hi = interval(m)
     return {"claim": m.claim_ids[0], "index": m.index, "text": m.text, "source": m.source_label,
             "published": m.published, "kind": m.kind, "unit": m.unit, "bound": m.bound,
-            "interval": [_finite(lo), _finite(hi)], "counted": m.counted, "head": m.head,
+            "interval": [_finite(lo), _finite(hi)], "shown": shown_interval(m),
+            "written_unit": m.shown.label or None, "counted": m.counted, "head": m.head,
             "predicates": sorted(m.predicates), "qualifiers": sorted(m.qualifiers),
             "places": sorted(m.places), "times": sorted(m.times), "flags": sorted(m.flags),
             "age_of": m.age_of, "sentence": m.sentence_text.strip()}
@@ -101,10 +112,8 @@ def explain_claims(store: Store, claim_a: str, claim_b: str,
 def describe_pair(p: PairExplanation) -> str:
     """A few plain lines for the terminal."""
     def side(f: dict[str, Any]) -> str:
-        lo, hi = f["interval"]
-        span = f"{lo:,.6g} to {hi:,.6g}" if hi is not None else f"at least {lo:,.6g}"
         what = f"{f['counted'] or f['head'] or f['kind']}" + (f", {', '.join(f['predicates'])}" if f["predicates"] else "")
-        return f"{f['claim']} [{f['index']}] {f['text']!r} ({f['source']}): {span} {f['unit'] or ''} — {what}"
+        return f"{f['claim']} [{f['index']}] {f['text']!r} ({f['source']}): {f['shown']} — {what}"
     verdict = p.relation or "not compared"
     lines = [side(p.a), side(p.b), f"  => {verdict}: {p.rule}"]
     if p.evidence:

@@ -50,6 +50,7 @@ from claimgraph.lexicon.names import NOT_PLACES
 from claimgraph.lexicon.numbers import NUMBER_WORDS
 from claimgraph.lexicon.stopwords import MEASURE_STOPWORDS
 from claimgraph.link.settings import CompareOptions
+from claimgraph.link.shown_units import PLAIN, ShownUnit, shown_unit
 from claimgraph.model import Article, Claim, Quantity
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
@@ -166,6 +167,7 @@ class Mention:
     day: str | None = None  # ISO day the figure's own words name, if they name exactly one
     iv: tuple[float, float] | None = None  # cache of compare.interval()
     reach: float = 3.0  # how far a bound reaches when read as a figure (CompareOptions.bound_reach)
+    shown: ShownUnit = PLAIN  # the unit as written, for explanations in the reader's unit
 
     @property
     def is_sum(self) -> bool:
@@ -570,7 +572,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     return Mention(
         id=f"{claim.id}/q{idx}", doc_id=art.id, claim_ids=(claim.id,), text=q.text, kind=kind,
         unit=unit, head=head, counted=counted, value=value, low=low, high=high, approx=q.approx,
-        age_of=age_of, tally=q.tally,
+        age_of=age_of, tally=q.tally, shown=shown_unit(q, kind),
         bound=bound, tolerance=written_tolerance(q, figure), context=context, proper=frozenset(proper),
         sentence=sentence, predicates=preds, predicate_words=pred_words,
         places=frozenset() if title_case else frozenset(_places(text, local)),

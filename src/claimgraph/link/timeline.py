@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .check import checked, evidence_of
 from .judge import interval, values_agree
 from .measures import Mention
 
@@ -100,8 +101,16 @@ def _report(entry: dict[str, Any]) -> str:
     return f"{entry['figure']} ({entry['source']}, {when})"
 
 
-def timeline_explanation(measure: str, entries: list[dict[str, Any]]) -> str:
-    """One sentence: the figures in order, then who repeated a superseded one."""
+def timeline_explanation(measure: str, entries: list[dict[str, Any]], ms: list[Mention]) -> str:
+    """One sentence: the figures in order, then who repeated a superseded one; checked against the
+    reports' own words and dates (``ms``) like every explanation (:mod:`.check`)."""
+    text = _timeline_sentence(measure, entries)
+    days = [e["date"] for e in entries if e["date"]]
+    bare = "; ".join(f"{e['source']}: {e['figure']}" for e in entries)
+    return checked(text, evidence_of(ms, [measure, *days]), f"On {measure}: {bare}.")
+
+
+def _timeline_sentence(measure: str, entries: list[dict[str, Any]]) -> str:
     steps = [e for e in entries if e["role"] in ("first", "revision")]
     text = f"On {measure}, the figure changed over time: " + ", then ".join(_report(e) for e in steps)
     stale = [e for e in entries if e["outdated"]]

@@ -9,24 +9,29 @@ from claimgraph.lexicon.measures import (
     UNSPECIFIC_HEADS,
 )
 from claimgraph.lexicon.units import TIME_UNITS
+from claimgraph.link import render
+from claimgraph.link.check import checked, evidence_of
 from claimgraph.link.measures import Mention
 
 
-def _num(x: float) -> str:
-    if abs(x) >= 1e9 and x % 1e7 == 0:
-        return f"{x / 1e9:g} billion"
-    if abs(x) >= 1e6 and x % 1e4 == 0:
-        return f"{x / 1e6:g} million"
-    return f"{x:,.2f}".rstrip("0").rstrip(".") if x != int(x) else f"{int(x):,}"
-
-
 def describe(m: Mention) -> str:
-    """A mention as written, with its range when the words alone do not give the number."""
+    """A mention as written, with its range (in the written unit) when the words alone do not give
+    the number: "some 2.5 million cubic metres (2.25–2.75 million cubic metres)"."""
     if m.is_sum:
-        return f"{' + '.join(p.text for p in m.parts)} (= {_num(m.figure() or 0)})"
+        unit = m.parts[0].shown
+        return f"{' + '.join(p.text for p in m.parts)} (= {render.value(unit.shown(m.figure() or 0), unit)})"
     if m.bound in ("approx", "range") and m.low is not None and m.high is not None and m.low < m.high:
-        return f"{m.text} ({_num(m.low)}–{_num(m.high)})"
+        return f"{m.text} ({render.span(m.shown.shown(m.low), m.shown.shown(m.high), m.shown)})"
     return m.text
+
+
+def _converted(m: Mention, ref: Mention) -> str:
+    """" (12 ft ≈ 3.66 metres)" when ``m`` was written in another unit than ``ref``, else ""."""
+    u, v = m.shown, ref.shown
+    if m.kind != ref.kind or m.unit != ref.unit or m.is_sum or m.figure() is None or \
+            (u.factor, u.offset, u.prefix) == (v.factor, v.offset, v.prefix) or not (u.label and v.label):
+        return ""
+    return f" ({render.conversion(m.figure() or 0.0, u, v)})"
 
 
 def _common_words(ms: list[Mention], limit: int = 3) -> list[str]:
@@ -72,34 +77,41 @@ def measure_name(ms: list[Mention]) -> str:
     return name
 
 
-def _said(m: Mention) -> str:
-    return f"{m.source_label or 'the article'} said {describe(m)}"
+def _said(m: Mention, ref: Mention | None = None) -> str:
+    return f"{m.source_label or 'the article'} said {describe(m)}{_converted(m, ref) if ref else ''}"
+
+
+def _checked(text: str, measure: str, ms: list[Mention]) -> str:
+    """``text`` if every number in it traces to the figures of ``ms``; else the bare evidence."""
+    bare = "; ".join(f"{m.source_label or 'the article'}: {m.text}" for m in ms)
+    return checked(text, evidence_of(ms, [measure]), f"On {measure}: {bare}.")
 
 
 def conflict_explanation(measure: str, a: Mention, b: Mention, rest: list[Mention]) -> str:
     others = [m for m in rest if m is not a and m is not b and m.source != a.source and m.source != b.source]
-    tail = "".join(f"; {_said(m)}" for m in others[:2])
-    return f"On {measure}, {_said(a)}, but {_said(b)}{tail}."
+    tail = "".join(f"; {_said(m, a)}" for m in others[:2])
+    return _checked(f"On {measure}, {_said(a)}, but {_said(b, a)}{tail}.", measure, [a, b, *others[:2]])
 
 
 def denial_explanation(measure: str, deniers: list[Mention], asserters: list[Mention]) -> str:
     d, a = deniers[0], asserters[0]
     others = [m for m in asserters[1:] if m.source != a.source][:2]
-    tail = "".join(f"; {_said(m)}" for m in others)
-    return f"On {measure}, {d.source_label or 'the article'} denied {describe(d)}, but {_said(a)}{tail}."
+    tail = "".join(f"; {_said(m, d)}" for m in others)
+    text = f"On {measure}, {d.source_label or 'the article'} denied {describe(d)}, but {_said(a, d)}{tail}."
+    return _checked(text, measure, [d, a, *others])
 
 
 def consistent_explanation(measure: str, ms: list[Mention]) -> str:
     sums = [m for m in ms if m.is_sum]
-    shown = []
+    shown: list[Mention] = []
     for m in ms:
         if m.source not in {x.source for x in shown}:
             shown.append(m)
-    said = ", and ".join(_said(m) for m in shown[:3])
+    said = ", and ".join(_said(m, shown[0]) for m in shown[:3])
     if sums:
         why = "the parts add up to a figure inside the total's range"
     elif len({m.figure() for m in ms}) == 1 and len({m.bound for m in ms}) == 1:
         why = "the same figure"
     else:
         why = "the ranges overlap once rounding, approximations and bounds are allowed for"
-    return f"On {measure}, {said}: {why}."
+    return _checked(f"On {measure}, {said}: {why}.", measure, shown[:3])
