@@ -290,3 +290,12 @@ def test_a_competing_count_on_the_timeline_is_no_revision():
                     published="2031-05-05")
     entries = build_timeline(ordered_reports(story_mentions([day1, day2, rival])))
     assert [(e["document"], e["role"]) for e in entries] == [("a", "first"), ("b", "revision"), ("c", "differs")]
+
+
+def test_interchangeable_counted_nouns_are_one_measure():
+    a = article("a", "Harbor Post", claim("The Varosh gunman's magazines held 30 bullets each.",
+                                          q("30 bullets", 30, counted="bullets")))
+    b = article("b", "Valley Times", claim("The Varosh gunman carried magazines of 30 rounds.",
+                                           q("30 rounds", 30, counted="rounds")))
+    j = judge(*story_mentions([a, b]))
+    assert j.relation == "agree" and j.evidence.head_equal

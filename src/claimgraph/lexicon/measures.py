@@ -34,6 +34,12 @@ person thing time way one other case number amount figure total part percent lot
 UNSPECIFIC_HEADS = frozenset({"other", "more", "total", "number"})
 # Nouns that name the dead themselves ("355 deaths", "1,300 dead"): counted as people who died.
 DEATH_HEADS = frozenset({"death", "fatality", "life", "dead"})
+# Counted nouns news uses interchangeably for one thing, folded to one (singular lemmas).
+HEAD_SYNONYMS: dict[str, str] = {
+    "bullet": "round", "ballot": "vote", "soldier": "troop", "pupil": "student", "kid": "child",
+    "cop": "officer", "policeman": "officer", "policewoman": "officer", "youngster": "child",
+    "gunman": "shooter", "assailant": "attacker",
+}
 # Modifiers of a counted noun that describe rather than restrict ("hundreds of innocent children").
 NON_RESTRICTIVE = frozenset("""
 innocent young little tiny helpless defenceless defenseless poor brave beloved precious unsuspecting

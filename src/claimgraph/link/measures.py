@@ -28,6 +28,7 @@ from claimgraph.lexicon.measures import (
     COUNTED_PERSON_NOUNS,
     DEATH_HEADS,
     GENERIC_HEADS,
+    HEAD_SYNONYMS,
     INCREMENT_MARKERS,
     IRREGULAR_NOUNS,
     MODAL_WORDS,
@@ -487,6 +488,7 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     written_head = head
     if head in DEATH_HEADS:  # "355 deaths", "1,300 dead": people who died
         head = "person"
+    head = HEAD_SYNONYMS.get(head, head) if head else head  # "30 bullets" and "30 rounds"
     counted_words = [w for w, _, _ in _words(counted or "") if _content(w)]
     qualifiers = frozenset(stem(w) for w in counted_words
                            if w.islower() and noun_lemma(w) not in (head, written_head)) \
