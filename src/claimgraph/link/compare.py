@@ -139,7 +139,7 @@ def _comparison(verdict: str, ms: list[Mention], explanation: str, measure: str,
                       explanation=explanation, story=story, kind="numeric", sources=sources,
                       independent_origins=independent_origins(m.origin for m in ms),
                       sides=[_claims(side) for side in sides or []], quantities=_quantities(ms),
-                      timeline=timeline or [])
+                      timeline=timeline if timeline is not None else build_timeline(ordered_reports(ms)))
 
 
 def story_mentions(articles: list[Article], opts: CompareOptions = DEFAULTS) -> list[Mention]:
@@ -157,6 +157,8 @@ def story_mentions(articles: list[Article], opts: CompareOptions = DEFAULTS) -> 
             m.proper = m.proper - {stem(w) for w in re.findall(r"[\w'-]+", speaker_label(claim))}
             m.copy_group, m.origin = prov.copy_group_and_origin(claim, art, m.sentence_text)
             m.published = art.published
+            m.outlet = art.outlet or ""
+            m.speaker_name = claim.speaker or ""
             out.append(m)
     return out
 

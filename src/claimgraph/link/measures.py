@@ -165,6 +165,8 @@ class Mention:
     origin: str = ""
     copy_group: str = ""
     published: str | None = None
+    outlet: str = ""
+    speaker_name: str = ""  # the claim's speaker as resolved (empty: the outlet's own voice)
     day: str | None = None  # ISO day the figure's own words name, if they name exactly one
     iv: tuple[float, float] | None = None  # cache of compare.interval()
     reach: float = 3.0  # how far a bound reaches when read as a figure (CompareOptions.bound_reach)

@@ -14,13 +14,17 @@ on an earlier day is marked ``outdated``: the reader should know that outlet ran
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .check import checked, evidence_of
-from .judge import interval, values_agree
+from .judge import interval, judge, values_agree
 from .measures import Mention
 
 UNDATED = "9999-99-99"  # sorts after every ISO date
+
+
+_HOUR = re.compile(r"^(\d{4}-\d\d-\d\d)[T ](\d\d):\d\d")
 
 
 def report_date(m: Mention) -> tuple[str | None, str | None]:
@@ -32,9 +36,19 @@ def report_date(m: Mention) -> tuple[str | None, str | None]:
     return None, None
 
 
+def report_time(m: Mention) -> tuple[str | None, str | None]:
+    """The report's date at its precision: ``(iso, "hour")`` when the publication time is known
+    and the figure's words name no other day, ``(iso day, "day")``, or ``(None, None)``."""
+    day, source = report_date(m)
+    hour = _HOUR.match(m.published or "")
+    if day and hour and hour.group(1) == day:
+        return f"{day}T{hour.group(2)}:00", "hour"
+    return day, "day" if day else None
+
+
 def ordered_reports(ms: list[Mention]) -> list[Mention]:
     """Reports in time order: date, then document, then position in the article."""
-    return sorted(ms, key=lambda m: (report_date(m)[0] or UNDATED, m.doc_id, m.start))
+    return sorted(ms, key=lambda m: (report_time(m)[0] or UNDATED, m.doc_id, m.start))
 
 
 def _definite(m: Mention) -> bool:
@@ -42,29 +56,24 @@ def _definite(m: Mention) -> bool:
     return m.value is not None and m.bound in ("exact", "approx") and not m.is_sum
 
 
-def _supersedes(m: Mention, day: str | None, current: Mention, current_day: str | None) -> bool:
-    """Whether ``m`` replaces the latest figure: its own source revising it, words that say so
-    ("rose to"), or a higher toll on a later day. A different source's lower or same-day figure
-    is a competing count, not a revision."""
-    if m.speaker and m.speaker == current.speaker or m.source == current.source:
-        return True
-    if {"revised", "running"} & m.flags:
-        return True
-    return bool(day and current_day and day > current_day and interval(m)[0] > interval(current)[1])
+def _supersedes(m: Mention, current: Mention) -> bool:
+    """Whether ``m`` replaces the latest figure: the judge calls the pair an update (its own source
+    revising it, words that say it moved, a higher toll on a later day). Another source's figure
+    that the judge does not call an update is a competing count, not a revision."""
+    return judge(current, m).relation == "update"
 
 
 def build_timeline(ms: list[Mention]) -> list[dict[str, Any]]:
     """The timeline entries of one measure's reports (see the module docstring for the roles)."""
     out: list[dict[str, Any]] = []
     current: Mention | None = None  # the latest figure
-    current_day: str | None = None
     superseded: list[tuple[Mention, str | None]] = []  # old figures and the day they were replaced
     for m in ordered_reports(ms):
         day, source = report_date(m)
         outdated = False
         if current is None:
             role = "first"
-            current, current_day = m, day
+            current = m
         elif values_agree(m, current) is True:
             role = "repeat"
         else:
@@ -73,16 +82,18 @@ def build_timeline(ms: list[Mention]) -> list[dict[str, Any]]:
                                 and _definite(old)), None) if _definite(m) else None
             if replaced_on is not None and day is not None and day > replaced_on:
                 role, outdated = "repeat", True
-            elif _supersedes(m, day, current, current_day):
+            elif _supersedes(m, current):
                 role = "revision"
                 superseded.append((current, day))
-                current, current_day = m, day
+                current = m
             else:
                 role = "differs"  # a competing count at the time, not a revision (see the conflicts)
         lo, hi = interval(m)
         for part in m.parts or (m,):
+            when, precision = report_time(m)
             out.append({"claim": part.claim_ids[0], "index": part.index, "document": m.doc_id,
-                        "date": day, "date_from": source, "precision": "day" if day else None,
+                        "date": when, "date_from": source, "precision": precision,
+                        "outlet": m.outlet or None, "speaker": m.speaker_name or None,
                         "source": m.source_label, "figure": m.text, "interval": [lo, hi],
                         "role": role, "outdated": outdated})
             break  # a sum is one report: its first part stands for the claim
