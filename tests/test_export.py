@@ -56,7 +56,7 @@ def test_jsonl_has_one_claim_per_line(store, tmp_path):
 
 
 def test_csv_has_one_row_per_claim_and_a_comparisons_table(store, tmp_path):
-    claims_csv, comps_csv = export(store, "csv", tmp_path / "claims.csv")
+    claims_csv, comps_csv, *_ = export(store, "csv", tmp_path / "claims.csv")
     assert comps_csv.name == "claims.comparisons.csv" and comps_csv.parent == tmp_path
     with open(claims_csv, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
@@ -79,7 +79,7 @@ def test_csv_has_one_row_per_claim_and_a_comparisons_table(store, tmp_path):
 
 def test_csv_loads_in_pandas_with_one_row_per_claim(store, tmp_path):
     pd = pytest.importorskip("pandas")  # comes with the [ray] extra; the csv module test above always runs
-    claims_csv, comps_csv = export(store, "csv", tmp_path / "claims.csv")
+    claims_csv, comps_csv, *_ = export(store, "csv", tmp_path / "claims.csv")
     claims = pd.read_csv(claims_csv)
     assert len(claims) == N_CLAIMS and claims["claim_id"].is_unique and "source" in claims.columns
     comps = pd.read_csv(comps_csv)
@@ -87,7 +87,7 @@ def test_csv_loads_in_pandas_with_one_row_per_claim(store, tmp_path):
 
 
 def test_csv_of_one_story(store, tmp_path):
-    claims_csv, comps_csv = export(store, "csv", tmp_path / "s1.csv", story="s1")
+    claims_csv, comps_csv, *_ = export(store, "csv", tmp_path / "s1.csv", story="s1")
     with open(claims_csv, newline="", encoding="utf-8") as f:
         assert len(list(csv.DictReader(f))) == S1_CLAIMS
     with open(comps_csv, newline="", encoding="utf-8") as f:

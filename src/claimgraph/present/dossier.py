@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -17,9 +18,11 @@ from markupsafe import Markup
 from ..model import Article, Story
 from ..store import Store
 from ..store.queries import find_story
+from .coverage import story_coverage
 from .markup import claim_anchor, highlight_article
 from .svg import measure_plot
 from .tables import StoryView, doc_title, outlet_label, story_view
+from .timeline_plot import spans_time, timeline_plot
 
 
 @dataclass
@@ -35,6 +38,8 @@ class Section:
     docs: list[DossierDoc]
     anchors: dict[str, str]  # claim id -> "#d1-claim-c3"
     plots: dict[int, Markup]
+    timelines: dict[int, Markup]
+    coverage: dict[str, Any]
 
 
 def _env() -> jinja2.Environment:
@@ -66,7 +71,11 @@ def _section(view: StoryView, first: int) -> Section:
         for c in d.claims:
             anchors[c.id] = "#" + claim_anchor(c.id, prefix)
     plots = {row.index: measure_plot(row, view.table.by, view.table.columns) for row in view.table.rows}
-    return Section(view, out, anchors, plots)
+    timelines = {row.index: timeline_plot(row.comparison.measure, row.comparison.timeline,
+                                          lambda _doc, claim: anchors.get(claim, "#"))
+                 for row in view.table.rows if spans_time(row.comparison.timeline)}
+    coverage = story_coverage(view.story, view.docs, [(row.index, row.comparison) for row in view.table.rows])
+    return Section(view, out, anchors, plots, timelines, coverage)
 
 
 def _views(store: Store, story: str | None) -> list[StoryView]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..extract.when import clause_day
 from ..model import Article, Claim, Comparison, Story
+from .coverage import analysis_coverage
 
 CONTRACT_VERSION = "1.0"
 
@@ -40,16 +41,19 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
     return {"measure": c.measure, "claims": c.claims, "verdict": c.verdict, "explanation": c.explanation,
             "story": c.story, "kind": c.kind, "sources": c.sources,
             "independent_origins": c.independent_origins, "sides": c.sides, "quantities": c.quantities,
-            **({"timeline": c.timeline} if c.timeline else {})}
+            **({"timeline": c.timeline} if c.timeline and c.verdict == "updated" else {})}
 
 
 def analysis_json(documents: list[Article], stories: list[Story], comparisons: list[Comparison],
                   **extra: Any) -> dict[str, Any]:
+    timelines, coverage = analysis_coverage(stories, documents, comparisons)
     return {
         "claimgraph": {"contract": CONTRACT_VERSION, **extra},
         "documents": [document_json(d) for d in documents],
         "stories": [story_json(s) for s in stories],
         "comparisons": [comparison_json(c) for c in comparisons],
+        "timelines": timelines,
+        "coverage": coverage,
     }
 
 

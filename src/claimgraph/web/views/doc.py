@@ -29,8 +29,10 @@ def _comparisons(store: Store, art: Article, story_id: str | None) -> list[dict[
     for i, comp in enumerate(store.comparisons(story_id), 1):  # same order as the story page rows
         used = [x for x in comp.claims if x in mine]
         if used:
+            # figures this article ran that had already been superseded when it was published
+            outdated = sorted({e["claim"] for e in comp.timeline if e.get("outdated") and e["claim"] in mine})
             out.append({"measure": comp.measure, "verdict": comp.verdict, "explanation": comp.explanation,
-                        "claims": used, "row": f"{story_url(story_id)}#m-{i}"})
+                        "claims": used, "outdated": outdated, "row": f"{story_url(story_id)}#m-{i}"})
     return out
 
 
@@ -53,6 +55,7 @@ def doc_page(doc_id: str, request: Request, store: Annotated[Store, Depends(get_
         c["anchor"] = claim_anchor(c["id"])
         c["url"] = doc_url(art.id, c["id"])
         c["verdict"] = flagged.get(c["id"])
+        c["outdated"] = any(c["id"] in x["outdated"] for x in comps)
         c["speaker_url"] = speaker_url(c["speaker"]) if c["speaker"] else None
     titles = queries.story_titles(store, [story_id] if story_id else [])
     data["story"] = {"id": story_id, "title": titles.get(story_id, story_id), "url": story_url(story_id)} \

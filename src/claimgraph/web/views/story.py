@@ -8,9 +8,11 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
 from ...present.claimreview import claimreview_items
+from ...present.coverage import story_coverage
 from ...present.dossier import render_dossier
 from ...present.svg import measure_plot
 from ...present.tables import StoryView, doc_title, outlet_label, story_view
+from ...present.timeline_plot import spans_time, timeline_plot
 from ...store import Store
 from ...store.queries import find_story
 from .. import queries
@@ -51,6 +53,7 @@ def story_data(store: Store, view: StoryView) -> dict[str, Any]:
         "consistent": sum(c.verdict == "consistent" for c in view.comparisons),
         "measures": measures,
         "speakers": speakers,
+        "coverage": story_coverage(s, view.docs, [(row.index, row.comparison) for row in view.table.rows]),
     }
 
 
@@ -59,7 +62,10 @@ def story_page(story_id: str, request: Request, store: Annotated[Store, Depends(
     """One story: measure table (conflicts first, highlighted), articles, speakers."""
     view = _load(store, story_id)
     plots = {row.index: measure_plot(row, view.table.by, view.table.columns) for row in view.table.rows}
-    return respond(request, "story.html", story_data(store, view), view=view, plots=plots)
+    timelines = {row.index: timeline_plot(row.comparison.measure, row.comparison.timeline, doc_url)
+                 for row in view.table.rows if spans_time(row.comparison.timeline)}
+    return respond(request, "story.html", story_data(store, view), view=view, plots=plots,
+                   timelines=timelines)
 
 
 @router.get("/dossier/{story_id:path}", name="dossier")
