@@ -299,3 +299,12 @@ def test_interchangeable_counted_nouns_are_one_measure():
                                            q("30 rounds", 30, counted="rounds")))
     j = judge(*story_mentions([a, b]))
     assert j.relation == "agree" and j.evidence.head_equal
+
+
+def test_a_verb_across_a_comma_belongs_to_the_clause_before():
+    a = article("a", "Harbor Post", claim(
+        "Besides the 13 people who were killed in Varosh, eight people were injured, police said.",
+        q("13 people", 13, counted="people"), q("eight people", 8, counted="people"), speaker="police"))
+    by_text = {m.text: m for m in story_mentions([a])}
+    assert by_text["13 people"].predicates == {"die"}
+    assert by_text["eight people"].predicates == {"injure"}

@@ -404,11 +404,16 @@ def _predicates(text: str, s0: int, s1: int, q: Quantity) -> tuple[frozenset[str
             if b <= q.start and _CLAUSE_JOIN.search(text, b, q.start):
                 continue  # "275 had been killed and 2,001 injured": the verb of the clause before
         if dist <= _PREDICATE_NEAR or (b <= q.start and dist <= _PREDICATE_REACH):
-            found.append((dist, _PRED_CLASS[m.group()], text[a:b]))
+            # a verb before the figure across a comma may be another clause's (see below)
+            comma = b <= q.start and "," in text[b:q.start]
+            found.append((dist, _PRED_CLASS[m.group()], text[a:b], comma))
+    if any(a_comma for *_, a_comma in found) and any(d <= _PREDICATE_NEAR and not c for d, *_, c in found):
+        # "Besides the 13 who were killed, eight people were injured": its own verb is the near one
+        found = [f for f in found if not f[3]]
     if not found:
         return frozenset(), ()
-    best = min(d for d, _, _ in found)
-    near = [(c, w) for d, c, w in found if d <= best + _PREDICATE_SLACK]
+    best = min(d for d, *_ in found)
+    near = [(c, w) for d, c, w, _ in found if d <= best + _PREDICATE_SLACK]
     return frozenset(c for c, _ in near), tuple(w for _, w in near)
 
 
