@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Comparison, Story
+from ..model import Article, Comparison, Speaker, Story
 
 CONTRACT_VERSION = "1.0"
 
@@ -30,13 +30,18 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
             "independent_origins": c.independent_origins, "sides": c.sides, "quantities": c.quantities}
 
 
+def speaker_json(s: Speaker) -> dict[str, Any]:
+    return s.to_dict()
+
+
 def analysis_json(documents: list[Article], stories: list[Story], comparisons: list[Comparison],
-                  **extra: Any) -> dict[str, Any]:
+                  speakers: list[Speaker] | None = None, **extra: Any) -> dict[str, Any]:
     return {
         "claimgraph": {"contract": CONTRACT_VERSION, **extra},
         "documents": [document_json(d) for d in documents],
         "stories": [story_json(s) for s in stories],
         "comparisons": [comparison_json(c) for c in comparisons],
+        "speakers": [speaker_json(s) for s in speakers or []],
     }
 
 
