@@ -11,7 +11,9 @@ import bisect
 from spacy.tokens import Doc
 
 from ..model import Attribution, Claim, Quantity
+from .figure_source import figure_source
 from .hedges import is_hedged
+from .speakers import SpeakerResolver
 
 _TRIM = " \t\r\n\"'“”‘’«»()[]"
 
@@ -54,6 +56,13 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
                                    sentence_end=sent.end_char if sent is not None else None)))
 
     own: dict[int, Claim] = {}
+    resolvers: list[SpeakerResolver] = []  # built only for a document that needs it
+
+    def resolver() -> SpeakerResolver:
+        if not resolvers:
+            resolvers.append(SpeakerResolver(doc))
+        return resolvers[0]
+
     for q in sorted(quantities, key=lambda q: q.start):
         holders = [c for s, e, c in claims if s <= q.start and q.end <= e]
         if holders:
@@ -68,6 +77,10 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
             s, e = min(s, q.start), max(e, q.end)
             claim = Claim(id="", text=text[s:e], start=s, end=e, hedged=is_hedged(sent),
                           kind="own_voice", sentence_start=sent.start_char, sentence_end=sent.end_char)
+            found = figure_source(sent, q.start, q.end, resolver)
+            if found:  # "Reuters counted 228 bodies": the counter is the figure's source
+                claim.speaker, claim.speaker_mention, claim.speaker_type, claim.cue = found
+                claim.kind = "counted"
             own[sent.start_char] = claim
             claims.append((s, e, claim))
         claim.quantities.append(q)

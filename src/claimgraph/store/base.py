@@ -296,6 +296,19 @@ class Store:
         self.executemany("UPDATE claims SET speaker_id=? WHERE id=?",
                          [(sid, cid) for cid, sid in claim_speaker.items()])
 
+    def claim_speaker_ids(self, claim_ids: Sequence[str]) -> dict[str, str | None]:
+        """``claim id -> speaker entity id`` (None for the article's own voice)."""
+        out: dict[str, str | None] = {}
+        if self.schema_version < 5:
+            return out
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in self.execute(f"SELECT id, speaker_id FROM claims WHERE id IN ({','.join('?' * len(chunk))})",
+                                  chunk):
+                out[r[0]] = r[1]
+        return out
+
     def speakers(self, ids: Iterable[str] | None = None, *, type: str | None = None,
                  q: str | None = None, limit: int | None = None) -> list[Speaker]:
         """Speaker entities (these ``ids``, of one ``type``, or whose name or alias holds ``q``),
