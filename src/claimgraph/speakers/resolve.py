@@ -83,11 +83,23 @@ class SpeakerResolver:
         self.acronyms = AcronymTable()
         self.outlets: set[str] = set()
         self.rows: list[SpeakerRow] = []
+        self.copy_of: dict[str, str] = {}  # wire copy -> the document it copies
 
-    def add_document(self, text: str, outlet: str | None) -> None:
+    def add_document(self, text: str, outlet: str | None, *, doc_id: str | None = None,
+                     duplicate_of: str | None = None) -> None:
+        """Learn a document's acronyms and outlet; a copy's unnamed speakers are its original's."""
         self.acronyms.add_text(text)
         if outlet:
             self.outlets.add(" ".join(words_of(outlet)))
+        if doc_id and duplicate_of and duplicate_of != doc_id:
+            self.copy_of[doc_id] = duplicate_of
+
+    def _canonical(self, doc_id: str) -> str:
+        seen = {doc_id}
+        while doc_id in self.copy_of and self.copy_of[doc_id] not in seen:
+            doc_id = self.copy_of[doc_id]
+            seen.add(doc_id)
+        return doc_id
 
     def add(self, row: SpeakerRow) -> None:
         if row.speaker and row.speaker.strip():
@@ -130,7 +142,7 @@ class SpeakerResolver:
             # named by a definite description ("the regional government", "the owner of the
             # Varnow reservoir") is one within a story
             desc = " ".join(words_of(m.name or m.description or m.text))
-            scope = f"doc:{mb.row.doc_id}"
+            scope = f"doc:{self._canonical(mb.row.doc_id)}"
             definite = desc.startswith("the ") and (mb.kind in _NAMED_KINDS or m.affiliation)
             if definite and mb.row.story:
                 scope = f"doc:story:{mb.row.story}"

@@ -12,8 +12,8 @@ def resolve_store(store: Store) -> int:
     story_of = {d: s.id for s in store.stories() for d in s.documents}
     resolver = SpeakerResolver()
     outlet_of: dict[str, str | None] = {}
-    for doc_id, text, outlet in store.document_texts():
-        resolver.add_document(text, outlet)
+    for doc_id, text, outlet, duplicate_of in store.document_texts():
+        resolver.add_document(text, outlet, doc_id=doc_id, duplicate_of=duplicate_of)
         outlet_of[doc_id] = outlet
     for r in store.speaker_rows():
         resolver.add(SpeakerRow(claim_id=r["id"], doc_id=r["doc_id"], speaker=r["speaker"],

@@ -279,10 +279,10 @@ class Store:
         yield from self._paged("SELECT rowid, id, doc_id, speaker, speaker_mention, speaker_type FROM claims "
                                "WHERE speaker IS NOT NULL AND {after}")
 
-    def document_texts(self) -> Iterator[tuple[str, str, str | None]]:
-        """``(id, text, outlet)`` of every stored document, a page at a time."""
-        for r in self._paged("SELECT rowid, id, text, outlet FROM documents WHERE {after}"):
-            yield r["id"], r["text"] or "", r["outlet"]
+    def document_texts(self) -> Iterator[tuple[str, str, str | None, str | None]]:
+        """``(id, text, outlet, duplicate_of)`` of every stored document, a page at a time."""
+        for r in self._paged("SELECT rowid, id, text, outlet, duplicate_of FROM documents WHERE {after}"):
+            yield r["id"], r["text"] or "", r["outlet"], r["duplicate_of"]
 
     def put_speakers(self, speakers: list[Speaker], claim_speaker: dict[str, str]) -> None:
         """Replace the speaker entities and point every claim to its entity (None when it has none)."""
