@@ -10,6 +10,7 @@ import bisect
 
 from spacy.tokens import Doc
 
+from ..lexicon.speakers import PARTITIVE_ANAPHORS
 from ..model import Attribution, Claim, Quantity
 from .figure_source import figure_source
 from .hedges import is_hedged
@@ -29,6 +30,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_question(sentence: str) -> bool:
     return sentence.rstrip(_TRIM).endswith("?")
+
+
+def _partitive_source(sent, claims: list[tuple[int, int, Claim]]) -> Claim | None:
+    """The attributed claim of the sentence just before ``sent``, when ``sent`` counts part of what
+    it counted ("Of those, 355 died.")."""
+    low = sent.text.lower()
+    if not any(p in low for p in PARTITIVE_ANAPHORS) or sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    found = [c for s, e, c in claims if c.speaker and prev.start_char <= s < prev.end_char]
+    return found[-1] if found else None
 
 
 def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
@@ -78,9 +90,13 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
             claim = Claim(id="", text=text[s:e], start=s, end=e, hedged=is_hedged(sent),
                           kind="own_voice", sentence_start=sent.start_char, sentence_end=sent.end_char)
             found = figure_source(sent, q.start, q.end, resolver)
+            before = None if found else _partitive_source(sent, claims)
             if found:  # "Reuters counted 228 bodies": the counter is the figure's source
                 claim.speaker, claim.speaker_mention, claim.speaker_type, claim.cue = found
                 claim.kind = "counted"
+            elif before is not None:  # "Of those, 355 died.": the source of the sentence before
+                claim.speaker, claim.speaker_mention = before.speaker, before.speaker_mention
+                claim.speaker_type, claim.kind = before.speaker_type, "continuation"
             own[sent.start_char] = claim
             claims.append((s, e, claim))
         claim.quantities.append(q)

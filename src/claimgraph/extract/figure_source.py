@@ -51,8 +51,8 @@ def figure_source(sent: Span, start: int, end: int,
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in PERSONAL_PRONOUNS or subj.pos_ == "PRON":
         return None
-    if span.start <= subj.i < span.end or subj.like_num:
-        return None  # the counted thing, not a source
+    if span.start <= subj.i < span.end or subj.like_num or any(c.dep_ == "nummod" for c in subj.children):
+        return None  # the counted thing ("27 companies reported 16,389 subsidiaries"), not a source
     lo, hi = speaker_bounds(subj)
     kind = classify(subj, lo, hi)
     if kind not in _SOURCE_KINDS:

@@ -22,6 +22,7 @@ from claimgraph.lexicon.cues import (
     SPEAKER_PERSON_NOUNS,
     TITLE_WORDS,
 )
+from claimgraph.lexicon.speakers import BODY_ANAPHORS
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -153,6 +154,7 @@ class SpeakerResolver:
         self.doc = doc
         self.persons = _Index()
         self.orgs = _Index()
+        self.bodies = _Index()  # ORG entities only (no places), for "the group" -> the group named
         self.by_word: dict[str, _Index] = {}  # last word of a name -> earlier full names
         self.by_title: dict[str, _Index] = {}  # "mayor" -> names written with that title
         self.speakers = _Index()  # resolved person speakers, in text order
@@ -163,6 +165,8 @@ class SpeakerResolver:
             if ent.label_ in _ORG_LABELS:
                 self.org_names.add(" ".join(_strip_det(ent.text.split())))
                 self.orgs.add(ent.start_char, ent.text)
+            if ent.label_ == "ORG":
+                self.bodies.add(ent.start_char, " ".join(_strip_det(ent.text.split())))
         # Names are runs of proper nouns, not only what the (small) NER model tags: "Mayor Ana
         # Ruiz" -> "Ana Ruiz" with the title "mayor"; "The Northvale Courier" -> "Northvale Courier".
         i, n = 0, len(doc)
@@ -277,6 +281,12 @@ class SpeakerResolver:
             if kind == "organization":
                 return self.orgs.before(pos, _MAX_PRONOUN_LOOKBACK) or head.text
             return head.text
+        if (kind in ("organization", "document", "unknown") and len(span) <= 3 and span[0].lower_ == "the"
+                and head.pos_ == "NOUN" and head.lemma_.lower() in BODY_ANAPHORS):
+            # "the group", "the wire service", "the study": the body last named before it
+            body = self.bodies.before(pos, _MAX_PRONOUN_LOOKBACK)
+            if body:
+                return body
         if kind in ("anonymous", "document"):
             # "one lorry driver", "a source", "the report": a description is its own name,
             # except "the official" right after a named official (handled below)

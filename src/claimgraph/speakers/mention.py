@@ -47,8 +47,8 @@ def _is_name(words: list[str]) -> bool:
     """A run of capitalised words with no description opener in front ("Greta Voss", "Hallam Mining");
     not a common noun capitalised at the start of a sentence ("Officials", "Residents of Varnow")."""
     first = words[0].lower() if words else ""
-    return (bool(words) and first not in DESCRIPTION_OPENERS and first not in _COMMON
-            and all(_capitalised(w) for w in words))
+    common = first in _COMMON and (first not in TITLE_WORDS or len(words) == 1)
+    return bool(words) and first not in DESCRIPTION_OPENERS and not common and all(_capitalised(w) for w in words)
 
 
 def _trailing_name(words: list[str]) -> int:

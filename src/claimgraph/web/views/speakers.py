@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from ...lexicon.speakers import SPEAKER_TYPE_LABELS
@@ -22,7 +22,7 @@ MAX_CLAIMS = 1000
 
 def _entity_row(s: Speaker) -> dict[str, Any]:
     row = s.to_dict()
-    row.update(url=speaker_url(s.name, s.id), type_label=SPEAKER_TYPE_LABELS.get(s.type, s.type))
+    row.update(url=speaker_url(s.name, s.id), type_label=SPEAKER_TYPE_LABELS.get(s.type, s.type), speaker=s.name)
     return row
 
 
@@ -74,6 +74,8 @@ def speaker_page(request: Request, store: Annotated[Store, Depends(get_store)],
                  id: Annotated[str, Query(max_length=MAX_QUERY)] = "",
                  name: Annotated[str, Query(max_length=MAX_QUERY)] = "") -> Response:
     """One speaker entity (``id``; or the entity, else the bare name, ``name``) with its claims."""
+    if not id.strip() and not name.strip():
+        raise HTTPException(422, "give a speaker id or name")
     entity = store.speakers([id])[0] if id and store.speakers([id]) else None
     if entity is None and name.strip():
         want = name.strip().casefold()
