@@ -7,14 +7,14 @@ import warnings
 
 import pytest
 
-from claimgraph.model import Article, Claim, Comparison, Story
+from claimgraph.model import Article, Claim, Comparison
 from claimgraph.speakers import SpeakerRow, resolve_speakers
 from claimgraph.speakers.acronyms import AcronymTable, definitions
 from claimgraph.speakers.independence import independence
 from claimgraph.speakers.mention import parse_mention
 from claimgraph.speakers.relations import relations
 from claimgraph.speakers.run import resolve_store
-from claimgraph.store import Store
+from speaker_store import build_speaker_store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -157,32 +157,9 @@ def test_relations_read_sides():
     assert rel["agrees"] == {"y": 1, "w": 1} and rel["conflicts"] == {"z": 1}
 
 
-def _claim(doc: str, n: int, text: str, speaker: str | None, kind: str = "person",
-           mention: str | None = None) -> Claim:
-    return Claim(f"{doc}#c{n}", text, 0, len(text), speaker=speaker, speaker_mention=mention or speaker,
-                 speaker_type=kind if speaker else None)
-
-
 @pytest.fixture
 def entity_store(store_url):
-    with Store(store_url) as store:
-        with store.transaction():
-            for doc, outlet, claims in [
-                ("ledger", "Harbor Ledger", [_claim("ledger", 1, "Mayor Lotte Brandt said 40 ships sank.",
-                                                    "Lotte Brandt", mention="Mayor Lotte Brandt"),
-                                             _claim("ledger", 2, "Officials said 35 ships sank.", "Officials",
-                                                    "anonymous")]),
-                ("post", "Valley Post", [_claim("post", 1, "Brandt said 40 ships sank.", "Lotte Brandt"),
-                                         _claim("post", 2, "Forty ships sank, said Jonas Brandt.", "Jonas Brandt")]),
-            ]:
-                art = Article(id=doc, text=" ".join(c.text for c in claims), outlet=outlet)
-                store.put_document(art, raw_hash=doc, status="extracted")
-                store.put_claims(doc, claims)
-            store.put_stories([Story("s1", ["ledger", "post"], title="Ships sink")])
-            store.put_comparisons([Comparison("ships sank", ["ledger#c1", "post#c1", "ledger#c2"], "conflict",
-                                              "40 against 35", story="s1",
-                                              sides=[["ledger#c1", "post#c1"], ["ledger#c2"]])])
-        resolve_store(store)
+    with build_speaker_store(store_url) as store:
         yield store
 
 

@@ -32,11 +32,14 @@ def _is_question(sentence: str) -> bool:
     return sentence.rstrip(_TRIM).endswith("?")
 
 
-def _partitive_source(sent, claims: list[tuple[int, int, Claim]]) -> Claim | None:
-    """The attributed claim of the sentence just before ``sent``, when ``sent`` counts part of what
-    it counted ("Of those, 355 died.")."""
-    low = sent.text.lower()
-    if not any(p in low for p in PARTITIVE_ANAPHORS) or sent.start == 0:
+def _partitive_source(sent, q: Quantity, claims: list[tuple[int, int, Claim]]) -> Claim | None:
+    """The attributed claim of the sentence just before ``sent``, when the figure ``q`` counts part
+    of what that sentence counted ("Of those, 355 died.", "More than 300 of those people died.")."""
+    text = sent.doc.text
+    opens = sent.text.lower().startswith(PARTITIVE_ANAPHORS)
+    follows = (text[q.end:q.end + 12].lower().lstrip().startswith(PARTITIVE_ANAPHORS)
+               or any(p in q.text.lower() for p in PARTITIVE_ANAPHORS))
+    if not (opens or follows) or sent.start == 0:
         return None
     prev = sent.doc[sent.start - 1].sent
     found = [c for s, e, c in claims if c.speaker and prev.start_char <= s < prev.end_char]
@@ -90,7 +93,7 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
             claim = Claim(id="", text=text[s:e], start=s, end=e, hedged=is_hedged(sent),
                           kind="own_voice", sentence_start=sent.start_char, sentence_end=sent.end_char)
             found = figure_source(sent, q.start, q.end, resolver)
-            before = None if found else _partitive_source(sent, claims)
+            before = None if found else _partitive_source(sent, q, claims)
             if found:  # "Reuters counted 228 bodies": the counter is the figure's source
                 claim.speaker, claim.speaker_mention, claim.speaker_type, claim.cue = found
                 claim.kind = "counted"

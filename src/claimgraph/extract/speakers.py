@@ -282,7 +282,8 @@ class SpeakerResolver:
                 return self.orgs.before(pos, _MAX_PRONOUN_LOOKBACK) or head.text
             return head.text
         if (kind in ("organization", "document", "unknown") and len(span) <= 3 and span[0].lower_ == "the"
-                and head.pos_ == "NOUN" and head.lemma_.lower() in BODY_ANAPHORS):
+                and head.pos_ == "NOUN" and head.lemma_.lower() in BODY_ANAPHORS
+                and all(t.pos_ in ("NOUN", "ADJ") and t.is_lower for t in span[1:])):
             # "the group", "the wire service", "the study": the body last named before it
             body = self.bodies.before(pos, _MAX_PRONOUN_LOOKBACK)
             if body:

@@ -92,14 +92,13 @@ DESCRIPTION_OPENERS: frozenset[str] = frozenset({"the", "a", "an", "one", "two",
 AFFILIATION_PREPS: frozenset[str] = frozenset({"for", "of", "at", "with", "from", "in"})
 
 # Head nouns of a short definite description that points back to the body last named in the
-# article: "the group" -> the Syrian Observatory for Human Rights, "the wire service" -> Reuters,
-# "the study" -> the centre that published it.
+# article: "the group" -> the Syrian Observatory for Human Rights, "the wire service" -> Reuters.
+# Not "the study" or "the report": the body named last is as often the one the study is about.
 BODY_ANAPHORS: frozenset[str] = frozenset({
-    "group", "organization", "organisation", "company", "firm", "agency", "service", "study", "report",
-    "survey", "analysis", "center", "centre", "institute", "charity", "observatory", "monitor", "watchdog",
-    "newspaper", "paper", "broadcaster", "network", "outlet", "wire", "think-tank", "tank", "nonprofit",
+    "group", "organization", "organisation", "company", "firm", "agency", "service", "center", "centre",
+    "institute", "charity", "observatory", "monitor", "watchdog", "newspaper", "nonprofit",
 })
 
 # A figure "of those" / "of them" counts part of what the sentence before it counted, so it comes
 # from the same source: "MSF said 3,600 patients were treated. Of those, 355 died."
-PARTITIVE_ANAPHORS: tuple[str, ...] = ("of those", "of them", "of these", "of whom")
+PARTITIVE_ANAPHORS: tuple[str, ...] = ("of those", "of them", "of these")
