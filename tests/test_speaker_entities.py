@@ -199,3 +199,16 @@ def test_speaker_page_groups_claims_by_story_and_shows_conflicts(entity_store):
         html = client.get("/story/s1").text
         assert "2 reports, 1 independent source" in html
         assert client.get("/speaker").status_code == 422
+
+
+def test_search_filters_by_speaker_type_and_role(entity_store):
+    if entity_store.path.startswith("postgres"):
+        pytest.skip("the web app serves SQLite files")
+    from claimgraph.web.app import create_app
+
+    with TestClient(create_app(entity_store.path)) as client:
+        got = client.get("/search?type=anonymous_official&format=json").json()["claims"]
+        assert [c["id"] for c in got] == ["ledger#c2"]
+        got = client.get("/search?q=ships&role=mayor&format=json").json()["claims"]
+        assert {c["id"] for c in got} == {"ledger#c1", "post#c1"}
+        assert "anonymous official" in client.get("/search?type=anonymous_official").text

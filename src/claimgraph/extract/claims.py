@@ -10,7 +10,7 @@ import bisect
 
 from spacy.tokens import Doc
 
-from ..lexicon.speakers import PARTITIVE_ANAPHORS
+from ..lexicon.speakers import PARTITIVE_PRONOUNS
 from ..model import Attribution, Claim, Quantity
 from .figure_source import figure_source
 from .hedges import is_hedged
@@ -32,14 +32,22 @@ def _is_question(sentence: str) -> bool:
     return sentence.rstrip(_TRIM).endswith("?")
 
 
+def _anaphoric_partitive(sent, q: Quantity) -> bool:
+    """"Of those, 355 died", "300 of those people": a partitive that points back, not one that a
+    modifier restricts ("a third of those with jobs", "42 percent of those responding")."""
+    for tok in sent:
+        if tok.lower_ in PARTITIVE_PRONOUNS and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "of":
+            near = tok.i - 1 == sent.start or q.start - 2 <= tok.idx <= q.end + 12
+            nxt = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            if near and (nxt is None or nxt.is_punct or nxt.pos_ in ("NOUN", "PROPN")):
+                return True
+    return False
+
+
 def _partitive_source(sent, q: Quantity, claims: list[tuple[int, int, Claim]]) -> Claim | None:
     """The attributed claim of the sentence just before ``sent``, when the figure ``q`` counts part
     of what that sentence counted ("Of those, 355 died.", "More than 300 of those people died.")."""
-    text = sent.doc.text
-    opens = sent.text.lower().startswith(PARTITIVE_ANAPHORS)
-    follows = (text[q.end:q.end + 12].lower().lstrip().startswith(PARTITIVE_ANAPHORS)
-               or any(p in q.text.lower() for p in PARTITIVE_ANAPHORS))
-    if not (opens or follows) or sent.start == 0:
+    if sent.start == 0 or not _anaphoric_partitive(sent, q):
         return None
     prev = sent.doc[sent.start - 1].sent
     found = [c for s, e, c in claims if c.speaker and prev.start_char <= s < prev.end_char]

@@ -101,4 +101,4 @@ BODY_ANAPHORS: frozenset[str] = frozenset({
 
 # A figure "of those" / "of them" counts part of what the sentence before it counted, so it comes
 # from the same source: "MSF said 3,600 patients were treated. Of those, 355 died."
-PARTITIVE_ANAPHORS: tuple[str, ...] = ("of those", "of them", "of these")
+PARTITIVE_PRONOUNS: frozenset[str] = frozenset({"those", "them", "these"})
