@@ -39,7 +39,10 @@ def _anaphoric_partitive(sent, q: Quantity) -> bool:
         if tok.lower_ in PARTITIVE_PRONOUNS and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "of":
             near = tok.i - 1 == sent.start or q.start - 2 <= tok.idx <= q.end + 12
             nxt = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
-            if near and (nxt is None or nxt.is_punct or nxt.pos_ in ("NOUN", "PROPN")):
+            # restricted: "those with jobs", "those who voted", "those responding", "those surveyed"
+            restricted = nxt is not None and (nxt.pos_ in ("ADP", "PRON", "SCONJ") or nxt.tag_ in ("VBG", "VBN")
+                                              or nxt.lower_ in ("who", "that", "which"))
+            if near and not restricted:
                 return True
     return False
 

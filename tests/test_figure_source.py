@@ -1,0 +1,46 @@
+"""Who a figure comes from when nobody "says" it: the subject of a counting verb, and a partitive
+figure ("of those") that continues the sentence before. Fictional sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.run import extract_doc
+
+pytestmark = pytest.mark.model
+
+
+def _sources(nlp, text):
+    return [(c.speaker, c.kind, [q.text for q in c.quantities]) for c in extract_doc(nlp(text), "d")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The harbour board counted 41 wrecks along the pier.", "harbour board"),
+    ("The port authority put the loss at 12 containers.", "port authority"),
+    ("Late on Monday the county clerk tallied 3,410 ballots.", "county clerk"),
+])
+def test_the_subject_of_a_counting_verb_is_the_source(nlp, text, speaker):
+    (got, kind, figures), = _sources(nlp, text)
+    assert speaker in got and kind == "counted" and figures
+
+
+@pytest.mark.parametrize("text", [
+    "Three boats were counted on the beach.",         # no subject
+    "27 ferries counted 1,200 passengers last year.",  # the counted thing is the subject
+    "He counted 12 cars.",                            # a pronoun is no named source
+])
+def test_no_source_without_a_named_counter(nlp, text):
+    assert all(s is None for s, _, _ in _sources(nlp, text))
+
+
+def test_a_partitive_figure_keeps_the_source_of_the_sentence_before(nlp):
+    for text in ("The Eastport clinic said it treated 600 patients. Of those, 41 died.",
+                 "The Eastport clinic said it treated 600 patients. More than 40 of those patients died.",
+                 "Eight sailors were hurt, the Eastport clinic said. Three of those were burned."):
+        speaker, kind, _ = _sources(nlp, text)[-1]
+        assert "Eastport clinic" in speaker and kind == "continuation"
+
+
+def test_a_restricted_partitive_is_the_article_s_own(nlp):
+    text = "Officials said 600 people were polled. Nearly a third of those with jobs were unsure."
+    assert _sources(nlp, text)[-1][:2] == (None, "own_voice")
