@@ -100,8 +100,10 @@ def test_unnamed_speakers_belong_to_their_article_and_bodies_to_their_story():
         _row(2, "b", "The regional government", kind="organization", story="s1"),
         _row(3, "a", "Tarrow Shipping", kind="organization", story="s1"),
         _row(4, "a", "The company", kind="organization", story="s1"),
+        _row(5, "a", "the coalition", kind="organization", story="s1"),
     ]
     result = resolve_speakers(rows)
+    assert result.claim_speaker["a#c5"] != result.claim_speaker["a#c3"]  # not a generic word for a body
     assert result.claim_speaker["a#c1"] != result.claim_speaker["b#c1"]
     assert result.claim_speaker["a#c2"] == result.claim_speaker["b#c2"]
     assert result.claim_speaker["a#c4"] == result.claim_speaker["a#c3"]  # "the company" of that article
@@ -212,3 +214,11 @@ def test_search_filters_by_speaker_type_and_role(entity_store):
         got = client.get("/search?q=ships&role=mayor&format=json").json()["claims"]
         assert {c["id"] for c in got} == {"ledger#c1", "post#c1"}
         assert "anonymous official" in client.get("/search?type=anonymous_official").text
+
+
+def test_outlets_are_the_corpus_outlets_and_relays():
+    rows = [_row(1, "a", "The Bay Herald", kind="organization"), _row(2, "a", "Coastline", kind="organization"),
+            SpeakerRow("a#c3", "a", "one skipper", "one skipper", "anonymous", via=["Coastline"])]
+    result = resolve_speakers(rows, [("", "Bay Herald")])
+    kinds = {s.name: s.type for s in result.speakers}
+    assert kinds == {"The Bay Herald": "outlet", "Coastline": "outlet", "one skipper": "witness"}

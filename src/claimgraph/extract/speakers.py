@@ -10,6 +10,8 @@ resolving every speaker of an article costs O(n log n).
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -22,9 +24,17 @@ from claimgraph.lexicon.cues import (
     SPEAKER_PERSON_NOUNS,
     TITLE_WORDS,
 )
-from claimgraph.lexicon.speakers import BODY_ANAPHORS
+from claimgraph.lexicon.speakers import (
+    AGENCY_WORDS,
+    BODY_ANAPHORS,
+    GOVERNMENT_WORDS,
+    ORGANIZATION_WORDS,
+    OUTLET_WORDS,
+)
 
 _PERSON_LABELS = frozenset({"PERSON"})
+_BODY_NAME_WORDS = ORGANIZATION_WORDS | AGENCY_WORDS | GOVERNMENT_WORDS | OUTLET_WORDS
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _NP_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "nmod", "quantmod", "case", "predet"})
 _NP_RIGHT_DEPS = frozenset({"appos", "compound", "prep", "case", "nummod", "flat"})
@@ -161,11 +171,13 @@ class SpeakerResolver:
         self.group_speakers = _Index()
         self.person_names: set[str] = set()
         self.org_names: set[str] = set()
+        org_counts = Counter(ent.text for ent in doc.ents if ent.label_ == "ORG")
         for ent in doc.ents:
             if ent.label_ in _ORG_LABELS:
                 self.org_names.add(" ".join(_strip_det(ent.text.split())))
                 self.orgs.add(ent.start_char, ent.text)
-            if ent.label_ == "ORG":
+            # a one-word ORG once only is as often a misread place ("Oldmere") as a body
+            if ent.label_ == "ORG" and (len(ent) >= 2 or org_counts[ent.text] >= 2 or _ACRONYM.match(ent.text)):
                 self.bodies.add(ent.start_char, " ".join(_strip_det(ent.text.split())))
         # Names are runs of proper nouns, not only what the (small) NER model tags: "Mayor Ana
         # Ruiz" -> "Ana Ruiz" with the title "mayor"; "The Northvale Courier" -> "Northvale Courier".
@@ -203,6 +215,8 @@ class SpeakerResolver:
             self.persons.add(pos, name)
         if len(words) >= 2:
             self.by_word.setdefault(words[-1].lower(), _Index()).add(pos, name)
+            if not person and {w.lower() for w in words} & _BODY_NAME_WORDS:
+                self.bodies.add(pos, name)  # "Hallam Mining", untagged by the small model
         for t in titles:
             self.by_title.setdefault(t, _Index()).add(pos, name)
         # "Tomas Okafor, the fire chief," / "the mayor, Ana Ruiz,"

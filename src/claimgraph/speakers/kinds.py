@@ -36,13 +36,17 @@ def words_of(text: str | None) -> list[str]:
     return [w.lower().strip(".'") for w in _WORD.findall(text or "")]
 
 
+def outlet_key(text: str | None) -> str:
+    """An outlet's name as a key: lower-case words without articles ("The BBC" -> "bbc")."""
+    return " ".join(w for w in words_of(text) if w not in ("the", "a", "an"))
+
+
 def speaker_kind(m: Mention, extracted: str | None, outlets: frozenset[str] = frozenset()) -> str:
     """The entity type of one parsed speaker, from its words, the extractor's coarse type
     (person, organization, anonymous, document, group, ...) and the corpus's outlet names."""
+    if outlet_key(m.name or m.description) in outlets:
+        return "outlet"
     if m.name:
-        key = " ".join(words_of(m.name))
-        if key in outlets:
-            return "outlet"
         words = set(words_of(m.name))
         for kind, vocab in _NAME_ORDER:
             if words & vocab:

@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..lexicon.cues import PERSONAL_PRONOUNS, TITLE_WORDS
-from ..lexicon.speakers import SPEAKER_TYPES
+from ..lexicon.speakers import BODY_ANAPHORS, SPEAKER_TYPES
 from ..model import Speaker
 from .acronyms import AcronymTable
-from .kinds import speaker_kind, words_of
+from .kinds import outlet_key, speaker_kind, words_of
 from .mention import Mention, is_acronym, parse_mention
 
 _NAMED_KINDS = frozenset({"organization", "government", "agency", "outlet", "study"})
@@ -36,6 +36,7 @@ class SpeakerRow:
     extracted_type: str | None = None
     outlet: str | None = None
     story: str | None = None
+    via: list[str] = field(default_factory=list)  # intermediaries: outlets that relayed the words
 
 
 @dataclass(slots=True)
@@ -82,6 +83,7 @@ class SpeakerResolver:
     def __init__(self) -> None:
         self.acronyms = AcronymTable()
         self.outlets: set[str] = set()
+        self._outlets: frozenset[str] = frozenset()
         self.rows: list[SpeakerRow] = []
         self.copy_of: dict[str, str] = {}  # wire copy -> the document it copies
 
@@ -90,7 +92,7 @@ class SpeakerResolver:
         """Learn a document's acronyms and outlet; a copy's unnamed speakers are its original's."""
         self.acronyms.add_text(text)
         if outlet:
-            self.outlets.add(" ".join(words_of(outlet)))
+            self.outlets.add(outlet_key(outlet))
         if doc_id and duplicate_of and duplicate_of != doc_id:
             self.copy_of[doc_id] = duplicate_of
 
@@ -102,6 +104,8 @@ class SpeakerResolver:
         return doc_id
 
     def add(self, row: SpeakerRow) -> None:
+        for name in row.via:  # "told the BBC": whoever relays a quote is a news outlet
+            self.outlets.add(outlet_key(name))
         if row.speaker and row.speaker.strip():
             self.rows.append(row)
 
@@ -113,13 +117,14 @@ class SpeakerResolver:
     def _member(self, row: SpeakerRow) -> _Member:
         person_like = row.extracted_type in ("person", None, "unknown")
         m = parse_mention(row.speaker or "", row.mention, person=person_like)
-        kind = speaker_kind(m, row.extracted_type, frozenset(self.outlets))
+        kind = speaker_kind(m, row.extracted_type, self._outlets)
         if m.name and kind != "person":  # a body: titles are part of its name
             m = parse_mention(row.speaker or "", row.mention, person=False)
-            kind = speaker_kind(m, row.extracted_type, frozenset(self.outlets))
+            kind = speaker_kind(m, row.extracted_type, self._outlets)
         return _Member(row, m, kind)
 
     def resolve(self) -> Resolution:
+        self._outlets = frozenset(self.outlets)
         members = [self._member(r) for r in self.rows]
         full_names: dict[str, set[str]] = defaultdict(set)  # surname/first name -> person keys
         for mb in members:
@@ -152,7 +157,8 @@ class SpeakerResolver:
 
     def _within_article(self, members: list[_Member]) -> None:
         """"the company" in an article whose only named company speaker is Hallam Mining is Hallam
-        Mining: a description joins the one named body of its type quoted in the same article."""
+        Mining: a generic description ("the company", "the group", not "the coalition") joins the
+        one named body of its type quoted in the same article."""
         named: dict[tuple[str, str], set[str]] = defaultdict(set)
         labels: dict[str, str] = {}
         for mb in members:
@@ -160,7 +166,9 @@ class SpeakerResolver:
                 named[(mb.row.doc_id, mb.kind)].add(mb.key)
                 labels[mb.key] = mb.label
         for mb in members:
-            if mb.key.startswith("doc:") and not mb.mention.name and mb.kind in _NAMED_KINDS:
+            head = words_of(mb.mention.description)[-1:]
+            generic = len(words_of(mb.mention.description)) <= 3 and bool(set(head) & BODY_ANAPHORS)
+            if mb.key.startswith("doc:") and not mb.mention.name and mb.kind in _NAMED_KINDS and generic:
                 bodies = named.get((mb.row.doc_id, mb.kind), set())
                 if len(bodies) == 1:
                     mb.key = next(iter(bodies))

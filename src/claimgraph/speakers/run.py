@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 from ..store import Store
 from .resolve import SpeakerResolver, SpeakerRow
 
@@ -18,7 +20,8 @@ def resolve_store(store: Store) -> int:
     for r in store.speaker_rows():
         resolver.add(SpeakerRow(claim_id=r["id"], doc_id=r["doc_id"], speaker=r["speaker"],
                                 mention=r["speaker_mention"], extracted_type=r["speaker_type"],
-                                outlet=outlet_of.get(r["doc_id"]), story=story_of.get(r["doc_id"])))
+                                outlet=outlet_of.get(r["doc_id"]), story=story_of.get(r["doc_id"]),
+                                via=json.loads(r["via"] or "[]")))
     result = resolver.resolve()
     with store.transaction():
         store.put_speakers(result.speakers, result.claim_speaker)

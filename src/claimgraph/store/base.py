@@ -274,10 +274,10 @@ class Store:
 
     # ------------------------------------------------------------------ speaker entities
     def speaker_rows(self) -> Iterator[Any]:
-        """``(id, doc_id, speaker, speaker_mention, speaker_type)`` of every claim with a speaker,
-        a page at a time."""
-        yield from self._paged("SELECT rowid, id, doc_id, speaker, speaker_mention, speaker_type FROM claims "
-                               "WHERE speaker IS NOT NULL AND {after}")
+        """``(id, doc_id, speaker, speaker_mention, speaker_type, via)`` of every claim with a speaker
+        or an intermediary, a page at a time (``via`` as stored: JSON text)."""
+        yield from self._paged("SELECT rowid, id, doc_id, speaker, speaker_mention, speaker_type, via FROM claims "
+                               "WHERE (speaker IS NOT NULL OR via != '[]') AND {after}")
 
     def document_texts(self) -> Iterator[tuple[str, str, str | None, str | None]]:
         """``(id, text, outlet, duplicate_of)`` of every stored document, a page at a time."""
