@@ -44,3 +44,9 @@ def test_a_partitive_figure_keeps_the_source_of_the_sentence_before(nlp):
 def test_a_restricted_partitive_is_the_article_s_own(nlp):
     text = "Officials said 600 people were polled. Nearly a third of those with jobs were unsure."
     assert _sources(nlp, text)[-1][:2] == (None, "own_voice")
+
+
+def test_put_needs_at(nlp):
+    assert _sources(nlp, "The storm put 40 boats at risk.")[0][:2] == (None, "own_voice")
+    speaker, kind, _ = _sources(nlp, "The emergency service put the number of people in shelters at 430.")[0]
+    assert "emergency service" in speaker and kind == "counted"

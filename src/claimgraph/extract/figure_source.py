@@ -25,15 +25,16 @@ _SOURCE_KINDS = frozenset({"person", "organization", "anonymous", "document", "g
 _MAX_HOPS = 4
 
 
-def _governing_verb(tok: Token, sent: Span) -> Token | None:
-    """The nearest verb above ``tok`` inside its sentence (through nouns and prepositions)."""
+def _governing_verb(tok: Token, sent: Span) -> tuple[Token, Token] | None:
+    """The nearest verb above ``tok`` inside its sentence (through nouns and prepositions), and
+    the verb's child on the way down to ``tok``."""
     cur = tok
     for _ in range(_MAX_HOPS):
         if cur.head is cur or not (sent.start <= cur.head.i < sent.end):
             return None
-        cur = cur.head
+        child, cur = cur, cur.head
         if cur.pos_ in ("VERB", "AUX"):
-            return cur
+            return cur, child
     return None
 
 
@@ -45,9 +46,12 @@ def figure_source(sent: Span, start: int, end: int,
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    verb = _governing_verb(span.root, sent)
-    if verb is None or verb.lemma_.lower() not in SOURCE_VERBS:
+    found = _governing_verb(span.root, sent)
+    if found is None or found[0].lemma_.lower() not in SOURCE_VERBS:
         return None
+    verb, child = found
+    if verb.lemma_.lower() == "put" and not (child.dep_ == "prep" and child.lower_ == "at"):
+        return None  # "put the toll at 355", not "put 40 boats at risk"
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in PERSONAL_PRONOUNS or subj.pos_ == "PRON":
         return None
@@ -55,6 +59,8 @@ def figure_source(sent: Span, start: int, end: int,
         return None  # the counted thing ("27 companies reported 16,389 subsidiaries"), not a source
     lo, hi = speaker_bounds(subj)
     kind = classify(subj, lo, hi)
+    if kind == "unknown" and subj.pos_ in ("NOUN", "PROPN") and doc[lo].lower_ == "the":
+        kind = "organization"  # "the valley fire brigade counted 94 homes": a body by description
     if kind not in _SOURCE_KINDS:
         return None
     mention = doc[lo:hi + 1].text
