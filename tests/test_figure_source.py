@@ -50,3 +50,17 @@ def test_put_needs_at(nlp):
     assert _sources(nlp, "The storm put 40 boats at risk.")[0][:2] == (None, "own_voice")
     speaker, kind, _ = _sources(nlp, "The emergency service put the number of people in shelters at 430.")[0]
     assert "emergency service" in speaker and kind == "counted"
+
+
+def test_the_study_is_the_work_of_whoever_was_quoted_about_it(nlp):
+    text = ("In a study released on Monday, the Eastport Harbour Institute concluded that 12% of berths were idle. "
+            "The study also found that 300 ships waited more than a day.")
+    speaker, _, figures = _sources(nlp, text)[-1]
+    assert speaker == "Eastport Harbour Institute" and figures == ["300 ships"]
+    assert _sources(nlp, "The report found that 40 ships sank.")[0][0] == "The report"  # nobody to point to
+
+
+def test_a_figure_in_nested_speakerless_words_belongs_to_the_speaker(nlp):
+    text = 'Lotte Brandt said she was "alarmed by reports that 40 ships sank near the pier."'
+    holders = [c for c in extract_doc(nlp(text), "d") if c.quantities]
+    assert len(holders) == 1 and holders[0].speaker == "Lotte Brandt"

@@ -92,7 +92,10 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
     for q in sorted(quantities, key=lambda q: q.start):
         holders = [c for s, e, c in claims if s <= q.start and q.end <= e]
         if holders:
-            min(holders, key=lambda c: c.end - c.start).quantities.append(q)
+            # the innermost claim, unless it names no one ("concerned by reports that hundreds were
+            # killed", Hague says): then the innermost one with a speaker asserts the figure
+            spoken = [c for c in holders if c.speaker or c.speaker_mention] or holders
+            min(spoken, key=lambda c: c.end - c.start).quantities.append(q)
             continue
         sent = sentence_of(q.start)
         if sent is None or _is_question(sent.text):

@@ -30,6 +30,7 @@ from claimgraph.lexicon.speakers import (
     GOVERNMENT_WORDS,
     ORGANIZATION_WORDS,
     OUTLET_WORDS,
+    WORK_NOUNS,
 )
 
 _PERSON_LABELS = frozenset({"PERSON"})
@@ -165,6 +166,7 @@ class SpeakerResolver:
         self.persons = _Index()
         self.orgs = _Index()
         self.bodies = _Index()  # ORG entities only (no places), for "the group" -> the group named
+        self.work_of: dict[str, _Index] = {}  # "study" -> speakers quoted in a sentence about a study
         self.by_word: dict[str, _Index] = {}  # last word of a name -> earlier full names
         self.by_title: dict[str, _Index] = {}  # "mayor" -> names written with that title
         self.speakers = _Index()  # resolved person speakers, in text order
@@ -272,11 +274,17 @@ class SpeakerResolver:
         return kind
 
     def note_speaker(self, pos: int, name: str, kind: str) -> None:
-        """Record a resolved speaker so later pronouns can point back to it."""
+        """Record a resolved speaker so later pronouns (and "the study" it released) point back to it."""
         if kind == "person":
             self.speakers.add(pos, name)
         elif kind in ("organization", "group", "anonymous"):
             self.group_speakers.add(pos, name)
+        if kind in ("person", "organization", "group"):
+            span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+            if span is not None and len(span):
+                for t in span[0].sent:
+                    if t.pos_ == "NOUN" and t.lemma_.lower() in WORK_NOUNS and t.idx < pos:
+                        self.work_of.setdefault(t.lemma_.lower(), _Index()).add(pos, name)
 
     def resolve(self, head: Token, lo: int, hi: int, kind: str) -> str:
         """Best name for the speaker phrase doc[lo..hi] (the phrase itself when nothing fits)."""
@@ -302,6 +310,12 @@ class SpeakerResolver:
             body = self.bodies.before(pos, _MAX_PRONOUN_LOOKBACK)
             if body:
                 return body
+        if (len(span) <= 3 and span[0].lower_ == "the" and head.lemma_.lower() in self.work_of
+                and all(t.is_lower for t in span[1:])):
+            # "The study also found": the study of whoever was quoted about it just before
+            author = self.work_of[head.lemma_.lower()].before(pos, _MAX_PRONOUN_LOOKBACK)
+            if author:
+                return author
         if kind in ("anonymous", "document"):
             # "one lorry driver", "a source", "the report": a description is its own name,
             # except "the official" right after a named official (handled below)

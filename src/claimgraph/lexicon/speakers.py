@@ -102,3 +102,10 @@ BODY_ANAPHORS: frozenset[str] = frozenset({
 # A figure "of those" / "of them" counts part of what the sentence before it counted, so it comes
 # from the same source: "MSF said 3,600 patients were treated. Of those, 355 died."
 PARTITIVE_PRONOUNS: frozenset[str] = frozenset({"those", "them", "these"})
+
+# "the study" / "the report" is the work of whoever was quoted about a study or report just before
+# ("In a study released on Monday, the Tax Policy Center concluded ... The study also found").
+WORK_NOUNS: frozenset[str] = frozenset({
+    "study", "report", "survey", "analysis", "poll", "audit", "review", "assessment", "estimate", "research",
+    "investigation", "count", "tally",
+})
