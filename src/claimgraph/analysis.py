@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Article, Claim, Comparison, ReadError, Story
+from .model import Article, Claim, Comparison, ReadError, Speaker, Story
 from .present.json import analysis_json
 from .store import Store
 
@@ -19,6 +19,7 @@ class Analysis:
     comparisons: list[Comparison]
     errors: list[ReadError] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
+    speakers: list[Speaker] = field(default_factory=list)
 
     @classmethod
     def from_store(cls, store: Store, doc_ids: list[str] | None = None, **kw: Any) -> Analysis:
@@ -36,7 +37,9 @@ class Analysis:
             s.related = [r for r in s.related if r in kept]
         claim_ids = {c.id for d in docs for c in d.claims}
         comparisons = [c for c in store.comparisons() if all(x in claim_ids for x in c.claims)]
-        return cls(docs, stories, comparisons, **kw)
+        speaker_ids = {c.speaker_id for d in docs for c in d.claims if c.speaker_id}
+        speakers = [s for s in store.speakers() if s.id in speaker_ids]
+        return cls(docs, stories, comparisons, speakers=speakers, **kw)
 
     @property
     def claims(self) -> list[Claim]:
@@ -44,5 +47,5 @@ class Analysis:
 
     def to_json(self) -> dict[str, Any]:
         """The analysis JSON of the public contract."""
-        return analysis_json(self.documents, self.stories, self.comparisons,
+        return analysis_json(self.documents, self.stories, self.comparisons, self.speakers,
                              errors=[str(e) for e in self.errors], stats=self.stats)

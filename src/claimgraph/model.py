@@ -117,11 +117,35 @@ class Claim:
     sentence_start: int | None = None
     sentence_end: int | None = None
     quantities: list[Quantity] = field(default_factory=list)
+    speaker_id: str | None = None  # the speaker entity (``Speaker.id``) across the store
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["quantities"] = [q.to_dict() for q in self.quantities]
         return d
+
+
+@dataclass(slots=True)
+class Speaker:
+    """One speaker entity across the store: a person or body with every alias it was written as.
+
+    ``type`` is one of person, government, agency, organization, outlet, study,
+    anonymous_official, witness, document; ``possible`` lists entities it may be (a bare surname,
+    a title) but was kept apart from: ``[{"id", "name", "reason"}]``.
+    """
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    affiliation: str | None = None
+    claims: int = 0
+    documents: int = 0
+    possible: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(slots=True)

@@ -212,4 +212,12 @@ class Pipeline:
         self.extract(stats)
         if self.options.link.enabled:
             self.link()
+        self.speakers()
         return run_ids, stats
+
+    # ------------------------------------------------------------------ speakers
+    def speakers(self) -> None:
+        """Speaker entities across the store (after the stories: they scope descriptions)."""
+        from .speakers.run import resolve_store
+
+        resolve_store(self.store)

@@ -10,8 +10,11 @@ import bisect
 
 from spacy.tokens import Doc
 
+from ..lexicon.speakers import PARTITIVE_PRONOUNS
 from ..model import Attribution, Claim, Quantity
+from .figure_source import figure_source
 from .hedges import is_hedged
+from .speakers import SpeakerResolver
 
 _TRIM = " \t\r\n\"'“”‘’«»()[]"
 
@@ -27,6 +30,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_question(sentence: str) -> bool:
     return sentence.rstrip(_TRIM).endswith("?")
+
+
+def _anaphoric_partitive(sent, q: Quantity) -> bool:
+    """"Of those, 355 died", "300 of those people": a partitive that points back, not one that a
+    modifier restricts ("a third of those with jobs", "42 percent of those responding")."""
+    for tok in sent:
+        if tok.lower_ in PARTITIVE_PRONOUNS and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "of":
+            near = tok.i - 1 == sent.start or q.start - 2 <= tok.idx <= q.end + 12
+            nxt = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            # restricted: "those with jobs", "those who voted", "those responding", "those surveyed"
+            restricted = nxt is not None and (nxt.pos_ in ("ADP", "PRON", "SCONJ") or nxt.tag_ in ("VBG", "VBN")
+                                              or nxt.lower_ in ("who", "that", "which"))
+            if near and not restricted:
+                return True
+    return False
+
+
+def _partitive_source(sent, q: Quantity, claims: list[tuple[int, int, Claim]]) -> Claim | None:
+    """The attributed claim of the sentence just before ``sent``, when the figure ``q`` counts part
+    of what that sentence counted ("Of those, 355 died.", "More than 300 of those people died.")."""
+    if sent.start == 0 or not _anaphoric_partitive(sent, q):
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    found = [c for s, e, c in claims if c.speaker and prev.start_char <= s < prev.end_char]
+    return found[-1] if found else None
 
 
 def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
@@ -54,10 +82,20 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
                                    sentence_end=sent.end_char if sent is not None else None)))
 
     own: dict[int, Claim] = {}
+    resolvers: list[SpeakerResolver] = []  # built only for a document that needs it
+
+    def resolver() -> SpeakerResolver:
+        if not resolvers:
+            resolvers.append(SpeakerResolver(doc))
+        return resolvers[0]
+
     for q in sorted(quantities, key=lambda q: q.start):
         holders = [c for s, e, c in claims if s <= q.start and q.end <= e]
         if holders:
-            min(holders, key=lambda c: c.end - c.start).quantities.append(q)
+            # the innermost claim, unless it names no one ("concerned by reports that hundreds were
+            # killed", Hague says): then the innermost one with a speaker asserts the figure
+            spoken = [c for c in holders if c.speaker or c.speaker_mention] or holders
+            min(spoken, key=lambda c: c.end - c.start).quantities.append(q)
             continue
         sent = sentence_of(q.start)
         if sent is None or _is_question(sent.text):
@@ -68,6 +106,14 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
             s, e = min(s, q.start), max(e, q.end)
             claim = Claim(id="", text=text[s:e], start=s, end=e, hedged=is_hedged(sent),
                           kind="own_voice", sentence_start=sent.start_char, sentence_end=sent.end_char)
+            found = figure_source(sent, q.start, q.end, resolver)
+            before = None if found else _partitive_source(sent, q, claims)
+            if found:  # "Reuters counted 228 bodies": the counter is the figure's source
+                claim.speaker, claim.speaker_mention, claim.speaker_type, claim.cue = found
+                claim.kind = "counted"
+            elif before is not None:  # "Of those, 355 died.": the source of the sentence before
+                claim.speaker, claim.speaker_mention = before.speaker, before.speaker_mention
+                claim.speaker_type, claim.kind = before.speaker_type, "continuation"
             own[sent.start_char] = claim
             claims.append((s, e, claim))
         claim.quantities.append(q)

@@ -10,6 +10,8 @@ resolving every speaker of an article costs O(n log n).
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -22,8 +24,18 @@ from claimgraph.lexicon.cues import (
     SPEAKER_PERSON_NOUNS,
     TITLE_WORDS,
 )
+from claimgraph.lexicon.speakers import (
+    AGENCY_WORDS,
+    BODY_ANAPHORS,
+    GOVERNMENT_WORDS,
+    ORGANIZATION_WORDS,
+    OUTLET_WORDS,
+    WORK_NOUNS,
+)
 
 _PERSON_LABELS = frozenset({"PERSON"})
+_BODY_NAME_WORDS = ORGANIZATION_WORDS | AGENCY_WORDS | GOVERNMENT_WORDS | OUTLET_WORDS
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _NP_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "nmod", "quantmod", "case", "predet"})
 _NP_RIGHT_DEPS = frozenset({"appos", "compound", "prep", "case", "nummod", "flat"})
@@ -153,16 +165,22 @@ class SpeakerResolver:
         self.doc = doc
         self.persons = _Index()
         self.orgs = _Index()
+        self.bodies = _Index()  # ORG entities only (no places), for "the group" -> the group named
+        self.work_of: dict[str, _Index] = {}  # "study" -> speakers quoted in a sentence about a study
         self.by_word: dict[str, _Index] = {}  # last word of a name -> earlier full names
         self.by_title: dict[str, _Index] = {}  # "mayor" -> names written with that title
         self.speakers = _Index()  # resolved person speakers, in text order
         self.group_speakers = _Index()
         self.person_names: set[str] = set()
         self.org_names: set[str] = set()
+        org_counts = Counter(ent.text for ent in doc.ents if ent.label_ == "ORG")
         for ent in doc.ents:
             if ent.label_ in _ORG_LABELS:
                 self.org_names.add(" ".join(_strip_det(ent.text.split())))
                 self.orgs.add(ent.start_char, ent.text)
+            # a one-word ORG once only is as often a misread place ("Oldmere") as a body
+            if ent.label_ == "ORG" and (len(ent) >= 2 or org_counts[ent.text] >= 2 or _ACRONYM.match(ent.text)):
+                self.bodies.add(ent.start_char, " ".join(_strip_det(ent.text.split())))
         # Names are runs of proper nouns, not only what the (small) NER model tags: "Mayor Ana
         # Ruiz" -> "Ana Ruiz" with the title "mayor"; "The Northvale Courier" -> "Northvale Courier".
         i, n = 0, len(doc)
@@ -199,6 +217,8 @@ class SpeakerResolver:
             self.persons.add(pos, name)
         if len(words) >= 2:
             self.by_word.setdefault(words[-1].lower(), _Index()).add(pos, name)
+            if not person and {w.lower() for w in words} & _BODY_NAME_WORDS:
+                self.bodies.add(pos, name)  # "Hallam Mining", untagged by the small model
         for t in titles:
             self.by_title.setdefault(t, _Index()).add(pos, name)
         # "Tomas Okafor, the fire chief," / "the mayor, Ana Ruiz,"
@@ -254,11 +274,17 @@ class SpeakerResolver:
         return kind
 
     def note_speaker(self, pos: int, name: str, kind: str) -> None:
-        """Record a resolved speaker so later pronouns can point back to it."""
+        """Record a resolved speaker so later pronouns (and "the study" it released) point back to it."""
         if kind == "person":
             self.speakers.add(pos, name)
         elif kind in ("organization", "group", "anonymous"):
             self.group_speakers.add(pos, name)
+        if kind in ("person", "organization", "group"):
+            span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+            if span is not None and len(span):
+                for t in span[0].sent:
+                    if t.pos_ == "NOUN" and t.lemma_.lower() in WORK_NOUNS and t.idx < pos:
+                        self.work_of.setdefault(t.lemma_.lower(), _Index()).add(pos, name)
 
     def resolve(self, head: Token, lo: int, hi: int, kind: str) -> str:
         """Best name for the speaker phrase doc[lo..hi] (the phrase itself when nothing fits)."""
@@ -277,6 +303,19 @@ class SpeakerResolver:
             if kind == "organization":
                 return self.orgs.before(pos, _MAX_PRONOUN_LOOKBACK) or head.text
             return head.text
+        if (kind in ("organization", "document", "unknown") and len(span) <= 3 and span[0].lower_ == "the"
+                and head.pos_ == "NOUN" and head.lemma_.lower() in BODY_ANAPHORS
+                and all(t.pos_ in ("NOUN", "ADJ") and t.is_lower for t in span[1:])):
+            # "the group", "the wire service", "the study": the body last named before it
+            body = self.bodies.before(pos, _MAX_PRONOUN_LOOKBACK)
+            if body:
+                return body
+        if (len(span) <= 3 and span[0].lower_ == "the" and head.lemma_.lower() in self.work_of
+                and all(t.is_lower for t in span[1:])):
+            # "The study also found": the study of whoever was quoted about it just before
+            author = self.work_of[head.lemma_.lower()].before(pos, _MAX_PRONOUN_LOOKBACK)
+            if author:
+                return author
         if kind in ("anonymous", "document"):
             # "one lorry driver", "a source", "the report": a description is its own name,
             # except "the official" right after a named official (handled below)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Comparison
+from ..model import Article, Comparison, Speaker
 from ..store import Store
 from ..store.queries import find_story
 from .coverage import analysis_coverage
@@ -21,7 +21,9 @@ from .tables import claim_source, load_claims, measure_table
 
 CLAIM_COLUMNS = ["claim_id", "doc_id", "story", "outlet", "title", "published", "url", "source", "speaker",
                  "speaker_mention", "speaker_type", "cue", "via", "hedged", "kind", "start", "end", "text",
-                 "quantities", "values", "units", "counted", "conflicts"]
+                 "quantities", "values", "units", "counted", "conflicts",
+                 # the speaker entity (speakers/): one id across outlets, its type and role
+                 "speaker_id", "speaker_name", "speaker_kind", "speaker_role", "speaker_affiliation"]
 COMPARISON_COLUMNS = ["story", "measure", "verdict", "kind", "explanation", "claims", "independent_origins",
                       "sides", "timeline"]
 _NUMBER = re.compile(r"^-\s?\d")
@@ -42,8 +44,18 @@ def _fmt(v: float | None) -> str:
     return str(int(v)) if float(v).is_integer() else repr(float(v))
 
 
-def claim_rows(docs: Iterable[Article], story_of: dict[str, str], conflicts: dict[str, int]) -> Iterator[dict]:
-    """One dict per claim, in ``CLAIM_COLUMNS`` order."""
+def speaker_fields(speaker: Speaker | None) -> dict[str, str]:
+    """The speaker entity's columns of a claim row (empty for the article's own voice)."""
+    if speaker is None:
+        return {"speaker_id": "", "speaker_name": "", "speaker_kind": "", "speaker_role": "", "speaker_affiliation": ""}
+    return {"speaker_id": speaker.id, "speaker_name": speaker.name, "speaker_kind": speaker.type,
+            "speaker_role": speaker.role or "", "speaker_affiliation": speaker.affiliation or ""}
+
+
+def claim_rows(docs: Iterable[Article], story_of: dict[str, str], conflicts: dict[str, int],
+               speakers: dict[str, Speaker] | None = None) -> Iterator[dict]:
+    """One dict per claim, in ``CLAIM_COLUMNS`` order (``speakers``: entity by id)."""
+    speakers = speakers or {}
     for d in docs:
         for c in d.claims:
             row = {
@@ -57,6 +69,7 @@ def claim_rows(docs: Iterable[Article], story_of: dict[str, str], conflicts: dic
                 "units": " | ".join(q.unit or "" for q in c.quantities),
                 "counted": " | ".join(q.counted or "" for q in c.quantities),
                 "conflicts": conflicts.get(c.id, 0),
+                **speaker_fields(speakers.get(c.speaker_id or "")),
             }
             yield {k: safe_cell(v) for k, v in row.items()}
 
@@ -133,7 +146,8 @@ def write_csv(store: Store, path: str | Path, story: str | None = None) -> list[
         if c.verdict == "conflict":
             for x in set(c.claims):
                 conflicts[x] = conflicts.get(x, 0) + 1
-    _write(path, CLAIM_COLUMNS, claim_rows(docs, story_of, conflicts))
+    speakers = {s.id: s for s in store.speakers()}
+    _write(path, CLAIM_COLUMNS, claim_rows(docs, story_of, conflicts, speakers))
     columns, rows = comparison_rows(store, comparisons)
     second = comparisons_path(path)
     _write(second, columns, rows)

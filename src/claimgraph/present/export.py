@@ -15,7 +15,7 @@ from typing import Any
 from ..store import Store
 from ..store.queries import find_story
 from .claimreview import claimreview_items
-from .csv import write_csv
+from .csv import speaker_fields, write_csv
 from .dossier import write_dossier
 from .json import write_json
 from .tables import claim_dict, claim_source
@@ -40,9 +40,11 @@ def claim_lines(store: Store, story: str | None = None) -> Iterator[dict[str, An
     """Every claim as one flat record with its article's metadata (the ``jsonl`` format)."""
     ids = _doc_ids(store, story)
     story_of = {} if story is not None else {d: s.id for s in store.stories() for d in s.documents}
+    speakers = {s.id: s for s in store.speakers()}
     for d in store.documents(ids):
         for c in d.claims:
             row = claim_dict(c)
+            row.update(speaker_fields(speakers.get(c.speaker_id or "")))
             row.update(doc_id=d.id, story=story if story is not None else story_of.get(d.id), outlet=d.outlet,
                        title=d.title, published=d.published, url=d.url, source=claim_source(c, d))
             yield row

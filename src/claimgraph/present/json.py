@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..extract.when import clause_day
-from ..model import Article, Claim, Comparison, Story
+from ..model import Article, Claim, Comparison, Speaker, Story
 from .coverage import analysis_coverage
 
 CONTRACT_VERSION = "1.0"
@@ -44,8 +44,12 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
             **({"timeline": c.timeline} if c.timeline and c.verdict == "updated" else {})}
 
 
+def speaker_json(s: Speaker) -> dict[str, Any]:
+    return s.to_dict()
+
+
 def analysis_json(documents: list[Article], stories: list[Story], comparisons: list[Comparison],
-                  **extra: Any) -> dict[str, Any]:
+                  speakers: list[Speaker] | None = None, **extra: Any) -> dict[str, Any]:
     timelines, coverage = analysis_coverage(stories, documents, comparisons)
     return {
         "claimgraph": {"contract": CONTRACT_VERSION, **extra},
@@ -54,6 +58,7 @@ def analysis_json(documents: list[Article], stories: list[Story], comparisons: l
         "comparisons": [comparison_json(c) for c in comparisons],
         "timelines": timelines,
         "coverage": coverage,
+        "speakers": [speaker_json(s) for s in speakers or []],
     }
 
 

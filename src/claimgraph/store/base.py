@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ..model import Article, Claim, Comparison, Quantity, Story
+from ..model import Article, Claim, Comparison, Quantity, Speaker, Story
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 PAGE = 1000  # rows per page when streaming big tables (bounded memory on any backend)
@@ -192,7 +192,8 @@ class Store:
                     yield art
 
     def count(self, table: str) -> int:
-        assert table in {"documents", "claims", "quantities", "stories", "comparisons", "comparison_claims"}
+        assert table in {"documents", "claims", "quantities", "stories", "comparisons", "comparison_claims",
+                         "speakers"}
         return self.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     # ------------------------------------------------------------------ claims
@@ -213,13 +214,28 @@ class Store:
              for c in claims for i, q in enumerate(c.quantities)])
 
     def claims(self, doc_id: str | None = None, speaker: str | None = None,
-               search: str | None = None, limit: int | None = None) -> list[Claim]:
+               search: str | None = None, limit: int | None = None, speaker_id: str | None = None,
+               speaker_type: str | None = None, speaker_role: str | None = None) -> list[Claim]:
         """Claims with their quantities, by document then offset; ``speaker``/``search`` match
-        case-insensitively anywhere in the speaker or the claim text."""
+        case-insensitively anywhere in the speaker or the claim text; ``speaker_id`` is one
+        entity, ``speaker_type`` its type and ``speaker_role`` a word of its role."""
         where, args = [], []
         if doc_id is not None:
             where.append("doc_id=?")
             args.append(doc_id)
+        if speaker_id is not None:
+            where.append("speaker_id=?")
+            args.append(speaker_id)
+        if speaker_type or speaker_role:
+            sub, sub_args = [], []
+            if speaker_type:
+                sub.append("type=?")
+                sub_args.append(speaker_type)
+            if speaker_role:
+                sub.append("LOWER(role) LIKE ?")
+                sub_args.append(f"%{speaker_role.lower()}%")
+            where.append("speaker_id IN (SELECT id FROM speakers WHERE " + " AND ".join(sub) + ")")
+            args += sub_args
         if speaker is not None:
             where.append("(speaker LIKE ? OR speaker_mention LIKE ?)")
             args += [f"%{speaker}%", f"%{speaker}%"]
@@ -248,13 +264,76 @@ class Store:
                         **{k: v for k, v in parse.items() if k in Quantity.PARSE_FIELDS}))
         return out
 
-    @staticmethod
-    def _claim(r: Any) -> Claim:
+    def _claim(self, r: Any) -> Claim:
         return Claim(id=r["id"], text=r["text"], start=r["start_char"], end=r["end_char"],
                      speaker=r["speaker"], speaker_mention=r["speaker_mention"],
                      speaker_type=r["speaker_type"], cue=r["cue"], via=json.loads(r["via"] or "[]"),
                      hedged=bool(r["hedged"]), kind=r["kind"] or "own_voice",
-                     sentence_start=r["sentence_start"], sentence_end=r["sentence_end"])
+                     sentence_start=r["sentence_start"], sentence_end=r["sentence_end"],
+                     speaker_id=r["speaker_id"] if self.schema_version >= 5 else None)
+
+    # ------------------------------------------------------------------ speaker entities
+    def speaker_rows(self) -> Iterator[Any]:
+        """``(id, doc_id, speaker, speaker_mention, speaker_type, via)`` of every claim with a speaker
+        or an intermediary, a page at a time (``via`` as stored: JSON text)."""
+        yield from self._paged("SELECT rowid, id, doc_id, speaker, speaker_mention, speaker_type, via FROM claims "
+                               "WHERE (speaker IS NOT NULL OR via != '[]') AND {after}")
+
+    def document_texts(self) -> Iterator[tuple[str, str, str | None, str | None]]:
+        """``(id, text, outlet, duplicate_of)`` of every stored document, a page at a time."""
+        for r in self._paged("SELECT rowid, id, text, outlet, duplicate_of FROM documents WHERE {after}"):
+            yield r["id"], r["text"] or "", r["outlet"], r["duplicate_of"]
+
+    def put_speakers(self, speakers: list[Speaker], claim_speaker: dict[str, str]) -> None:
+        """Replace the speaker entities and point every claim to its entity (None when it has none)."""
+        self.execute("DELETE FROM speakers")
+        self.executemany(
+            "INSERT INTO speakers (id, name, type, role, affiliation, aliases, possible, claims, documents) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [(s.id, s.name, s.type, s.role, s.affiliation, json.dumps(s.aliases, ensure_ascii=False),
+              json.dumps(s.possible, ensure_ascii=False), s.claims, s.documents) for s in speakers])
+        self.execute("UPDATE claims SET speaker_id=NULL WHERE speaker_id IS NOT NULL")
+        self.executemany("UPDATE claims SET speaker_id=? WHERE id=?",
+                         [(sid, cid) for cid, sid in claim_speaker.items()])
+
+    def claim_speaker_ids(self, claim_ids: Sequence[str]) -> dict[str, str | None]:
+        """``claim id -> speaker entity id`` (None for the article's own voice)."""
+        out: dict[str, str | None] = {}
+        if self.schema_version < 5:
+            return out
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in self.execute(f"SELECT id, speaker_id FROM claims WHERE id IN ({','.join('?' * len(chunk))})",
+                                  chunk):
+                out[r[0]] = r[1]
+        return out
+
+    def speakers(self, ids: Iterable[str] | None = None, *, type: str | None = None,
+                 q: str | None = None, limit: int | None = None) -> list[Speaker]:
+        """Speaker entities (these ``ids``, of one ``type``, or whose name or alias holds ``q``),
+        the most quoted first."""
+        if self.schema_version < 5:
+            return []
+        where, args = [], []
+        if ids is not None:
+            ids = list(ids)
+            if not ids:
+                return []
+            where.append(f"id IN ({','.join('?' * len(ids))})")
+            args += ids
+        if type:
+            where.append("type=?")
+            args.append(type)
+        if q:
+            where.append("(LOWER(name) LIKE ? OR LOWER(aliases) LIKE ?)")
+            args += [f"%{q.lower()}%"] * 2
+        sql = "SELECT * FROM speakers" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY claims DESC, name, id" + (f" LIMIT {int(limit)}" if limit else "")
+        return [Speaker(id=r["id"], name=r["name"], type=r["type"], role=r["role"], affiliation=r["affiliation"],
+                        aliases=json.loads(r["aliases"] or "[]"), possible=json.loads(r["possible"] or "[]"),
+                        claims=r["claims"], documents=r["documents"])
+                for r in self.execute(sql, args).fetchall()]
 
     # ------------------------------------------------------------------ stories and comparisons
     def put_stories(self, stories: list[Story]) -> None:

@@ -101,7 +101,18 @@ MIGRATIONS: list[Migration] = [
     # 4: what the parse knew of each quantity (bound, counted lemma, predicate, polarity, places...)
     # as JSON text; NULL for quantities extracted before.
     Migration("ALTER TABLE quantities ADD COLUMN parse TEXT;"),
-    # 5: an updated comparison's timeline (reports in time order, with roles) as JSON text.
+    # 5: speaker entities across the store (speakers/), and each claim's entity. ``aliases`` and
+    # ``possible`` (entities it may be but was kept apart from) are JSON lists.
+    Migration("""
+        CREATE TABLE speakers (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, role TEXT, affiliation TEXT,
+            aliases TEXT, possible TEXT, claims INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX speakers_type ON speakers(type);
+        ALTER TABLE claims ADD COLUMN speaker_id TEXT;
+        CREATE INDEX claims_speaker_id ON claims(speaker_id);
+        """),
+    # 6: an updated comparison's timeline (reports in time order, with roles) as JSON text.
     Migration("ALTER TABLE comparisons ADD COLUMN timeline TEXT;"),
 ]
 

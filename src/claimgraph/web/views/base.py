@@ -59,8 +59,9 @@ def story_url(story_id: str) -> str:
     return "/story/" + quote(story_id, safe="")
 
 
-def speaker_url(name: str) -> str:
-    return "/speaker?" + urlencode({"name": name})
+def speaker_url(name: str | None = None, speaker_id: str | None = None) -> str:
+    """A speaker entity's page (by id), or the page of a speaker name (an older store)."""
+    return "/speaker?" + urlencode({"id": speaker_id} if speaker_id else {"name": name or ""})
 
 
 def explain_url(claim_a: str, claim_b: str) -> str:

@@ -24,6 +24,6 @@ def claim_rows(store: Store, claims: list[Claim]) -> list[dict[str, Any]]:
             d["story_url"] = story_url(d["story"]) if d.get("story") else None
         row = claim_dict(c)
         row.update(doc=d or None, url=doc_url(d["id"], c.id) if d else None,
-                   speaker_url=speaker_url(c.speaker) if c.speaker else None)
+                   speaker_url=speaker_url(c.speaker, c.speaker_id) if c.speaker else None)
         rows.append(row)
     return rows

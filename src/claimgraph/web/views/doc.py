@@ -56,7 +56,7 @@ def doc_page(doc_id: str, request: Request, store: Annotated[Store, Depends(get_
         c["url"] = doc_url(art.id, c["id"])
         c["verdict"] = flagged.get(c["id"])
         c["outdated"] = any(c["id"] in x["outdated"] for x in comps)
-        c["speaker_url"] = speaker_url(c["speaker"]) if c["speaker"] else None
+        c["speaker_url"] = speaker_url(c["speaker"], c.get("speaker_id")) if c["speaker"] else None
     titles = queries.story_titles(store, [story_id] if story_id else [])
     data["story"] = {"id": story_id, "title": titles.get(story_id, story_id), "url": story_url(story_id)} \
         if story_id else None

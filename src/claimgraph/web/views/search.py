@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from ...lexicon.speakers import SPEAKER_TYPE_LABELS
 from ...present.markup import highlight_terms
 from ...store import Store
 from .base import MAX_QUERY, get_store, respond
@@ -19,21 +20,29 @@ MAX_BODY = 16 * 1024  # a search request is a few words; anything bigger is refu
 MAX_RESULTS = 500
 
 
-def search_data(store: Store, q: str, speaker: str, limit: int) -> dict[str, Any]:
-    q, speaker = q.strip(), speaker.strip()
-    if not q and not speaker:
-        return {"q": q, "speaker": speaker, "limit": limit, "claims": []}
-    claims = store.claims(search=q or None, speaker=speaker or None, limit=limit)
-    return {"q": q, "speaker": speaker, "limit": limit, "claims": claim_rows(store, claims)}
+def search_data(store: Store, q: str, speaker: str, limit: int, type: str = "", role: str = "") -> dict[str, Any]:
+    """Claims containing ``q``, by a speaker matching ``speaker``, whose speaker entity is of
+    ``type`` and has ``role`` (officials against witnesses against studies)."""
+    q, speaker, type, role = q.strip(), speaker.strip(), type.strip(), role.strip()
+    data: dict[str, Any] = {"q": q, "speaker": speaker, "type": type, "role": role, "limit": limit,
+                            "types": SPEAKER_TYPE_LABELS, "claims": []}
+    if q or speaker or type or role:
+        claims = store.claims(search=q or None, speaker=speaker or None, limit=limit,
+                              speaker_type=type or None, speaker_role=role or None)
+        data["claims"] = claim_rows(store, claims)
+    return data
 
 
 @router.get("/search", name="search")
 def search_page(request: Request, store: Annotated[Store, Depends(get_store)],
                 q: Annotated[str, Query(max_length=MAX_QUERY)] = "",
                 speaker: Annotated[str, Query(max_length=MAX_QUERY)] = "",
-                limit: Annotated[int, Query(ge=1, le=MAX_RESULTS)] = 100) -> Response:
-    """Claims whose text contains ``q`` (and whose speaker contains ``speaker``)."""
-    data = search_data(store, q, speaker, limit)
+                limit: Annotated[int, Query(ge=1, le=MAX_RESULTS)] = 100,
+                type: Annotated[str, Query(max_length=40)] = "",
+                role: Annotated[str, Query(max_length=MAX_QUERY)] = "") -> Response:
+    """Claims whose text contains ``q`` (and whose speaker contains ``speaker``; whose speaker
+    entity is of ``type``, with ``role``)."""
+    data = search_data(store, q, speaker, limit, type, role)
     hits = {c["id"]: highlight_terms(c["text"], data["q"]) for c in data["claims"]}
     return respond(request, "search.html", data, hits=hits)
 

@@ -13,6 +13,7 @@ from ...present.dossier import render_dossier
 from ...present.svg import measure_plot
 from ...present.tables import StoryView, doc_title, outlet_label, story_view
 from ...present.timeline_plot import spans_time, timeline_plot
+from ...speakers.independence import independence
 from ...store import Store
 from ...store.queries import find_story
 from .. import queries
@@ -28,18 +29,35 @@ def _load(store: Store, story_id: str) -> StoryView:
     return story_view(store, story)
 
 
+def story_independence(view: StoryView) -> dict[str, Any]:
+    """Reports and independent sources: of the story's figures, and of each comparison and side."""
+    articles = {d.id: d for d in view.docs}
+    figures = [(c, d) for d in view.docs for c in d.claims if c.quantities]
+    rows = {}
+    for row in view.table.rows:
+        c = row.comparison
+        pairs = [view.claims[x] for x in dict.fromkeys(c.claims) if x in view.claims]
+        sides = [independence([view.claims[x] for x in side if x in view.claims], articles).to_dict()
+                 for side in c.sides]
+        rows[row.index] = {**independence(pairs, articles).to_dict(), "sides": sides}
+    return {"story": independence(figures, articles).to_dict(), "rows": rows}
+
+
 def story_data(store: Store, view: StoryView) -> dict[str, Any]:
     """The story page as plain data (also its JSON)."""
     s = view.story
+    indep = story_independence(view)
     titles = queries.story_titles(store, s.related)
     measures = view.table.to_json()
     for row in measures["rows"]:
+        row["independence"] = indep["rows"].get(row["index"])
         for cells in row["cells"].values():
             for cell in cells:
                 cell["url"] = doc_url(cell["doc"], cell["claim"])
     speakers = view.speakers()
+    ids = {c.speaker: c.speaker_id for d in view.docs for c in d.claims if c.speaker and c.speaker_id}
     for sp in speakers:
-        sp["url"] = speaker_url(sp["speaker"])
+        sp["url"] = speaker_url(sp["speaker"], ids.get(sp["speaker"]))
     return {
         "story": {"id": s.id, "title": view.title, "terms": s.terms, "url": story_url(s.id),
                   "dossier": story_url(s.id).replace("/story/", "/dossier/", 1),
@@ -49,6 +67,7 @@ def story_data(store: Store, view: StoryView) -> dict[str, Any]:
                        "author": d.author, "published": d.published, "claims": len(d.claims),
                        "duplicate_of": d.duplicate_of} for d in view.docs],
         "outlets": view.outlets,
+        "independence": indep,
         "conflicts": view.conflicts,
         "consistent": sum(c.verdict == "consistent" for c in view.comparisons),
         "measures": measures,
