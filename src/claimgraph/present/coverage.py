@@ -14,6 +14,7 @@ Also the story's ``timelines``: each measure's reports in time order (see
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from ..model import Article, Comparison, Story
@@ -66,6 +67,13 @@ def story_coverage(story: Story, docs: list[Article], comparisons: Iterable[tupl
     return {"story": story.id, "outlets": outlets, "measures": measures}
 
 
+def _with_speakers(c: Comparison, speaker_of: dict[str, str]) -> Comparison:
+    if not c.timeline or not speaker_of:
+        return c
+    timeline = [{**e, "speaker_id": speaker_of.get(e["claim"])} for e in c.timeline]
+    return replace(c, timeline=timeline)
+
+
 def analysis_coverage(stories: list[Story], documents: list[Article],
                       comparisons: list[Comparison]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The analysis JSON's top-level ``timelines`` and ``coverage`` (every story with a measure)."""
@@ -73,9 +81,11 @@ def analysis_coverage(stories: list[Story], documents: list[Article],
     by_id = {d.id: d for d in documents}
     for s in stories:
         docs_of[s.id] = [by_id[d] for d in s.documents if d in by_id]
+    # each report's speaker entity (resolved after linking, so not in the stored timeline)
+    speaker_of = {c.id: c.speaker_id for d in documents for c in d.claims if c.speaker_id}
     indexed: dict[str | None, list[tuple[int, Comparison]]] = {}
     for n, c in enumerate(comparisons):
-        indexed.setdefault(c.story, []).append((n, c))
+        indexed.setdefault(c.story, []).append((n, _with_speakers(c, speaker_of)))
     timelines: list[dict[str, Any]] = []
     coverage: list[dict[str, Any]] = []
     for s in stories:
