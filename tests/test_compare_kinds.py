@@ -308,3 +308,15 @@ def test_a_verb_across_a_comma_belongs_to_the_clause_before():
     by_text = {m.text: m for m in story_mentions([a])}
     assert by_text["13 people"].predicates == {"die"}
     assert by_text["eight people"].predicates == {"injure"}
+
+
+def test_a_winning_margin_is_not_a_total():
+    a = article("a", "Harbor Post", claim(
+        "Tamsin Oduya beat Bram Keller by fewer than 9,000 votes in the Varosh county race.",
+        q("fewer than 9,000 votes", 9000, high=9000, counted="votes")))
+    b = article("b", "Valley Times", claim(
+        "Officials in the Varosh county race tallied 9,780 votes for write-in candidates.",
+        q("9,780 votes", 9780, counted="votes"), speaker="Officials"))
+    m = [x for x in story_mentions([a, b]) if x.doc_id == "a"][0]
+    assert "difference" in m.flags
+    assert judge(*story_mentions([a, b])).relation is None

@@ -116,6 +116,9 @@ SCOPE_PHRASES = ("of them", "of whom", "of which", "in my", "in our", "in his", 
 # An increment, not a stock ("thousands more troops", "another 50 people").
 INCREMENT_MARKERS = frozenset("""more another additional extra further new added fresh second third other
 others""".split())
+# A difference between two totals, not a total ("a margin of 20,715 votes", "won by 12 points").
+DIFFERENCE_PHRASES = ("margin", "margins", "lead", "led by", "won by", "lost by", "winning by", "gap", "difference",
+                      "edge", "ahead by", "behind by")
 # A rate, not a total ("a day", "per year").
 RATE_PHRASES = ("a day", "a week", "a month", "a year", "per day", "per week", "per month", "per year",
                 "per person", "per capita", "each day", "each year", "daily", "weekly", "monthly",

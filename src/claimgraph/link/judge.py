@@ -28,7 +28,7 @@ from claimgraph.link.settings import CompareOptions
 
 # Ratios, reach of bounds and agreement scores: CompareOptions (link/settings.py), passed as ``opts``.
 DEFAULTS = CompareOptions()
-SCOPE_MARKS = frozenset({"increment", "rate"})
+SCOPE_MARKS = frozenset({"increment", "rate", "difference"})
 _NON_RESTRICTIVE = frozenset(stem(w) for w in NON_RESTRICTIVE)
 
 # ---------------------------------------------------------------- values
@@ -202,7 +202,7 @@ def _scope_veto(a: Mention, b: Mention) -> str | None:
     if a.is_sum or b.is_sum:
         return "a sum of parts only ever confirms a total"
     if (a.flags ^ b.flags) & SCOPE_MARKS:
-        return "one figure is an increment or a rate, the other a total"
+        return "one figure is an increment, a rate or a margin, the other a total"
     if "scope" in (a.flags | b.flags):
         return "one figure counts a part of a group (\"of them\", \"alone\")"
     if ("modal" in a.flags) != ("modal" in b.flags):

@@ -27,6 +27,7 @@ from claimgraph.lexicon.measures import (
     CATEGORY_TOTALS,
     COUNTED_PERSON_NOUNS,
     DEATH_HEADS,
+    DIFFERENCE_PHRASES,
     GENERIC_HEADS,
     HEAD_SYNONYMS,
     INCREMENT_MARKERS,
@@ -555,6 +556,9 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
         flags.add("increment")
     if has_phrase(low_local + " " + (q.text or "").lower(), RATE_PHRASES):
         flags.add("rate")
+    if (q.kind or "count") == "count" and (has_phrase(low_clause + " " + low_local, DIFFERENCE_PHRASES)
+                                           or _WON_BY.search(text, max(0, q.start - 60), q.start)):
+        flags.add("difference")  # a count that is a margin ("won by 20,715 votes") is no total
     if has_phrase(low_clause + " " + low_local, RUNNING_PHRASES):
         flags.add("running")
     if has_phrase(low_clause + " " + low_local, REVISION_PHRASES):
@@ -656,6 +660,10 @@ def inherit_predicates(text: str, built: list[tuple[Mention, Quantity]]) -> None
         part.predicates, part.predicate_words = whole.predicates, whole.predicate_words
 
 
+# "beat Moore by fewer than 21,000 votes": a winning margin
+_WON_BY = re.compile(r"\b(?:won|wins?|winning|beat|beats|beating|defeated|lost|leads?|led|leading|trails?|trailed|"
+                     r"trailing)\b[^.;]{0,40}\bby\s+(?:(?:just|only|about|nearly|almost|more than|fewer than|"
+                     r"less than|over|under|some|roughly)\s+)?\Z", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+(?:more|others?)\b(?!\s+than)", re.IGNORECASE)
 _OWN_VERB_BEFORE = 25  # "wounded hundreds more": the verb right before the figure is its own
 _OWN_VERB_AFTER = 40  # "hundreds more were wounded": or the first one after "more"
