@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pg_server import pg_server, store_url  # noqa: F401  (a PostgreSQL server for the store tests)
+
+# property tests check behaviour, not speed (benchmarks/ do that): no per-example deadline, which a
+# loaded machine would turn into random failures
+settings.register_profile("claimgraph", deadline=None)
+settings.load_profile("claimgraph")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "corpus"

@@ -14,6 +14,7 @@ from claimgraph.link import render, wording
 from claimgraph.link.check import evidence_of, numbers_in, traces, untraceable
 from claimgraph.link.measures import Mention
 from claimgraph.link.shown_units import shown_unit
+from claimgraph.link.timeline import build_timeline, ordered_reports, timeline_explanation
 from claimgraph.model import Quantity
 
 # every written unit with a pint conversion, by the reference unit it is compared in
@@ -74,10 +75,12 @@ def test_any_figure_renders_a_description_that_checks(m):
 @given(st.sampled_from(_DIMENSIONS).flatmap(lambda d: st.tuples(figures(d), figures(d, source="Valley Times"))))
 def test_two_figures_in_any_units_render_explanations_that_check(pair):
     a, b = pair
+    entries = build_timeline(ordered_reports([a, b]))
+    days = [e["date"] for e in entries if e["date"]]
     for text in (wording.conflict_explanation("size", a, b, []), wording.consistent_explanation("size", [a, b]),
-                 wording.update_explanation("size", [a, b])):
+                 timeline_explanation("size", entries, [a, b])):
         assert not text.startswith("On size:")  # the checker passed: no fallback to the bare evidence
-        assert untraceable(text, evidence_of([a, b], ["size"])) == []
+        assert untraceable(text, evidence_of([a, b], ["size", *days])) == []
 
 
 @_FAST

@@ -12,23 +12,23 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from claimgraph.lexicon.dates import MONTH_NAMES, MONTH_NUMBERS
+from claimgraph.lexicon.dates import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTH_NUMBERS,
+    RELATIVE_DAYS,
+    WEEKDAY_NAMES,
+)
 
-_WEEKDAY_INDEX = {name: i for i, name in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-# day offsets from the publication date
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                  "yesterday": -1, "last night": -1, "the day before": None}
-_MONTH = r"(?P<month>" + "|".join(sorted({*MONTH_NAMES, "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                                            "sep", "sept", "oct", "nov", "dec"}, key=len, reverse=True)) + r")\.?"
+_WEEKDAY_INDEX = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTH_NAMES + MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")\.?"
 _MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
                         re.IGNORECASE)
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
                         r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-_WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-                      re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _RELATIVE_DAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<weekday>" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(" + "|".join(re.escape(k) for k in RELATIVE_DAYS) + r")\b", re.IGNORECASE)
 # a date this far after the report is read as last year's ("Dec. 30" in a January report)
 _FUTURE_SLACK = timedelta(days=7)
 
@@ -79,9 +79,7 @@ def days_named(text: str, published: str | None) -> set[date]:
             back = 7
         out.add(pub - timedelta(days=back))  # the most recent such day: news reports the past
     for m in _RELATIVE.finditer(text):
-        offset = _RELATIVE_DAYS[m.group(1).lower()]
-        if offset is not None:
-            out.add(pub + timedelta(days=offset))
+        out.add(pub + timedelta(days=RELATIVE_DAYS[m.group(1).lower()]))
     return out
 
 

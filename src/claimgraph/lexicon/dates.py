@@ -18,7 +18,12 @@ MONTH_NUMBERS: dict[str, int] = {name[:3]: i for i, name in enumerate(MONTH_NAME
 AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"may", "march", "jan", "mar", "jun", "jul", "aug", "sep", "oct",
                                               "nov", "dec"})
 
-WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# In week order (Monday first, as ``date.weekday()`` counts).
+WEEKDAY_NAMES: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS: frozenset[str] = frozenset(WEEKDAY_NAMES)
+# Words that name a day relative to the report's date, with its offset in days.
+RELATIVE_DAYS: dict[str, int] = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+                                 "this evening": 0, "yesterday": -1, "last night": -1}
 
 # Times relative to the report ("yesterday", "last week", "in the first quarter").
 RELATIVE_TIMES: tuple[str, ...] = (
