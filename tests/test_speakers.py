@@ -69,3 +69,15 @@ def test_anonymous_source_stays_as_written(nlp):
 
 def test_unresolvable_pronoun_stays(nlp):
     assert _resolve(nlp, "He said the crossing was rough.", "said") == "He"
+
+
+def test_a_possessive_speaker_is_the_sentences_named_subject():
+    # "his claim that ...": the parse may miss the person entity ("Keller" tagged ORG or nothing),
+    # the named subject of the sentence is who "his" is
+    from claimgraph.extract.run import extract_batch
+
+    text = ("Port rules\n\nSeveral councils passed new measures. Keller has fuelled the row since taking "
+            "office with his unproven claim that 40,000 containers went missing in Varosh last year.")
+    (result,) = extract_batch([("d1", text)])
+    (claim,) = [c for c in result.claims if "40,000" in c.text]
+    assert claim.speaker == "Keller" and claim.speaker_mention == "his"

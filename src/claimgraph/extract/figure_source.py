@@ -23,6 +23,7 @@ SOURCE_VERBS: frozenset[str] = frozenset({
 })
 _SOURCE_KINDS = frozenset({"person", "organization", "anonymous", "document", "group"})
 _MAX_HOPS = 4
+_MAX_SOURCE_TOKENS = 8  # "the Alabama secretary of state"; longer is a misparse
 
 
 def _governing_verb(tok: Token, sent: Span) -> tuple[Token, Token] | None:
@@ -58,6 +59,8 @@ def figure_source(sent: Span, start: int, end: int,
     if span.start <= subj.i < span.end or subj.like_num or any(c.dep_ == "nummod" for c in subj.children):
         return None  # the counted thing ("27 companies reported 16,389 subsidiaries"), not a source
     lo, hi = speaker_bounds(subj)
+    if hi - lo + 1 > _MAX_SOURCE_TOKENS or any(t.like_num for t in doc[lo:hi + 1]):
+        return None  # a misparse that takes the whole list ("police identified all 12 victims: ...")
     kind = classify(subj, lo, hi)
     if kind == "unknown" and subj.pos_ in ("NOUN", "PROPN") and doc[lo].lower_ == "the":
         kind = "organization"  # "the valley fire brigade counted 94 homes": a body by description

@@ -45,6 +45,7 @@ _NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "van", "von", "de
                              "bin", "al", "ibn", "du", "dos", "das"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Pronoun-type speakers with no referent in the document keep the pronoun as written.
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MAX_PRONOUN_LOOKBACK = 2500  # characters; a "he" this far from any name is left unresolved
 
 
@@ -293,11 +294,22 @@ class SpeakerResolver:
         pos = span.start_char
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSONAL_PRONOUNS:
+            if low in _PERSON_PRONOUNS:
+                kind = "person"  # "his claim that ...": a possessive is a person as much as "he"
             if kind == "person":
                 # the nearest earlier person, named or quoted
                 found = [x for x in (self.speakers.last_before(pos, _MAX_PRONOUN_LOOKBACK),
                                      self.persons.last_before(pos, _MAX_PRONOUN_LOOKBACK)) if x]
-                return max(found)[1] if found else head.text
+                if found:
+                    return max(found)[1]
+                # the parse missed the person ("Trump" tagged ORG): the sentence's own named
+                # subject before the pronoun ("Trump has fueled it with his claim that ...")
+                subj = next((t for t in head.sent if t.i < head.i and t.dep_ == "nsubj" and t.text[:1].isupper()
+                             and (t.pos_ == "PROPN" or t.ent_type_)), None)
+                if subj is not None:
+                    slo, shi = speaker_bounds(subj)
+                    return self._proper_name(doc[slo:shi + 1], subj, doc[slo].idx)
+                return head.text
             if kind == "group":
                 return self.group_speakers.before(pos, _MAX_PRONOUN_LOOKBACK) or head.text
             if kind == "organization":
