@@ -101,6 +101,9 @@ MIGRATIONS: list[Migration] = [
     # 4: what the parse knew of each quantity (bound, counted lemma, predicate, polarity, places...)
     # as JSON text; NULL for quantities extracted before.
     Migration("ALTER TABLE quantities ADD COLUMN parse TEXT;"),
+    # 5: the publication date as the input wrote it ("Wed, 15 Mar 2017"); ``published`` holds its
+    # ISO 8601 form (NULL when it is not a real date).
+    Migration("ALTER TABLE documents ADD COLUMN published_raw TEXT;"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
