@@ -2,7 +2,8 @@
 
 Formats: ``json`` (the analysis JSON), ``jsonl`` (one claim per line), ``csv`` (claims, plus
 ``<stem>.comparisons.csv``), ``html`` (a self-contained dossier), ``claimreview`` (draft
-ClaimReview JSON-LD for every claim in a conflict). Files are written atomically.
+ClaimReview JSON-LD for every claim in a conflict), ``parquet`` (a folder with one file per table)
+and ``graphml`` (speakers, claims, measures and outlets as a graph). Files are written atomically.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from .dossier import write_dossier
 from .json import write_json
 from .tables import claim_dict, claim_source
 
-FORMATS = ("json", "jsonl", "csv", "html", "claimreview")
+FORMATS = ("json", "jsonl", "csv", "html", "claimreview", "parquet", "graphml")
+WHOLE_STORE = ("parquet", "graphml")  # formats of every table; no --story
 
 
 class ExportError(ValueError):
@@ -69,6 +71,16 @@ def export(store: Store, fmt: str, path: str | Path, story: str | None = None) -
     path = Path(path)
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt in WHOLE_STORE:
+        if story is not None:
+            raise ExportError(f"{fmt} exports the whole store (leave out --story)")
+        if fmt == "parquet":
+            from .parquet import write_parquet  # pyarrow: imported only when asked for
+
+            return write_parquet(store, path)
+        from .graph import write_graphml
+
+        return [write_graphml(store, path)]
     ids = _doc_ids(store, story)
     if fmt == "json":
         write_json(Analysis.from_store(store, ids).to_json(), path)

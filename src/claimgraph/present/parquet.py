@@ -1,0 +1,70 @@
+"""Parquet export: one file per table of ``store.flat`` (for pandas, DuckDB, Polars, Spark).
+
+Every table has a fixed schema, so an empty store still writes files that tools open, and a
+column of all nulls keeps its type. Rows are written in batches; each file appears atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..store import Store
+from ..store.flat import TABLES, table_rows
+
+BATCH = 20_000
+_S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+_LIST = pa.list_(pa.string())
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema([("id", _S), ("story", _S), ("url", _S), ("outlet", _S), ("title", _S),
+                            ("author", _S), ("published", _S), ("published_raw", _S), ("kind", _S),
+                            ("source", _S), ("duplicate_of", _S), ("content_hash", _S), ("status", _S),
+                            ("text", _S)]),
+    "claims": pa.schema([("id", _S), ("doc_id", _S), ("story", _S), ("outlet", _S), ("published", _S),
+                         ("start_char", _I), ("end_char", _I), ("text", _S), ("speaker", _S),
+                         ("speaker_mention", _S), ("speaker_type", _S), ("cue", _S), ("via", _LIST),
+                         ("hedged", _B), ("kind", _S)]),
+    "quantities": pa.schema([("claim_id", _S), ("idx", _I), ("doc_id", _S), ("start_char", _I), ("end_char", _I),
+                             ("text", _S), ("value", _F), ("low", _F), ("high", _F), ("approx", _B),
+                             ("unit", _S), ("counted", _S), ("kind", _S), ("parse", _S)]),
+    "speakers": pa.schema([("speaker", _S), ("speaker_type", _S), ("claims", _I), ("documents", _I),
+                           ("outlets", _I)]),
+    "stories": pa.schema([("id", _S), ("title", _S), ("documents", _LIST), ("n_documents", _I),
+                          ("related", _LIST), ("terms", _LIST)]),
+    "comparisons": pa.schema([("id", _S), ("story", _S), ("measure", _S), ("verdict", _S), ("kind", _S),
+                              ("explanation", _S), ("sources", _LIST), ("independent_origins", _I),
+                              ("claims", _LIST), ("sides", pa.list_(_LIST))]),
+    "comparison_claims": pa.schema([("comparison_id", _S), ("position", _I), ("claim_id", _S),
+                                    ("quantity_idx", _I), ("side", _I)]),
+}
+assert set(SCHEMAS) == set(TABLES)
+
+
+def _write(path: Path, schema: pa.Schema, rows: Iterable[dict[str, Any]]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch.clear()
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    tmp.replace(path)
+
+
+def write_parquet(store: Store, out_dir: str | Path) -> list[Path]:
+    """Write ``<out_dir>/<table>.parquet`` for every table; return the files written."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in TABLES:
+        path = out / f"{name}.parquet"
+        _write(path, SCHEMAS[name], table_rows(store, name))
+        written.append(path)
+    return written
