@@ -20,8 +20,9 @@ from .dedup import Deduplicator
 from .limits import LimitExceeded, call_with_timeout, check_text_length
 from .model import Article, RawDoc, ReadError
 from .options import Options
-from .read import iter_sources
+from .read import Fetcher, iter_sources
 from .store import Store
+from .store.fetch_state import StoreFetchState
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,9 @@ class Pipeline:
         pending = 0
         self.store.begin()
         try:
-            for item in iter_sources(inputs, self.options.read):
+            # one polite HTTP client for the run; its ETags and seen URLs live in the store
+            fetcher = Fetcher(self.options.read, StoreFetchState(self.store))
+            for item in iter_sources(inputs, self.options.read, fetcher):
                 if isinstance(item, ReadError):
                     self._error(item, stats)
                     continue

@@ -104,6 +104,14 @@ MIGRATIONS: list[Migration] = [
     # 5: the publication date as the input wrote it ("Wed, 15 Mar 2017"); ``published`` holds its
     # ISO 8601 form (NULL when it is not a real date).
     Migration("ALTER TABLE documents ADD COLUMN published_raw TEXT;"),
+    # 6: HTTP state of fetched URLs: validators for conditional GETs, what the URL was (``kind``:
+    # feed or article), the feed that listed an article, and when it was last fetched.
+    Migration("""
+    CREATE TABLE fetch_state (
+        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, status INTEGER, kind TEXT, feed TEXT,
+        fetched_at TEXT
+    );
+    """),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
