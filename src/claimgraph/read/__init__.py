@@ -15,6 +15,7 @@ from ..model import RawDoc, ReadError
 from .fetch import Fetcher
 from .options import ReadOptions
 from .paths import NotReadable, check_readable, display, is_virtual
+from .presets import read_preset
 from .records import read_csv, read_json, read_jsonl, record_to_doc, stop_bad_runs
 from .sniff import sniff, strip_compression_suffix
 from .streams import CorruptInput, InputTooLarge, head_bytes, open_binary, read_bounded
@@ -136,7 +137,9 @@ def read_path(path: Path, doc_id: str, opts: ReadOptions, source: str | None = N
                                     f"{opts.max_record_bytes:,} (raise it with --max-record-mb)")
             return
         stem = display(strip_compression_suffix(name).rsplit(".", 1)[0] or name)
-        if fmt == "empty":
+        if opts.preset and fmt not in ("empty", "binary", "warc"):
+            yield from read_preset(path, source, opts, fetcher or Fetcher(opts))
+        elif fmt == "empty":
             yield ReadError(source, "empty file")
         elif fmt == "binary":
             yield ReadError(source, "binary file (not text, HTML, JSON, CSV or WARC), skipped")
