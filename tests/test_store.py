@@ -412,8 +412,13 @@ def test_schemas_match(tmp_path, pg_server):
     tables = [r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
     with psycopg.connect(url) as pg:
         pg_tables = [r[0] for r in pg.execute("SELECT table_name FROM information_schema.tables WHERE "
-                                               "table_schema='public' ORDER BY table_name")]
+                                               "table_schema='public' AND table_type='BASE TABLE' "
+                                               "ORDER BY table_name")]
         assert sorted(pg_tables) == sorted([*tables, "claimgraph_meta"])
+        lite_views = [r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type='view' ORDER BY name")]
+        pg_views = [r[0] for r in pg.execute("SELECT table_name FROM information_schema.views WHERE "
+                                              "table_schema='public' ORDER BY table_name")]
+        assert pg_views == lite_views and lite_views
         for t in tables:
             lite_cols = [r[1] for r in lite.execute(f"PRAGMA table_info({t})")]
             pg_cols = [r[0] for r in pg.execute("SELECT column_name FROM information_schema.columns WHERE "

@@ -20,6 +20,7 @@ class ExportFormat(StrEnum):
     claimreview = "claimreview"
     parquet = "parquet"
     graphml = "graphml"
+    datasette = "datasette"
 
 
 def _is_loopback(host: str) -> bool:
@@ -56,7 +57,7 @@ def serve(db: DbOption = None,
 
 def export_cmd(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json | jsonl | csv | html | claimreview | "
-                                                                    "parquet | graphml")],
+                                                                    "parquet | graphml | datasette")],
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write (csv also writes "
                                                            "<stem>.comparisons.csv beside it; parquet: "
                                                            "a folder, one file per table).")],
