@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from datasette.app import Datasette
@@ -24,7 +25,10 @@ def _get(ds: Datasette, path: str):
     async def go():
         return await ds.client.get(path)
 
-    r = asyncio.run(go())
+    # a fresh loop in a worker thread: another test (Playwright's sync API) may have left a loop
+    # running in this one, where asyncio.run refuses to start
+    with ThreadPoolExecutor(1) as pool:
+        r = pool.submit(asyncio.run, go()).result()
     assert r.status_code == 200, (path, r.status_code, r.text[:500])
     return r.json()
 
