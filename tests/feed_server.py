@@ -101,6 +101,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.send_response(status)
             if etag:
                 self.send_header("ETag", etag)
+            if self.last_modified:
+                self.send_header("Last-Modified", self.last_modified)
             if status != 304:
                 self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
@@ -108,6 +110,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(body)
 
         def do_GET(self):  # noqa: N802 (http.server's naming)
+            self.last_modified = None  # one handler serves a whole keep-alive connection
             base = f"http://{self.headers['Host']}"
             path = self.path
             if path == "/robots.txt":
@@ -118,6 +121,13 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self._send(200, body.encode(), ctype, etag=site.feed_etag())
             elif path.startswith("/a/") and path[3:].isdigit():
                 self._send(200, article_html(int(path[3:])).encode(), etag=f'"a-{path[3:]}"')
+            elif path == "/dated":  # validated by date only: Last-Modified, If-Modified-Since
+                stamp = "Wed, 15 Mar 2017 10:00:00 GMT"
+                if self.headers.get("If-Modified-Since") == stamp:
+                    self._send(304)
+                else:
+                    self.last_modified = stamp
+                    self._send(200, article_html(997).encode())
             elif path.startswith("/private/"):
                 self._send(200, article_html(999).encode())
             elif path == "/big":

@@ -115,6 +115,17 @@ def test_an_article_url_is_revalidated_with_its_etag(site, tmp_path):
         assert store.count("documents") == 1
 
 
+def test_last_modified_is_sent_back_as_if_modified_since(site, tmp_path):
+    with Store(str(tmp_path / "s.db")) as store:
+        assert _ingest(store, [site.url + "/dated"]).new == 1
+        state = store.execute("SELECT etag, last_modified FROM fetch_state WHERE url=?",
+                              (site.url + "/dated",)).fetchone()
+        assert tuple(state) == (None, "Wed, 15 Mar 2017 10:00:00 GMT")
+        site.log.clear()
+        assert _ingest(store, [site.url + "/dated"]).new == 0
+        assert site.requests("/dated") == [("/dated", 304)]
+
+
 def test_robots_size_and_time_limits_skip_one_item_not_the_feed(site, tmp_path):
     site.extra_paths += ["/private/secret", "/big", "/slow", "/missing"]
     read = replace(FAST, url_timeout=1.0, max_record_bytes=100_000)
