@@ -157,8 +157,11 @@ def test_claims_at_one_offset_keep_their_order(store_url):
 
 def test_stories_and_comparisons(store_url):
     with Store(store_url) as s, s.transaction():
-        s.put_document(_article("a1"), raw_hash="1")
-        s.put_document(_article("a2"), raw_hash="2")
+        # the columns version 1 had (put_document writes today's)
+        s.executemany("INSERT INTO documents (id, text, title, outlet, raw, raw_hash, content_hash) "
+                      "VALUES (?,?,?,?,?,?,?)",
+                      [(a.id, a.text, a.title, a.outlet, a.raw, n, a.content_hash)
+                       for n, a in (("1", _article("a1")), ("2", _article("a2")))])
         s.put_stories([Story("s1", ["a1"], ["s2"], "One", ["flood"]), Story("s2", ["a2"], ["s1", "s1"], "Two")])
         s.put_comparisons([Comparison("homes", ["a1#c1", "a2#c1"], "consistent", "ok", story="s1"),
                            Comparison("homes", ["a1#c1", "a2#c1"], "conflict", "no", story="s2",
@@ -263,8 +266,11 @@ def _version_1_store(store_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Co
                         sources=["A", "B"], independent_origins=2)]
     with Store(store_url) as s, s.transaction():
         assert s.schema_version == 1
-        s.put_document(_article("a1"), raw_hash="1")
-        s.put_document(_article("a2"), raw_hash="2")
+        # the columns version 1 had (put_document writes today's)
+        s.executemany("INSERT INTO documents (id, text, title, outlet, raw, raw_hash, content_hash) "
+                      "VALUES (?,?,?,?,?,?,?)",
+                      [(a.id, a.text, a.title, a.outlet, a.raw, n, a.content_hash)
+                       for n, a in (("1", _article("a1")), ("2", _article("a2")))])
         s.executemany("INSERT INTO comparisons (id, story_id, measure, verdict, explanation, kind, claims, "
                       "sources, independent_origins) VALUES (?,?,?,?,?,?,?,?,?)",
                       [(f"k{i}", c.story, c.measure, c.verdict, c.explanation, c.kind, json.dumps(c.claims),
@@ -406,8 +412,13 @@ def test_schemas_match(tmp_path, pg_server):
     tables = [r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
     with psycopg.connect(url) as pg:
         pg_tables = [r[0] for r in pg.execute("SELECT table_name FROM information_schema.tables WHERE "
-                                               "table_schema='public' ORDER BY table_name")]
+                                               "table_schema='public' AND table_type='BASE TABLE' "
+                                               "ORDER BY table_name")]
         assert sorted(pg_tables) == sorted([*tables, "claimgraph_meta"])
+        lite_views = [r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type='view' ORDER BY name")]
+        pg_views = [r[0] for r in pg.execute("SELECT table_name FROM information_schema.views WHERE "
+                                              "table_schema='public' ORDER BY table_name")]
+        assert pg_views == lite_views and lite_views
         for t in tables:
             lite_cols = [r[1] for r in lite.execute(f"PRAGMA table_info({t})")]
             pg_cols = [r[0] for r in pg.execute("SELECT column_name FROM information_schema.columns WHERE "

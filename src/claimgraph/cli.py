@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from . import cli_present
+from . import cli_present, cli_watch
 from .cli_common import (
     ConfigOption,
     DbOption,
@@ -70,6 +70,9 @@ def analyze(
                                                             "addresses [default: off].")] = None,
     link: Annotated[bool | None, typer.Option("--link/--no-link", help="Build stories and comparisons "
                                               "[default: on].")] = None,
+    preset: Annotated[str | None, typer.Option("--preset", help="Read CSV/TSV inputs as a known export: "
+                                               "mediacloud (story CSV) or gdelt (GKG or Events); their "
+                                               "URLs are fetched.")] = None,
     config: ConfigOption = None,
     setting: SetOption = [],  # noqa: B006
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
@@ -82,7 +85,7 @@ def analyze(
     flags: dict[str, Any] = {"store.db": db, "extract.batch_size": batch_size, "extract.n_process": n_process,
                              "extract.engine": engine, "extract.parse_less": parse_less,
                              "read.max_text_chars": max_text_chars, "read.allow_private_urls": allow_private_urls,
-                             "clean.doc_timeout": doc_timeout, "link.enabled": link}
+                             "clean.doc_timeout": doc_timeout, "link.enabled": link, "read.preset": preset}
     if max_file_mb is not None:
         flags["read.max_file_bytes"] = int(max_file_mb * MB)
     if max_record_mb is not None:
@@ -236,6 +239,7 @@ def config_cmd(config: ConfigOption = None, setting: SetOption = []) -> None:  #
 # The presentation commands live in their own module, which knows nothing of this one.
 app.command()(cli_present.serve)
 app.command("export")(cli_present.export_cmd)
+app.command()(cli_watch.watch)
 
 
 def main() -> None:

@@ -18,6 +18,9 @@ class ExportFormat(StrEnum):
     csv = "csv"
     html = "html"
     claimreview = "claimreview"
+    parquet = "parquet"
+    graphml = "graphml"
+    datasette = "datasette"
 
 
 def _is_loopback(host: str) -> bool:
@@ -53,14 +56,16 @@ def serve(db: DbOption = None,
 
 
 def export_cmd(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json | jsonl | csv | html | claimreview")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json | jsonl | csv | html | claimreview | "
+                                                                    "parquet | graphml | datasette")],
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write (csv also writes "
-                                                           "<stem>.comparisons.csv beside it).")],
+                                                           "<stem>.comparisons.csv beside it; parquet: "
+                                                           "a folder, one file per table).")],
     story: Annotated[str | None, typer.Option(help="Only this story id.")] = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Export claims, comparisons, a story dossier or draft ClaimReviews to a file."""
+    """Export claims, comparisons, a story dossier, draft ClaimReviews, Parquet tables or a GraphML graph."""
     from .present.export import ExportError, export
 
     if out.parent and not out.parent.exists():

@@ -157,7 +157,7 @@ class Article:
     title: str | None = None
     outlet: str | None = None
     author: str | None = None
-    published: str | None = None
+    published: str | None = None  # ISO 8601 (clean/dates.normalize_date), None when unknown or impossible
     url: str | None = None
     source: str = ""
     raw: str = ""
@@ -167,6 +167,7 @@ class Article:
     removed: list[str] = field(default_factory=list)  # boilerplate blocks taken out, for audit
     claims: list[Claim] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
+    published_raw: str | None = None  # the date as the input wrote it
 
 
 @dataclass(slots=True)

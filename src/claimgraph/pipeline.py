@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .clean.corpus import OutletBoilerplate
+from .clean.dates import normalize_date
 from .clean.decode import decode_bytes
 from .clean.html import extract_html
 from .clean.text import clean_text
@@ -19,8 +20,9 @@ from .dedup import Deduplicator
 from .limits import LimitExceeded, call_with_timeout, check_text_length
 from .model import Article, RawDoc, ReadError
 from .options import Options
-from .read import iter_sources
+from .read import Fetcher, iter_sources
 from .store import Store
+from .store.fetch_state import StoreFetchState
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +76,12 @@ def clean_raw(raw: RawDoc, max_chars: int | None = None) -> tuple[Article, str]:
     # clean_text repairs mojibake itself; for HTML, trafilatura has already separated the main text
     # from the page template, so the page-level rules for plain text dumps stay off (extracted=True).
     res = clean_text(text, title=title, author=author, outlet=outlet, url=url, extracted=raw.kind == "html")
+    # the date as written is kept beside its ISO form; an impossible or unreadable one ("2017-02-31")
+    # leaves the article undated unless the text itself carries a valid date
+    published_raw = published or res.published
+    published = normalize_date(published) or res.published
     art = Article(id=raw.id, text=res.text, title=res.title or title, outlet=res.outlet or outlet,
-                  author=res.author or author, published=published or res.published, url=url,
+                  author=res.author or author, published=published, published_raw=published_raw, url=url,
                   source=raw.source, raw=raw_text, kind=raw.kind, removed=list(res.removed))
     return art, encoding
 
@@ -97,7 +103,9 @@ class Pipeline:
         pending = 0
         self.store.begin()
         try:
-            for item in iter_sources(inputs, self.options.read):
+            # one polite HTTP client for the run; its ETags and seen URLs live in the store
+            fetcher = Fetcher(self.options.read, StoreFetchState(self.store))
+            for item in iter_sources(inputs, self.options.read, fetcher):
                 if isinstance(item, ReadError):
                     self._error(item, stats)
                     continue

@@ -16,6 +16,7 @@ from claimgraph.lexicon.names import GENERIC_CAPITALISED, NAME_PARTICLES, NOT_A_
 
 from . import patterns
 from .boilerplate import words
+from .dates import valid_day
 
 # How far from the start (or end) of a document bylines and headlines are looked for.
 HEAD_LINES = 8
@@ -226,9 +227,9 @@ def name_for_domain(domain: str, texts: Sequence[str]) -> str | None:
 
 def _iso(y: str, m: str, d: str) -> str | None:
     mm = int(m) if m.isdigit() else MONTH_NUMBERS.get(m[:3].lower())
-    if not mm or not 1 <= mm <= 12 or not 1 <= int(d) <= 31:
+    if not mm:
         return None
-    return f"{int(y):04d}-{mm:02d}-{int(d):02d}"
+    return valid_day(int(y), mm, int(d))  # the same calendar check as record dates: no 31 February
 
 
 def find_date(line: str) -> str | None:

@@ -2,7 +2,9 @@
 
 Formats: ``json`` (the analysis JSON), ``jsonl`` (one claim per line), ``csv`` (claims, plus
 ``<stem>.comparisons.csv``), ``html`` (a self-contained dossier), ``claimreview`` (draft
-ClaimReview JSON-LD for every claim in a conflict). Files are written atomically.
+ClaimReview JSON-LD for every claim in a conflict), ``parquet`` (a folder with one file per table),
+``graphml`` (speakers, claims, measures and outlets as a graph) and ``datasette`` (the metadata
+file for browsing the SQLite store in Datasette). Files are written atomically.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from .dossier import write_dossier
 from .json import write_json
 from .tables import claim_dict, claim_source
 
-FORMATS = ("json", "jsonl", "csv", "html", "claimreview")
+FORMATS = ("json", "jsonl", "csv", "html", "claimreview", "parquet", "graphml", "datasette")
+WHOLE_STORE = ("parquet", "graphml", "datasette")  # formats of every table; no --story
 
 
 class ExportError(ValueError):
@@ -61,6 +64,15 @@ def _atomic_lines(path: Path, rows: Iterator[dict[str, Any]]) -> int:
     return n
 
 
+def _datasette(store: Store, path: Path) -> Path:
+    from ..store import is_url
+    from ..store.datasette import write_metadata
+
+    if is_url(str(store.path)):
+        raise ExportError("Datasette opens SQLite files; this store is on PostgreSQL")
+    return write_metadata(store.path, path)
+
+
 def export(store: Store, fmt: str, path: str | Path, story: str | None = None) -> list[Path]:
     """Write ``fmt`` to ``path`` (only ``story`` when given); return the files written.
 
@@ -71,6 +83,18 @@ def export(store: Store, fmt: str, path: str | Path, story: str | None = None) -
     path = Path(path)
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt in WHOLE_STORE:
+        if story is not None:
+            raise ExportError(f"{fmt} exports the whole store (leave out --story)")
+        if fmt == "parquet":
+            from .parquet import write_parquet  # pyarrow: imported only when asked for
+
+            return write_parquet(store, path)
+        if fmt == "datasette":
+            return [_datasette(store, path)]
+        from .graph import write_graphml
+
+        return [write_graphml(store, path)]
     ids = _doc_ids(store, story)
     if fmt == "json":
         write_json(Analysis.from_store(store, ids).to_json(), path)

@@ -16,7 +16,7 @@ CONTRACT_VERSION = "1.0"
 def document_json(art: Article) -> dict[str, Any]:
     return {
         "id": art.id, "title": art.title, "outlet": art.outlet, "author": art.author,
-        "published": art.published, "url": art.url, "text": art.text,
+        "published": art.published, "published_raw": art.published_raw, "url": art.url, "text": art.text,
         "duplicate_of": art.duplicate_of, "content_hash": art.content_hash,
         "claims": [_claim_json(art, c) for c in art.claims],
     }

@@ -12,21 +12,24 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..model import RawDoc, ReadError
+from .fetch import Fetcher
 from .options import ReadOptions
 from .paths import NotReadable, check_readable, display, is_virtual
+from .presets import read_preset
 from .records import read_csv, read_json, read_jsonl, record_to_doc, stop_bad_runs
 from .sniff import sniff, strip_compression_suffix
-from .streams import CorruptInput, InputTooLarge, head_bytes
+from .streams import CorruptInput, InputTooLarge, head_bytes, open_binary, read_bounded
 from .text import read_document_file
-from .urls import is_url, read_url
+from .urls import is_url, read_feed_bytes, read_url
 from .warc import read_warc
 
-__all__ = ["ReadOptions", "iter_inputs", "iter_sources", "read_path"]
+__all__ = ["Fetcher", "ReadOptions", "iter_inputs", "iter_sources", "read_path"]
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 
 
-def iter_sources(items: Iterable[object], opts: ReadOptions | None = None) -> Iterator[RawDoc | ReadError]:
+def iter_sources(items: Iterable[object], opts: ReadOptions | None = None,
+                 fetcher: Fetcher | None = None) -> Iterator[RawDoc | ReadError]:
     """Like ``iter_inputs``, but also takes ``RawDoc`` objects and record dicts (the Python API)."""
     opts = opts or ReadOptions()
     for n, item in enumerate(items, 1):
@@ -35,32 +38,38 @@ def iter_sources(items: Iterable[object], opts: ReadOptions | None = None) -> It
         elif isinstance(item, dict):
             yield record_to_doc(item, source="<api>", line=n, stem="doc", opts=opts)
         elif isinstance(item, (str, os.PathLike)):
-            yield from iter_inputs([os.fspath(item)], opts)
+            yield from iter_inputs([os.fspath(item)], opts, fetcher)
         else:
             yield ReadError("<api>", f"cannot read a {type(item).__name__}", n)
 
 
-def iter_inputs(args: Iterable[str], opts: ReadOptions | None = None) -> Iterator[RawDoc | ReadError]:
-    """Every document behind the command-line arguments, in a stable order."""
+def iter_inputs(args: Iterable[str], opts: ReadOptions | None = None,
+                fetcher: Fetcher | None = None) -> Iterator[RawDoc | ReadError]:
+    """Every document behind the command-line arguments, in a stable order.
+
+    ``fetcher`` fetches URLs, feeds and the articles they list (one polite client for the run;
+    give it the store's state to skip what an earlier run read).
+    """
     opts = opts or ReadOptions()
+    fetcher = fetcher or Fetcher(opts)
     for arg in args:
         if arg == "-":
-            yield from _read_stdin(opts)
+            yield from _read_stdin(opts, fetcher)
         elif is_url(arg):
-            yield from read_url(arg, opts)
+            yield from read_url(arg, opts, fetcher)
         else:
             path = Path(arg)
             if path.is_dir():
-                yield from _walk(path, opts)
+                yield from _walk(path, opts, fetcher)
             elif path.is_fifo():
-                yield from _read_pipe(path, opts)
+                yield from _read_pipe(path, opts, fetcher)
             elif path.exists() or path.is_symlink():
-                yield from read_path(path, path.name, opts)
+                yield from read_path(path, path.name, opts, fetcher=fetcher)
             else:
                 yield ReadError(display(arg), "no such file or directory")
 
 
-def _walk(root: Path, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
+def _walk(root: Path, opts: ReadOptions, fetcher: Fetcher) -> Iterator[RawDoc | ReadError]:
     """Recurse into a directory; ids are paths relative to it. Symlink loops are cut."""
     seen: set[tuple[int, int]] = set()
 
@@ -98,16 +107,17 @@ def _walk(root: Path, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
             if name.startswith(".") or name in _SKIP_NAMES:
                 continue
             path = Path(dirpath) / name
-            yield from read_path(path, path.relative_to(root).as_posix(), opts)
+            yield from read_path(path, path.relative_to(root).as_posix(), opts, fetcher=fetcher)
     yield from errors
 
 
 def read_path(path: Path, doc_id: str, opts: ReadOptions, source: str | None = None,
-              name: str | None = None) -> Iterator[RawDoc | ReadError]:
+              name: str | None = None, fetcher: Fetcher | None = None) -> Iterator[RawDoc | ReadError]:
     """Read one file of any supported format; errors become ``ReadError``, never exceptions.
 
     ``source`` names the input in errors and provenance (default: the path, made printable);
-    ``name`` is the file name used for sniffing and record ids (default: the path's).
+    ``name`` is the file name used for sniffing and record ids (default: the path's). A feed or
+    sitemap file yields the articles it links to, fetched with ``fetcher``.
     """
     source = source or display(str(path))
     name = name or path.name
@@ -127,7 +137,9 @@ def read_path(path: Path, doc_id: str, opts: ReadOptions, source: str | None = N
                                     f"{opts.max_record_bytes:,} (raise it with --max-record-mb)")
             return
         stem = display(strip_compression_suffix(name).rsplit(".", 1)[0] or name)
-        if fmt == "empty":
+        if opts.preset and fmt not in ("empty", "binary", "warc"):
+            yield from read_preset(path, source, opts, fetcher or Fetcher(opts))
+        elif fmt == "empty":
             yield ReadError(source, "empty file")
         elif fmt == "binary":
             yield ReadError(source, "binary file (not text, HTML, JSON, CSV or WARC), skipped")
@@ -139,6 +151,10 @@ def read_path(path: Path, doc_id: str, opts: ReadOptions, source: str | None = N
             yield from stop_bad_runs(read_json(path, source, stem, opts), source)
         elif fmt == "csv":
             yield from stop_bad_runs(read_csv(path, source, stem, opts), source)
+        elif fmt == "feed":
+            with open_binary(path) as f:
+                data = read_bounded(f, opts.max_file_bytes, "feed", "--max-file-mb")
+            yield from read_feed_bytes(data, source, opts, fetcher or Fetcher(opts))
         else:
             yield from read_document_file(path, doc_id, "html" if fmt == "html" else "text", opts, source)
     except NotReadable as e:
@@ -161,12 +177,12 @@ def _one_line(msg: str) -> str:
     return " ".join(msg.split())[:300]
 
 
-def _read_stdin(opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
+def _read_stdin(opts: ReadOptions, fetcher: Fetcher) -> Iterator[RawDoc | ReadError]:
     """Standard input is spooled to a temporary file (bounded), then read like any file."""
-    yield from _read_stream(sys.stdin.buffer, "-", "stdin", "standard input", opts)
+    yield from _read_stream(sys.stdin.buffer, "-", "stdin", "standard input", opts, fetcher)
 
 
-def _read_pipe(path: Path, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
+def _read_pipe(path: Path, opts: ReadOptions, fetcher: Fetcher) -> Iterator[RawDoc | ReadError]:
     """A FIFO named on the command line (``<(zcat x.gz)``): the user asked for it, so read it."""
     source = display(str(path))
     try:
@@ -175,10 +191,11 @@ def _read_pipe(path: Path, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
         yield ReadError(source, f"cannot read ({e.strerror or e})")
         return
     with f:
-        yield from _read_stream(f, source, display(path.name), source, opts)
+        yield from _read_stream(f, source, display(path.name), source, opts, fetcher)
 
 
-def _read_stream(stream, source: str, name: str, what: str, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
+def _read_stream(stream, source: str, name: str, what: str, opts: ReadOptions,
+                 fetcher: Fetcher) -> Iterator[RawDoc | ReadError]:
     """Spool ``stream`` into a temporary file, at most ``max_file_bytes``, and read that."""
     import tempfile
 
@@ -196,7 +213,7 @@ def _read_stream(stream, source: str, name: str, what: str, opts: ReadOptions) -
         except (OSError, ValueError) as e:
             yield ReadError(source, f"cannot read {what} ({e})")
             return
-        for item in read_path(Path(tmp.name), name, opts, source=source, name=name):
+        for item in read_path(Path(tmp.name), name, opts, source=source, name=name, fetcher=fetcher):
             if isinstance(item, ReadError) and item.message == "empty file":
                 item = ReadError(source, f"{what} is empty")
             yield item

@@ -50,10 +50,18 @@ class ReadOptions:
     fields: dict[str, str] = field(default_factory=dict)  # user mapping: name -> column
     allow_urls: bool = True
     url_timeout: float = 30.0
-    # trafilatura refuses loopback and private addresses (SSRF protection); a user fetching from
-    # an intranet archive turns that off explicitly.
+    # loopback and private addresses are refused (SSRF protection); a user fetching from an
+    # intranet archive turns that off explicitly.
     allow_private_urls: bool = False
     follow_symlinks: bool = True
+    # polite fetching of URLs, feeds and sitemaps (read/fetch.py): seconds between two requests to
+    # one host (a robots.txt Crawl-delay raises it), robots.txt obeyed, articles taken per feed
+    host_delay: float = field(default=1.0, metadata={"min": 0, "max": 3600})
+    obey_robots: bool = True
+    max_feed_items: int = field(default=1000, metadata={"min": 1})
+    user_agent: str = "claimgraph/0.1 (news claim analysis)"
+    # a known export's columns (read/presets.py): "mediacloud" (story CSV) or "gdelt" (GKG/Events)
+    preset: str | None = field(default=None, metadata={"choices": ("mediacloud", "gdelt")})
 
     def line_limit(self) -> int:
         """The longest JSONL line read (the explicit limit, or one derived from the record limit)."""

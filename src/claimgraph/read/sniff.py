@@ -6,8 +6,9 @@ import re
 from typing import Literal
 
 from ..clean.decode import bom_encoding, utf16_without_bom
+from .feeds import looks_like_feed
 
-Format = Literal["warc", "jsonl", "json", "csv", "html", "text", "binary", "empty"]
+Format = Literal["warc", "jsonl", "json", "csv", "html", "feed", "text", "binary", "empty"]
 
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.I | re.S)
 _TAG = re.compile(rb"</?(p|div|span|a|br|li|td|script|style|meta|link|body|head)\b", re.I)
@@ -45,6 +46,8 @@ def sniff(name: str, head: bytes) -> Format:
         return "jsonl"
     if lower.endswith((".html", ".htm", ".xhtml")) or _HTML_START.match(head):
         return "html"
+    if looks_like_feed(head):  # RSS, Atom, sitemap: before the tag count (<link> is a tag of both)
+        return "feed"
     if len(_TAG.findall(head[:4096])) >= 5:
         return "html"
     return "text"

@@ -1,33 +1,108 @@
-"""URLs given on the command line, fetched with trafilatura's fetcher (only when the user asks)."""
+"""URL inputs, feeds and lists of links: fetched politely (``read.fetch``), only when the user asks.
+
+A URL is an article, or a feed or sitemap whose articles are fetched in turn. Articles already in
+the store are not fetched again, and a feed that has not changed since the last run (304) yields
+nothing: running ``analyze`` or ``watch`` on a feed again only reads what is new.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..model import RawDoc, ReadError
+from .feeds import FeedError, Link, looks_like_feed, parse_feed
+from .fetch import Fetcher, FetchError, Response
 from .options import ReadOptions
+
+MAX_SITEMAP_DEPTH = 2  # a sitemap index of sitemap indexes, no deeper
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 
 
 def is_url(arg: str) -> bool:
     return arg.lower().startswith(("http://", "https://"))
 
 
-def read_url(url: str, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
+def _is_feed(resp: Response) -> bool:
+    ctype = resp.content_type.split(";")[0].strip().lower()
+    return ctype in _FEED_TYPES or looks_like_feed(resp.body[:4096])
+
+
+def read_url(url: str, opts: ReadOptions, fetcher: Fetcher | None = None) -> Iterator[RawDoc | ReadError]:
+    """The article at ``url``, or the new articles of the feed or sitemap there."""
     if not opts.allow_urls:
         yield ReadError(url, "URL inputs are disabled (--no-urls)")
         return
-    from trafilatura import fetch_url  # imported late: the fetcher pulls in urllib3 settings
-    from trafilatura.settings import use_config
-
-    config = use_config()
-    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(int(max(opts.url_timeout, 1))))
-    config.set("DEFAULT", "SSRF_PROTECTION", "off" if opts.allow_private_urls else "on")
+    fetcher = fetcher or Fetcher(opts)
     try:
-        html = fetch_url(url, config=config)
-    except Exception as e:  # network errors of any kind: report, go on
-        yield ReadError(url, f"could not fetch ({type(e).__name__}: {e})")
+        resp = fetcher.get(url, limit=opts.max_file_bytes, conditional=fetcher.revalidate(url))
+    except FetchError as e:
+        yield ReadError(url, f"could not fetch ({e})")
         return
-    if not html:
-        yield ReadError(url, "could not fetch (no response; offline?)")
+    if resp.not_modified:  # unchanged since the last run: nothing new to read
         return
-    yield RawDoc(id=url, content=html, kind="html", source=url, url=url)
+    if _is_feed(resp):
+        yield from read_feed_bytes(resp.body, url, opts, fetcher, feed_url=url)
+        fetcher.remember(url, resp, "feed")
+        return
+    if resp.body.strip() == b"":
+        yield ReadError(url, "empty response")
+        return
+    if len(resp.body) > opts.max_record_bytes:
+        yield ReadError(url, f"document is {len(resp.body):,} bytes, over the limit of "
+                             f"{opts.max_record_bytes:,} (raise it with --max-record-mb)")
+        return
+    fetcher.remember(url, resp, "article")
+    yield RawDoc(id=url, content=resp.body, kind="html", source=url, url=resp.url)
+
+
+def read_feed_bytes(data: bytes, source: str, opts: ReadOptions, fetcher: Fetcher,
+                    feed_url: str | None = None, depth: int = 0) -> Iterator[RawDoc | ReadError]:
+    """The articles listed by the feed or sitemap ``data`` (read from ``source``)."""
+    try:
+        kind, links = parse_feed(data)
+    except FeedError as e:
+        yield ReadError(source, str(e))
+        return
+    if len(links) > opts.max_feed_items:
+        yield ReadError(source, f"lists {len(links):,} links; the first {opts.max_feed_items:,} are read "
+                                "(raise read.max_feed_items)")
+        links = links[:opts.max_feed_items]
+    if kind != "sitemapindex":
+        yield from fetch_links(links, source, opts, fetcher, feed=feed_url or source)
+        return
+    if depth >= MAX_SITEMAP_DEPTH:
+        yield ReadError(source, "sitemap index nested too deep, skipped")
+        return
+    for link in links:
+        try:
+            resp = fetcher.get(link.url, limit=opts.max_file_bytes, conditional=fetcher.revalidate(link.url))
+        except FetchError as e:
+            yield ReadError(source, f"{link.url}: could not fetch ({e})", link.line)
+            continue
+        if not resp.not_modified:
+            yield from read_feed_bytes(resp.body, link.url, opts, fetcher, link.url, depth + 1)
+            fetcher.remember(link.url, resp, "feed")
+
+
+def fetch_links(links: Iterable[Link], source: str, opts: ReadOptions, fetcher: Fetcher,
+                feed: str | None = None) -> Iterator[RawDoc | ReadError]:
+    """Fetch each listed article not yet in the store; the list's metadata fills the document's."""
+    for link in links:
+        if not is_url(link.url):
+            yield ReadError(source, f"link {link.url[:200]!r} is not an http(s) URL", link.line)
+            continue
+        if fetcher.seen(link.url):
+            continue
+        try:
+            resp = fetcher.get(link.url, conditional=fetcher.revalidate(link.url))
+        except FetchError as e:
+            yield ReadError(source, f"{link.url}: could not fetch ({e})", link.line)
+            continue
+        if resp.not_modified:
+            continue
+        if not resp.body.strip():
+            yield ReadError(source, f"{link.url}: empty response", link.line)
+            continue
+        fetcher.remember(link.url, resp, "article", feed)
+        yield RawDoc(id=link.url, content=resp.body, kind="html", source=source, line=link.line, url=link.url,
+                     title=link.title, author=link.author, outlet=link.outlet, published=link.published)

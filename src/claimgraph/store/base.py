@@ -140,7 +140,7 @@ class Store:
             self._upsert_sql("documents", DOCUMENT_COLUMNS, ["id"]),
             (art.id, art.source, line, art.url, art.outlet, art.title, art.author, art.published,
              art.kind, encoding, art.raw, raw_hash, art.text, art.content_hash, art.duplicate_of,
-             signature, json.dumps(art.removed), json.dumps(extra or {}), status))
+             signature, json.dumps(art.removed), json.dumps(extra or {}), status, art.published_raw))
 
     def update_text(self, doc_id: str, text: str, removed: list[str], content_hash: str,
                     duplicate_of: str | None, signature: bytes | None, outlet: str | None) -> None:
@@ -171,7 +171,9 @@ class Store:
         art = Article(id=r["id"], text=r["text"] or "", title=r["title"], outlet=r["outlet"],
                       author=r["author"], published=r["published"], url=r["url"], source=r["source"] or "",
                       raw=r["raw"] or "", kind=r["kind"] or "text", content_hash=r["content_hash"] or "",
-                      duplicate_of=r["duplicate_of"], removed=json.loads(r["removed"] or "[]"))
+                      duplicate_of=r["duplicate_of"], removed=json.loads(r["removed"] or "[]"),
+                      # a read-only store of an older schema has no published_raw column
+                      published_raw=r["published_raw"] if "published_raw" in r.keys() else None)
         if with_claims:
             art.claims = self.claims(doc_id=art.id)
         return art
@@ -462,4 +464,4 @@ def members_of(rows: list[tuple[str, int | None, int | None]]) -> tuple[list[str
 
 DOCUMENT_COLUMNS = ["id", "source", "line", "url", "outlet", "title", "author", "published", "kind", "encoding",
                     "raw", "raw_hash", "text", "content_hash", "duplicate_of", "signature", "removed", "extra",
-                    "status"]
+                    "status", "published_raw"]

@@ -114,6 +114,42 @@ MIGRATIONS: list[Migration] = [
         """),
     # 6: an updated comparison's timeline (reports in time order, with roles) as JSON text.
     Migration("ALTER TABLE comparisons ADD COLUMN timeline TEXT;"),
+    # 7: the publication date as the input wrote it ("Wed, 15 Mar 2017"); ``published`` holds its
+    # ISO 8601 form (NULL when it is not a real date).
+    Migration("ALTER TABLE documents ADD COLUMN published_raw TEXT;"),
+    # 8: HTTP state of fetched URLs: validators for conditional GETs, what the URL was (``kind``:
+    # feed or article), the feed that listed an article, and when it was last fetched.
+    Migration("""
+    CREATE TABLE fetch_state (
+        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, status INTEGER, kind TEXT, feed TEXT,
+        fetched_at TEXT
+    );
+    """),
+    # 9: flat views for Datasette, spreadsheets and ad-hoc SQL: claims with their article, story and
+    # speaker; figures with their claim's speaker; every compared figure with its comparison (the
+    # claim's first figure where the comparison does not say which).
+    Migration("""
+    CREATE VIEW claims_flat AS
+    SELECT c.id AS claim_id, c.doc_id, sd.story_id AS story, d.outlet, d.title, d.published, d.url,
+           c.speaker, c.speaker_id, c.speaker_type, c.speaker_mention, c.cue, c.via, c.hedged, c.kind, c.text,
+           (SELECT COUNT(*) FROM quantities q WHERE q.claim_id = c.id) AS figures
+    FROM claims c JOIN documents d ON d.id = c.doc_id
+    LEFT JOIN story_documents sd ON sd.doc_id = c.doc_id;
+    CREATE VIEW quantities_flat AS
+    SELECT q.claim_id, q.idx, q.doc_id, sd.story_id AS story, d.outlet, d.published, c.speaker,
+           c.speaker_type, q.text AS figure, q.value, q.low, q.high, q.unit, q.counted, q.kind,
+           c.text AS claim
+    FROM quantities q JOIN claims c ON c.id = q.claim_id JOIN documents d ON d.id = q.doc_id
+    LEFT JOIN story_documents sd ON sd.doc_id = q.doc_id;
+    CREATE VIEW comparison_claims_flat AS
+    SELECT k.id AS comparison_id, k.story_id AS story, s.title AS story_title, k.measure, k.verdict,
+           k.explanation, m.position, m.side, m.claim_id, d.outlet, c.speaker, q.text AS figure,
+           q.value, c.text AS claim
+    FROM comparisons k JOIN comparison_claims m ON m.comparison_id = k.id
+    LEFT JOIN stories s ON s.id = k.story_id
+    LEFT JOIN claims c ON c.id = m.claim_id LEFT JOIN documents d ON d.id = c.doc_id
+    LEFT JOIN quantities q ON q.claim_id = m.claim_id AND q.idx = COALESCE(m.quantity_idx, 0);
+    """),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,210 @@
+"""Polite HTTP fetching for URL inputs, feeds and the articles they list.
+
+- a delay between two requests to one host (``read.host_delay``, or robots.txt's Crawl-delay);
+- robots.txt obeyed (``urllib.robotparser``; ``read.obey_robots``);
+- conditional GET: the ETag and Last-Modified of the last fetch are sent back, and a 304 means
+  nothing new (the validators live in the store, see ``store.fetch_state``);
+- a timeout (``read.url_timeout``) and a size limit (the body stops at ``read.max_file_bytes``
+  for feeds, ``read.max_record_bytes`` for articles, counted after decompression);
+- loopback, private and link-local addresses refused unless ``read.allow_private_urls`` (every
+  redirect hop is checked again).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+import urllib.robotparser
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+from urllib.parse import urljoin, urlsplit
+
+import urllib3
+
+from .options import ReadOptions
+
+MAX_REDIRECTS = 5
+ROBOTS_BYTES = 512 * 1024
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched; the message says why, on one line."""
+
+
+class StateStore(Protocol):
+    """Where validators are kept between runs (``store.fetch_state.StoreFetchState``)."""
+
+    def get(self, url: str) -> Any: ...
+    def put(self, state: Any) -> None: ...
+    def has_document(self, url: str) -> bool: ...
+
+
+@dataclass(slots=True)
+class Response:
+    url: str  # after redirects
+    status: int  # 200, or 304 (not modified: ``body`` is empty)
+    body: bytes
+    content_type: str
+    etag: str | None
+    last_modified: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def _is_public(host: str) -> bool:
+    """Does every address of ``host`` lie on the public internet?"""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError as e:
+        raise FetchError(f"cannot resolve {host} ({e.strerror or e})") from e
+    for info in infos:
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not ip.is_global or ip.is_multicast:
+            return False
+    return True
+
+
+class Fetcher:
+    """One polite HTTP client for a run: connection pools, per-host clocks, robots.txt by host."""
+
+    def __init__(self, opts: ReadOptions | None = None, state: StateStore | None = None,
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
+        self.opts = opts or ReadOptions()
+        self.state = state
+        self.sleep, self.clock = sleep, clock
+        timeout = urllib3.Timeout(total=max(self.opts.url_timeout, 0.1))
+        self.http = urllib3.PoolManager(timeout=timeout, retries=False,
+                                        headers={"User-Agent": self.opts.user_agent})
+        self._last: dict[str, float] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self.requests = 0  # HTTP requests sent (robots.txt included), for reports and tests
+
+    # ---------------------------------------------------------------- public
+    def get(self, url: str, *, limit: int | None = None, conditional: bool = False) -> Response:
+        """Fetch ``url`` politely; raises ``FetchError``. A 304 comes back as ``not_modified``.
+
+        ``conditional``: send the validators stored for ``url`` (see ``revalidate``).
+        """
+        limit = limit or self.opts.max_record_bytes
+        if not self.opts.allow_urls:
+            raise FetchError("URL inputs are disabled (--no-urls)")
+        if not self.allowed_by_robots(url):
+            raise FetchError("disallowed by the site's robots.txt")
+        headers = {}
+        known = self.state.get(url) if (conditional and self.state is not None) else None
+        if known is not None and known.etag:
+            headers["If-None-Match"] = known.etag
+        if known is not None and known.last_modified:
+            headers["If-Modified-Since"] = known.last_modified
+        return self._request(url, headers, limit)
+
+    def revalidate(self, url: str) -> bool:
+        """Is a conditional GET right for ``url``: a feed fetched before, or an article that is stored?"""
+        if self.state is None:
+            return False
+        known = self.state.get(url)
+        if known is None:
+            return False
+        return known.kind == "feed" or self.state.has_document(url)
+
+    def seen(self, url: str) -> bool:
+        """Is ``url`` already a stored document (a feed item not to fetch again)?"""
+        return self.state is not None and self.state.has_document(url)
+
+    def remember(self, url: str, resp: Response, kind: str, feed: str | None = None) -> None:
+        """Keep the validators of a 200 response once its content was read as ``kind``."""
+        if self.state is None or resp.status != 200:
+            return
+        from ..store.fetch_state import FetchState  # the store is optional for the readers
+
+        self.state.put(FetchState(url=url, etag=resp.etag, last_modified=resp.last_modified,
+                                  status=resp.status, kind=kind, feed=feed))
+
+    def allowed_by_robots(self, url: str) -> bool:
+        if not self.opts.obey_robots:
+            return True
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._robots:
+            self._robots[origin] = self._load_robots(origin)
+        robots = self._robots[origin]
+        return robots is None or robots.can_fetch(self.opts.user_agent, url)
+
+    # ---------------------------------------------------------------- internals
+    def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
+        """The site's rules; None (everything allowed) when it has no robots.txt or it cannot be read."""
+        parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
+        try:
+            resp = self._request(origin + "/robots.txt", {}, ROBOTS_BYTES, ok=(200, 401, 403, 404, 410))
+        except FetchError:
+            return None
+        if resp.status in (401, 403):  # the robotparser convention: a closed robots.txt closes the site
+            parser.disallow_all = True
+            return parser
+        if resp.status != 200:
+            return None
+        parser.parse(resp.body.decode("utf-8", "replace").splitlines())
+        return parser
+
+    def _wait(self, host: str) -> None:
+        delay = self.opts.host_delay
+        robots = self._robots.get(host)
+        if robots is not None:
+            crawl = robots.crawl_delay(self.opts.user_agent)
+            if crawl:
+                delay = max(delay, min(float(crawl), 60.0))  # a site asking for an hour gets a minute
+        last = self._last.get(host)
+        if last is not None and delay > 0:
+            wait = last + delay - self.clock()
+            if wait > 0:
+                self.sleep(wait)
+        self._last[host] = self.clock()
+
+    def _request(self, url: str, headers: dict[str, str], limit: int,
+                 ok: tuple[int, ...] = (200, 304)) -> Response:
+        for _ in range(MAX_REDIRECTS + 1):
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise FetchError(f"not an http(s) URL: {url[:200]}")
+            if not self.opts.allow_private_urls and not _is_public(parts.hostname):
+                raise FetchError(f"{parts.hostname} is a private or loopback address "
+                                 "(allow it with --allow-private-urls)")
+            self._wait(f"{parts.scheme}://{parts.netloc}")
+            self.requests += 1
+            try:
+                r = self.http.request("GET", url, headers=headers, redirect=False, preload_content=False)
+            except urllib3.exceptions.HTTPError as e:
+                raise FetchError(f"could not fetch ({type(e).__name__}: {e})") from e
+            try:
+                if r.status in (301, 302, 303, 307, 308) and r.headers.get("Location"):
+                    url = urljoin(url, r.headers["Location"])
+                    continue
+                if r.status not in ok:
+                    raise FetchError(f"HTTP {r.status}")
+                body = b"" if r.status == 304 else self._read(r, limit)
+                return Response(url=url, status=r.status, body=body,
+                                content_type=r.headers.get("Content-Type", ""),
+                                etag=r.headers.get("ETag"), last_modified=r.headers.get("Last-Modified"))
+            finally:
+                r.release_conn()
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+    @staticmethod
+    def _read(r: urllib3.BaseHTTPResponse, limit: int) -> bytes:
+        declared = r.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            raise FetchError(f"response of {int(declared):,} bytes is over the limit of {limit:,}")
+        chunks, total = [], 0
+        try:
+            for chunk in r.stream(64 * 1024, decode_content=True):
+                total += len(chunk)
+                if total > limit:
+                    raise FetchError(f"response is over the limit of {limit:,} bytes")
+                chunks.append(chunk)
+        except urllib3.exceptions.HTTPError as e:
+            raise FetchError(f"could not read the response ({type(e).__name__}: {e})") from e
+        return b"".join(chunks)
