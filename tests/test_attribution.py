@@ -271,3 +271,14 @@ def test_offset_invariant_on_random_articles(nlp, pieces, seps):
             assert text[a.cue_start:a.cue_end] == a.cue
         for v in a.via:
             assert v and v != a.speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mayor Ilse Dronning hopes to reopen the Corran Street bridge by June.",
+    "Mayor Ilse Dronning hoped the harbour bridge would reopen by June.",
+])
+def test_cue_verb_the_model_lemmatizes_wrongly(nlp, sentence):
+    """The small model lemmatizes "hopes"/"hoped" as "hop"; the cue is still found."""
+    doc, atts = _atts(nlp, sentence)
+    assert len(atts) == 1 and "Ilse Dronning" in atts[0].speaker
+    assert "June" in _content(doc, atts[0])
