@@ -282,3 +282,13 @@ def test_cue_verb_the_model_lemmatizes_wrongly(nlp, sentence):
     doc, atts = _atts(nlp, sentence)
     assert len(atts) == 1 and "Ilse Dronning" in atts[0].speaker
     assert "June" in _content(doc, atts[0])
+
+
+def test_passive_cue_with_agent_reports_its_subject(nlp):
+    """PolNeAR's passive with the source after the content: the subject is what was reported."""
+    doc, atts = _atts(nlp, "The closure of the Corran Street bridge was first reported by the Velmar Courier.")
+    a = _find(doc, atts, "closure")
+    assert _content(doc, a) == "The closure of the Corran Street bridge"
+    assert "Velmar Courier" in a.speaker_mention
+    doc, atts = _atts(nlp, "The Corran Street bridge was closed by the harbour police on Tuesday.")
+    assert atts == []  # "close" is no cue: an agent alone makes no report
