@@ -292,3 +292,11 @@ def test_passive_cue_with_agent_reports_its_subject(nlp):
     assert "Velmar Courier" in a.speaker_mention
     doc, atts = _atts(nlp, "The Corran Street bridge was closed by the harbour police on Tuesday.")
     assert atts == []  # "close" is no cue: an agent alone makes no report
+
+
+def test_partitive_source_is_a_speaker_but_a_bare_one_is_not(nlp):
+    doc, atts = _atts(nlp, "One of the harbour engineers said the Corran Street bridge had corroded for years.")
+    a = _find(doc, atts, "corroded")
+    assert a.speaker_mention.lower().startswith("one of the harbour engineers")
+    doc, atts = _atts(nlp, "One might say the Corran Street bridge was doomed from the start.")
+    assert atts == []

@@ -14,7 +14,7 @@ from claimgraph.lexicon.attribution import DASHES, SELF, SKIP_SPEAKERS, STOPS
 
 from .quotes import Quotes
 from .spans import Cand, trim
-from .syntax import subject
+from .syntax import is_skipped_speaker, subject
 from .tokens import TokenIndex
 
 _QUOTE_CUE_WINDOW = 14  # tokens between a quote and its cue verb
@@ -111,7 +111,7 @@ def _cue_before_quote(index: TokenIndex, k: int, para_start: int) -> tuple[Token
             return None
         if t.pos_ == "VERB" and t.lemma_ in cues.SPEECH_VERBS:
             subj = subject(index, t)
-            if subj is None or subj.lower_ in SKIP_SPEAKERS:
+            if subj is None or is_skipped_speaker(subj, SKIP_SPEAKERS):
                 return None
             return t, subj, j
         j -= 1
