@@ -300,3 +300,13 @@ def test_partitive_source_is_a_speaker_but_a_bare_one_is_not(nlp):
     assert a.speaker_mention.lower().startswith("one of the harbour engineers")
     doc, atts = _atts(nlp, "One might say the Corran Street bridge was doomed from the start.")
     assert atts == []
+
+
+def test_quote_introduced_by_continued(nlp):
+    text = ("Mayor Ilse Dronning spoke at the harbour. She continued \u201cWe will rebuild the Corran Street "
+            "bridge. Nobody in Velmar will wait for years.\u201d")
+    doc, atts = _atts(nlp, text)
+    a = _find(doc, atts, "rebuild")
+    assert "Nobody in Velmar" in _content(doc, a) and a.cue == "continued"
+    doc, atts = _atts(nlp, "The shelling continued, \u201ca disaster\u201d for the old market.")
+    assert not [a for a in atts if a.cue == "continued"]
