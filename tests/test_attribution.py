@@ -271,3 +271,42 @@ def test_offset_invariant_on_random_articles(nlp, pieces, seps):
             assert text[a.cue_start:a.cue_end] == a.cue
         for v in a.via:
             assert v and v != a.speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mayor Ilse Dronning hopes to reopen the Corran Street bridge by June.",
+    "Mayor Ilse Dronning hoped the harbour bridge would reopen by June.",
+])
+def test_cue_verb_the_model_lemmatizes_wrongly(nlp, sentence):
+    """The small model lemmatizes "hopes"/"hoped" as "hop"; the cue is still found."""
+    doc, atts = _atts(nlp, sentence)
+    assert len(atts) == 1 and "Ilse Dronning" in atts[0].speaker
+    assert "June" in _content(doc, atts[0])
+
+
+def test_passive_cue_with_agent_reports_its_subject(nlp):
+    """PolNeAR's passive with the source after the content: the subject is what was reported."""
+    doc, atts = _atts(nlp, "The closure of the Corran Street bridge was first reported by the Velmar Courier.")
+    a = _find(doc, atts, "closure")
+    assert _content(doc, a) == "The closure of the Corran Street bridge"
+    assert "Velmar Courier" in a.speaker_mention
+    doc, atts = _atts(nlp, "The Corran Street bridge was closed by the harbour police on Tuesday.")
+    assert atts == []  # "close" is no cue: an agent alone makes no report
+
+
+def test_partitive_source_is_a_speaker_but_a_bare_one_is_not(nlp):
+    doc, atts = _atts(nlp, "One of the harbour engineers said the Corran Street bridge had corroded for years.")
+    a = _find(doc, atts, "corroded")
+    assert a.speaker_mention.lower().startswith("one of the harbour engineers")
+    doc, atts = _atts(nlp, "One might say the Corran Street bridge was doomed from the start.")
+    assert atts == []
+
+
+def test_quote_introduced_by_continued(nlp):
+    text = ("Mayor Ilse Dronning spoke at the harbour. She continued \u201cWe will rebuild the Corran Street "
+            "bridge. Nobody in Velmar will wait for years.\u201d")
+    doc, atts = _atts(nlp, text)
+    a = _find(doc, atts, "rebuild")
+    assert "Nobody in Velmar" in _content(doc, a) and a.cue == "continued"
+    doc, atts = _atts(nlp, "The shelling continued, \u201ca disaster\u201d for the old market.")
+    assert not [a for a in atts if a.cue == "continued"]

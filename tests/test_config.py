@@ -144,7 +144,8 @@ def test_story_and_compare_settings_change_the_analysis(tmp_path, examples_dir):
     assert any(len(s.documents) > 1 for s in default.stories)
     assert any(c.verdict == "consistent" for c in default.comparisons)
     # nothing is similar enough to join a story, and no evidence is enough to agree
-    strict = Options(link=LinkOptions(stories=StoryOptions(threshold=1.01, undated_threshold=1.01)))
+    strict = Options(link=LinkOptions(stories=StoryOptions(threshold=1.01, undated_threshold=1.01,
+                                                           rejoin_threshold=1.01)))
     strict = with_values(strict, {"link.compare.agree_score": 99, "link.compare.related_agree_score": 99})
     alone = claimgraph.analyze([examples_dir], options=strict)
     assert all(len(s.documents) == 1 for s in alone.stories)

@@ -211,3 +211,26 @@ def test_features_normalise_words_and_names():
     assert entity_key("the Ashen Front's") == "e:ashen_front"
     counts = doc_counts("Bridge collapse", "Bridge falls.", entities=["Corran Street", "Velmar"])
     assert counts["bridge"] > counts["fall"] and counts["e:corran_street"] == 1 and "e:velmar" not in counts
+
+
+def test_second_look_joins_articles_left_alone_by_the_first_pass():
+    """With a first pass too strict to join anything, the second look still groups each event and
+    never joins the two events; turned off, every article stays alone."""
+    docs = BRIDGE + BUDGET
+    strict = StoryIndex(threshold=0.99, rejoin_threshold=0.2)
+    strict.add_many(docs)
+    assert _groups(strict.stories()) == {frozenset(d.id for d in BRIDGE), frozenset(d.id for d in BUDGET)}
+    assert strict.story_of("bridge-3") == strict.story_of("bridge-1")
+    resumed = StoryIndex.from_state(json.loads(json.dumps(strict.to_state())))
+    assert resumed.stories() == strict.stories()
+    assert resumed.add(BRIDGE[0]) == strict.story_of("bridge-1")
+    off = StoryIndex(threshold=0.99, rejoin_threshold=1.0)
+    off.add_many(docs)
+    assert len(off.stories()) == len(docs)
+
+
+def test_second_look_respects_the_time_window():
+    late = StoryDoc("bridge-late", BRIDGE[1].title, BRIDGE[1].text, "2031-04-25", "Northern Ledger")
+    idx = StoryIndex(threshold=0.99, rejoin_threshold=0.05)
+    idx.add_many([BRIDGE[0], late])
+    assert idx.story_of("bridge-late") != idx.story_of("bridge-1")

@@ -21,6 +21,9 @@ class StoryOptions:
     window_days: int = 3  # a dated article joins stories active within this many days
     threshold: float = 0.17  # cosine from which an article joins a story
     undated_threshold: float = 0.28  # the same when either side has no date
+    # A dated article left alone by its batch is compared again once the batch is in (whole-batch
+    # idf, grown stories) and joins the nearest story from this cosine; 1.0 turns the second look off.
+    rejoin_threshold: float = 0.14
     related_threshold: float = 0.12  # topic-signature cosine from which two stories are related
     related_window_days: int = 180
     max_related: int = 5

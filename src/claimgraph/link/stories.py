@@ -17,6 +17,11 @@ How it works, one article at a time:
 * an article joins the most similar candidate whose cosine reaches ``threshold``, or the stricter
   ``undated_threshold`` when either side has no date (without time, content must carry all the
   evidence); otherwise it starts a new story;
+* single-pass clustering judges an article against the stories *as they were* when it arrived,
+  with the idf of the corpus so far: an opinion piece or a reaction story that came early, when its
+  event was one article, stays alone. So once a batch is in, each dated article of the batch still
+  alone gets a second look (:meth:`StoryIndex.add_many`): it joins the nearest story within
+  ``window_days`` whose cosine reaches ``rejoin_threshold``, scored with the whole batch's idf;
 * ``related`` links join stories whose topic signatures (top ``related_terms`` terms) reach
   ``related_threshold`` within ``related_window_days``: same topic, another event. They are
   refreshed by :meth:`StoryIndex.stories` for the stories changed since the last call only.
@@ -214,6 +219,57 @@ class StoryIndex:
         batch.sort(key=lambda d: (parse_day(d.published) is None, parse_day(d.published) or 0))
         for d in batch:
             self.add(d)
+        self._rejoin_singles([self._doc_story[d.id] for d in batch])
+
+    def _rejoin_singles(self, story_ids: list[str]) -> None:
+        """Give each dated one-article story of the batch a second look (see the module docstring).
+
+        Only dated stories within ``window_days`` qualify: without dates, content alone must carry
+        the evidence and the first pass's ``undated_threshold`` stands.
+        """
+        o = self.opts
+        if o.rejoin_threshold >= 1.0:
+            return
+        for sid in dict.fromkeys(story_ids):
+            s = self._stories.get(sid)
+            if s is None or len(s.documents) != 1 or not s.days:
+                continue
+            vec = self._weighted(s.centroid)
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            dvec = {t: v / norm for t, v in vec.items()}
+            day = s.days[0]
+            best, best_sim = None, o.rejoin_threshold
+            for other in self._candidates(_top(dvec, o.block_terms), day):
+                if other.id == sid or not other.days or _day_distance(other.days, day) > o.window_days:
+                    continue
+                sim = self._cos_doc(dvec, other)
+                if sim >= best_sim:
+                    best, best_sim = other, sim
+            if best is not None:
+                self._merge(s, best)
+
+    def _merge(self, s: _Story, into: _Story) -> None:
+        """Move every article of story ``s`` into story ``into`` and forget ``s``."""
+        into.documents.extend(s.documents)
+        for d in s.documents:
+            self._doc_story[d] = into.id
+        for day in s.days:
+            if day not in into.days:
+                into.days.insert(bisect_left(into.days, day), day)
+        c = into.centroid
+        for t, v in s.centroid.items():
+            c[t] = round(c.get(t, 0.0) + v, 6)
+        into.norm_n = -1
+        for p in self._post.values():
+            if s.id in p:
+                del p[s.id]
+                p.pop(into.id, None)
+                p[into.id] = None
+        for other in self._links.pop(s.id, {}):
+            self._links.get(other, {}).pop(s.id, None)
+        self._dirty.pop(s.id, None)
+        self._dirty[into.id] = None
+        del self._stories[s.id]
 
     def _candidates(self, keys: list[str], day: int | None) -> list[_Story]:
         """Stories sharing a blocking key with the article, most overlapping first (bounded)."""

@@ -14,6 +14,7 @@ from claimgraph.model import Attribution
 
 from .candidates import colon_label_candidates, token_candidates
 from .continuations import colon_followups, continuations
+from .lemmas import repair_cue_lemmas
 from .link import cut_excerpt_breaks, extend_with_quotes, quote_candidates
 from .quotes import Quotes, find_quotes, paragraphs
 from .relays import find_relays
@@ -62,6 +63,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     text = index.text
     if not text.strip():
         return []
+    repair_cue_lemmas(doc)
     paras = paragraphs(text)
     quotes = Quotes(find_quotes(text))
     cands = token_candidates(index)

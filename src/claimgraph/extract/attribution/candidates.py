@@ -13,7 +13,7 @@ from claimgraph.lexicon.attribution import HEDGE_CUES, SELF, SKIP_SPEAKERS, SPEC
 
 from .content import content_of_verb, parenthetical_content
 from .spans import Cand, span_chars, trim
-from .syntax import cue_tokens, cut_dash_aside, cut_misattached, subject
+from .syntax import cue_tokens, cut_dash_aside, cut_misattached, is_skipped_speaker, subject
 from .tokens import TokenIndex
 
 _NON_CUE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
@@ -62,7 +62,7 @@ def verb_candidate(index: TokenIndex, verb: Token) -> Cand | None:
         return None
     lo, hi = trimmed
     subj = subject(index, verb)
-    if subj is None or subj.lower_ in SKIP_SPEAKERS:
+    if subj is None or is_skipped_speaker(subj, SKIP_SPEAKERS):
         return None
     if subj.lower_ == "it" and lemma not in cues.SPEECH_VERBS:
         return None

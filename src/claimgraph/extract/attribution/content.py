@@ -122,6 +122,18 @@ def _infinitive_content(index: TokenIndex, verb: Token, lemma: str, kids: list[T
     return lo, xcomp.right_edge.i, False, []
 
 
+def _passive_agent_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
+    """"[The registration issue] was first reported by The Post", "[His views] were echoed by
+    experts": a passive cue with a "by" agent reports its grammatical subject (the agent is the
+    speaker, after the content)."""
+    if not any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "agent" for c in kids):
+        return None
+    subj = [c for c in kids if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if not subj or subj[0].lower_ in ("it", "there") or subj[0].tag_ in ("WP", "WDT"):
+        return None
+    return subj[0].left_edge.i, subj[0].right_edge.i, True, []
+
+
 def _prep_object(kids: list[Token], verb: Token, preps: frozenset[str]) -> _Content | None:
     """The object of the first of ``preps`` after the verb, the preposition being part of the cue."""
     for c in kids:
@@ -173,7 +185,8 @@ def _naming_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token
     return None
 
 
-_CONTENT_FINDERS = (_clausal_content, _misparsed_clause, _infinitive_content, _specific_prep_content,
+_CONTENT_FINDERS = (_clausal_content, _misparsed_clause, _infinitive_content, _passive_agent_content,
+                    _specific_prep_content,
                     _np_object_content, _generic_prep_content, _naming_content)
 
 

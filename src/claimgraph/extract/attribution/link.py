@@ -14,7 +14,7 @@ from claimgraph.lexicon.attribution import DASHES, SELF, SKIP_SPEAKERS, STOPS
 
 from .quotes import Quotes
 from .spans import Cand, trim
-from .syntax import subject
+from .syntax import is_skipped_speaker, subject
 from .tokens import TokenIndex
 
 _QUOTE_CUE_WINDOW = 14  # tokens between a quote and its cue verb
@@ -97,22 +97,37 @@ def _cue_after_quote(index: TokenIndex, k: int, para_end: int) -> tuple[Token, T
     return None
 
 
+# Verbs that report speech only when a quote follows them ("Limbaugh continued: “...”").
+_QUOTE_ONLY_CUES = frozenset({"continue", "conclude"})
+
+
+def _introduces_quote(verb: Token) -> bool:
+    return verb.lemma_ in cues.SPEECH_VERBS or verb.lemma_ in _QUOTE_ONLY_CUES
+
+
 def _cue_before_quote(index: TokenIndex, k: int, para_start: int) -> tuple[Token, Token, int] | None:
     """(cue, speaker, cue token) for "X said, “...”" / "X said: “...”" (k = last token before)."""
     doc = index.doc
     while k >= 0 and doc[k].is_space:
         k -= 1
-    if k < 0 or doc[k].text not in (",", ":") or doc[k].idx < para_start:
+    if k < 0 or doc[k].idx < para_start:
         return None
-    j = k - 1
+    if doc[k].text in (",", ":"):
+        j = k - 1
+    elif doc[k].pos_ == "VERB" and _introduces_quote(doc[k]):
+        j = k  # "She continued “...”": the verb touches the quote
+    else:
+        return None
     while j >= 0 and k - j <= _QUOTE_CUE_WINDOW and doc[j].idx >= para_start:
         t = doc[j]
         if t.text in STOPS:
             return None
-        if t.pos_ == "VERB" and t.lemma_ in cues.SPEECH_VERBS:
+        if t.pos_ == "VERB" and _introduces_quote(t):
             subj = subject(index, t)
-            if subj is None or subj.lower_ in SKIP_SPEAKERS:
+            if subj is None or is_skipped_speaker(subj, SKIP_SPEAKERS):
                 return None
+            if t.lemma_ in _QUOTE_ONLY_CUES and subj.pos_ not in ("PROPN", "PRON") and not subj.ent_type_:
+                return None  # "The fighting continued, “...”": only someone continues speaking
             return t, subj, j
         j -= 1
     return None

@@ -135,3 +135,19 @@ def cut_dash_aside(text: str, s: int, e: int) -> int:
     if m and len(text[s:m.start()].split()) >= 2:
         return m.start()
     return e
+
+
+# Quantifier pronouns that name a source when they take a group: "one of the advisers said".
+_PARTITIVE = frozenset({"one", "both", "each", "some", "many", "several", "most", "none"})
+
+
+def is_skipped_speaker(tok: Token, skip: frozenset[str]) -> bool:
+    """Is ``tok`` (a subject) in ``skip`` and no more than that? "One of Mr. Obama's advisers"
+    names a source even though a bare "one" ("one might think") does not."""
+    low = tok.lower_
+    if low not in skip:
+        return False
+    if low in _PARTITIVE:
+        return not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+                       for c in tok.children)
+    return True
