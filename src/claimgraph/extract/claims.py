@@ -14,6 +14,7 @@ from ..lexicon.speakers import PARTITIVE_PRONOUNS
 from ..model import Attribution, Claim, Quantity
 from .figure_source import figure_source
 from .hedges import is_hedged
+from .line_source import line_source
 from .speakers import SpeakerResolver
 
 _TRIM = " \t\r\n\"'“”‘’«»()[]"
@@ -114,6 +115,12 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
             elif before is not None:  # "Of those, 355 died.": the source of the sentence before
                 claim.speaker, claim.speaker_mention = before.speaker, before.speaker_mention
                 claim.speaker_type, claim.kind = before.speaker_type, "continuation"
+            elif (laid := line_source(text, q.start, q.end)) is not None:
+                # an embedded post signed "— Name (@handle)", or a label "Name: 'quote'"
+                claim.speaker, claim.speaker_mention, claim.cue = laid
+                posted = laid[2] == "posted"
+                claim.speaker_type = "person" if posted else "organization"
+                claim.kind = "posted" if posted else "labelled"
             own[sent.start_char] = claim
             claims.append((s, e, claim))
         claim.quantities.append(q)
