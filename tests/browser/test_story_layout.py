@@ -7,6 +7,7 @@ from a related story. axe-core (the ``axe-playwright-python`` package) checks ev
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -130,3 +131,30 @@ def test_no_serious_accessibility_violations(page, story_server, name, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(story_server + PAGES[name])
     assert _serious(page) == []
+
+
+# the printable width of a page at 96 px per inch, less the dossier's 12 mm side margins
+PAPER = {"A4": (210 - 24) / 25.4 * 96, "Letter": (215.9 - 24) / 25.4 * 96}
+
+
+@pytest.mark.parametrize("paper", list(PAPER))
+def test_dossier_prints_on_a4_and_letter(page, tmp_path, paper):
+    from claimgraph.present.dossier import write_dossier
+    from claimgraph.store import Store
+
+    db = build_story_store(tmp_path / "story.db")
+    with Store(db, readonly=True) as store:
+        html = write_dossier(store, tmp_path / "dossier.html", "t1")
+    width = int(PAPER[paper])
+    page.set_viewport_size({"width": width, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(html.as_uri())
+    _no_sideways_scroll(page)
+    _inside_viewport_horizontally(page, page.locator("table.measures tr > :last-child"))
+    expect(page.locator(".glance li")).to_have_text(SUMMARY)
+    pdf = tmp_path / f"dossier-{paper}.pdf"
+    page.pdf(path=str(pdf), format=paper, print_background=True)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page\b", data))
+    assert 2 <= pages <= 6, pages  # the summary and table, then the six articles

@@ -18,6 +18,7 @@ from ..model import Article, Story
 from ..store import Store
 from ..store.queries import find_story
 from .markup import claim_anchor, highlight_article
+from .summary import Coverage, Sentence, coverage, headline, summary
 from .svg import measure_plot
 from .tables import StoryView, doc_title, outlet_label, story_view
 
@@ -35,6 +36,9 @@ class Section:
     docs: list[DossierDoc]
     anchors: dict[str, str]  # claim id -> "#d1-claim-c3"
     plots: dict[int, Markup]
+    summary: list[Sentence]  # the story at a glance, conflicts first
+    headline: str
+    coverage: Coverage
 
 
 def _env() -> jinja2.Environment:
@@ -66,7 +70,8 @@ def _section(view: StoryView, first: int) -> Section:
         for c in d.claims:
             anchors[c.id] = "#" + claim_anchor(c.id, prefix)
     plots = {row.index: measure_plot(row, view.table.by, view.table.columns) for row in view.table.rows}
-    return Section(view, out, anchors, plots)
+    sentences = summary(view)
+    return Section(view, out, anchors, plots, sentences, headline(sentences), coverage(view))
 
 
 def _views(store: Store, story: str | None) -> list[StoryView]:
