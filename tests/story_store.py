@@ -40,7 +40,8 @@ SUMMARY = [
     "People killed in the Brenmoor earthquake and its aftershocks: 355 people according to "
     "Tallow Relief Fund (North Gazette) and the charity (Coast Courier) vs more than 1,300 people "
     "according to Opposition councillors (Lakeside Times) and Opposition figures (Hill Observer).",
-    "People injured changed over time: 40 people (Hospitals, 2025-03-01), then 95 people (the hospitals, 2025-03-03); "
+    "People injured changed over time: 40 people according to Hospitals on 2025-03-01, then 95 people according to "
+    "the hospitals on 2025-03-03; "
     "the mayor later repeated an older figure.",
     "2 sources agree on people displaced from their homes: about 2,000 people and some 2,100 people "
     "according to the shelter office (Lakeside Times) and the shelter office (River Daily).",

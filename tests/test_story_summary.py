@@ -34,3 +34,24 @@ def test_coverage_separates_related_articles(view):
     assert (c.articles, c.outlets) == (2, ["North Gazette", "Lakeside Times"])
     assert c.other_articles == 4
     assert c.other_outlets == ["Coast Courier", "Hill Observer", "River Daily", "Plains Record"]
+
+
+def test_many_sides_are_summed_up_by_their_ends(view):
+    from dataclasses import replace
+
+    from claimgraph.present.tables import measure_table
+    from story_store import COURIER, GAZETTE, LAKESIDE, comparisons
+
+    deaths = comparisons()[0]
+    three = replace(deaths, sides=[[f"{LAKESIDE}#c1"], [f"{GAZETTE}#c1"], [f"{COURIER}#c1"]])
+    table = measure_table([three], view.claims, view.outlets)
+    text = summary(replace(view, comparisons=[three], table=table))[0].text
+    assert text.startswith(f"{deaths.measure[0].upper()}{deaths.measure[1:]}: 3 different counts, from 355 people "
+                           "according to Tallow Relief Fund (North Gazette) to more than 1,300 people according to "
+                           "Opposition councillors (Lakeside Times).")
+
+
+def test_figures_differing_only_in_case_are_named_once():
+    from claimgraph.present.summary import _figures
+
+    assert _figures(["Eight others", "eight others", "14 others"], " or ") == "eight others or 14 others"

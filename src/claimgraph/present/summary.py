@@ -14,7 +14,7 @@ from typing import Any
 from .tables import Cell, MeasureRow, StoryView, outlet_label
 
 KINDS = ("conflict", "updated", "consistent")  # the order sentences are listed in
-MAX_FIGURES = 3  # figures named per side before "and N more"
+MAX_FIGURES = 2  # figures named per side before "and N more"
 MAX_SOURCES = 3
 
 
@@ -61,7 +61,9 @@ def coverage(view: StoryView) -> Coverage:
 # first words written capitalised only because they opened a sentence ("About 2,000", "The charity")
 _SMALL_WORDS = {"a", "an", "about", "almost", "approximately", "around", "at", "between", "fewer", "less",
                 "more", "nearly", "only", "over", "roughly", "some", "the", "under", "up", "just", "dozens",
-                "hundreds", "thousands", "tens", "several"}
+                "hundreds", "thousands", "tens", "several", "one", "two", "three", "four", "five", "six", "seven",
+                "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
+                "dozen", "many", "most", "no", "least"}
 
 
 def _mid(text: str) -> str:
@@ -85,12 +87,22 @@ def _who(cell: Cell, by: str) -> str:
     """Who gives a figure: the speaker with the outlet that quotes them, or the outlet alone."""
     outlet = outlet_label(cell.doc)
     if by == "outlet" and cell.source != outlet:
-        return f"{cell.source} ({outlet})"
+        # "CNN (Web News)" would nest brackets
+        return f"{cell.source} in {outlet}" if "(" in outlet else f"{cell.source} ({outlet})"
     return cell.source
 
 
-def _side(cells: list[Cell], by: str) -> str:
-    figures = _cap([c.shown for c in cells], MAX_FIGURES)
+def _figures(shown: list[str], joiner: str) -> str:
+    """A side's figures as one phrase: "355 people", "dozens or at least 15 people"."""
+    distinct: dict[str, str] = {}
+    for x in shown:
+        if x:
+            distinct.setdefault(_mid(x).lower(), _mid(x))  # "Eight others" and "eight others" are one
+    return joiner.join(list(distinct.values())[:MAX_FIGURES])
+
+
+def _side(cells: list[Cell], by: str, joiner: str = " or ") -> str:
+    figures = _figures([c.shown for c in cells], joiner)
     sources = _cap([_who(c, by) for c in cells], MAX_SOURCES)
     return f"{figures} according to {sources}" if sources else figures
 
@@ -114,17 +126,30 @@ def _measure(row: MeasureRow) -> str:
     return m[:1].upper() + m[1:]
 
 
+def _middle(cells: list[Cell]) -> float:
+    values = sorted(v for v in (c.value for c in cells) if v is not None)
+    return values[len(values) // 2] if values else float("nan")
+
+
 def _conflict(row: MeasureRow, by: str) -> str:
     sides = _sides(row)
     if len(sides) < 2:
         return f"{_measure(row)}: the sources disagree. {row.comparison.explanation}".strip()
-    return f"{_measure(row)}: " + " vs ".join(_side(s, by) for s in sides) + "."
+    if len(sides) == 2:
+        return f"{_measure(row)}: " + " vs ".join(_side(s, by) for s in sides) + "."
+    # many counts: the two ends say how far apart the sources are, in one sentence
+    ranked = sorted((s for s in sides if _middle(s) == _middle(s)), key=_middle)
+    if len(ranked) < 2:
+        ranked = sides
+    return (f"{_measure(row)}: {len(sides)} different counts, from {_side(ranked[0], by)} "
+            f"to {_side(ranked[-1], by)}.")
 
 
 def _updated(row: MeasureRow, by: str) -> str:
     steps = [e for e in row.comparison.timeline if e.get("role") in ("first", "revision")]
     if len(steps) >= 2:
-        parts = [f"{e.get('figure')} ({e.get('source')}, {e.get('date') or 'undated'})" for e in steps]
+        parts = [f"{_mid(str(e.get('figure')))} according to {e.get('source')} "
+                 f"{'on ' + e['date'] if e.get('date') else 'undated'}" for e in steps]
         stale = [e for e in row.comparison.timeline if e.get("outdated")]
         text = f"{_measure(row)} changed over time: " + ", then ".join(parts)
         if stale:
@@ -132,7 +157,8 @@ def _updated(row: MeasureRow, by: str) -> str:
         return text + "."
     # no timeline recorded: the reports in publication order
     cells = sorted(row.all_cells(), key=lambda c: c.doc.published or "")
-    parts = [f"{c.shown} ({_who(c, by)}{', ' + c.doc.published[:10] if c.doc.published else ''})" for c in cells]
+    parts = [f"{_mid(c.shown)} according to {_who(c, by)}{' on ' + c.doc.published[:10] if c.doc.published else ''}"
+             for c in cells]
     return f"{_measure(row)} changed over time: " + ", then ".join(dict.fromkeys(parts)) + "."
 
 
@@ -140,7 +166,7 @@ def _consistent(row: MeasureRow, by: str) -> str:
     cells = row.all_cells()
     n = len({_who(c, by) for c in cells})
     lead = f"{n} sources agree on {row.comparison.measure.strip()}" if n > 1 else _measure(row)
-    return f"{lead}: {_side(cells, by)}."
+    return f"{lead}: {_side(cells, by, ' and ')}."
 
 
 _WRITERS = {"conflict": _conflict, "updated": _updated, "consistent": _consistent}
