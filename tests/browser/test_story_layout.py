@@ -158,3 +158,32 @@ def test_dossier_prints_on_a4_and_letter(page, tmp_path, paper):
     assert data.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page\b", data))
     assert 2 <= pages <= 6, pages  # the summary and table, then the six articles
+
+
+def test_keyboard_skip_link_and_visible_focus(page, story_server):
+    page.goto(story_server + "/story/t1")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{story_server}/story/t1#main")
+    for _ in range(6):  # the next links get a visible focus ring
+        page.keyboard.press("Tab")
+        outline = page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
+                                " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+        assert outline[0] != "none" and outline[1] >= 2, outline
+
+
+def test_conflict_and_agreement_differ_beyond_colour(page, story_server):
+    page.goto(story_server + "/story/t1")
+    sign = "(e) => getComputedStyle(e, '::before').content"
+    conflict = page.locator("table.measures .badge.conflict").first
+    consistent = page.locator("table.measures .badge.consistent").first
+    expect(conflict).to_have_text("conflict")
+    expect(consistent).to_have_text("consistent")
+    assert conflict.evaluate(sign) != consistent.evaluate(sign)
+    page.goto(story_server + "/doc/" + quote(LAKESIDE, safe=""))
+    line = "(e) => getComputedStyle(e).textDecorationStyle"
+    assert page.locator("article.text mark.claim.conflict").first.evaluate(line) == "wavy"
+    assert page.locator("article.text mark.claim.consistent").first.evaluate(line) == "double"
