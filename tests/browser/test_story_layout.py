@@ -187,3 +187,23 @@ def test_conflict_and_agreement_differ_beyond_colour(page, story_server):
     line = "(e) => getComputedStyle(e).textDecorationStyle"
     assert page.locator("article.text mark.claim.conflict").first.evaluate(line) == "wavy"
     assert page.locator("article.text mark.claim.consistent").first.evaluate(line) == "double"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_dark_scheme_has_no_serious_accessibility_violations(page, story_server, name):
+    pytest.importorskip("axe_playwright_python")
+    page.emulate_media(color_scheme="dark")
+    page.goto(story_server + PAGES[name])
+    assert _serious(page) == []
+
+
+def test_dossier_has_no_serious_accessibility_violations(page, tmp_path):
+    pytest.importorskip("axe_playwright_python")
+    from claimgraph.present.dossier import write_dossier
+    from claimgraph.store import Store
+
+    db = build_story_store(tmp_path / "story.db")
+    with Store(db, readonly=True) as store:
+        html = write_dossier(store, tmp_path / "dossier.html", "t1")
+    page.goto(html.as_uri())
+    assert _serious(page) == []
