@@ -55,3 +55,21 @@ def test_figures_differing_only_in_case_are_named_once():
     from claimgraph.present.summary import _figures
 
     assert _figures(["Eight others", "eight others", "14 others"], " or ") == "eight others or 14 others"
+
+
+def test_story_json_carries_the_summary(tmp_path):
+    import warnings
+
+    from claimgraph.web.app import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    db = build_story_store(tmp_path / "story.db")
+    with TestClient(create_app(db)) as client:
+        data = client.get("/story/t1?format=json").json()
+    assert [s["text"] for s in data["summary"]] == SUMMARY
+    assert [s["url"] for s in data["summary"]] == ["#m-1", "#m-2", "#m-3"]
+    assert data["coverage"]["other_outlets"] == ["Coast Courier", "Hill Observer", "River Daily", "Plains Record"]
+    assert data["headline"].startswith("1 conflict")
