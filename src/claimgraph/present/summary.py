@@ -11,6 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicon.bounds import (
+    APPROX_MODIFIERS,
+    EXACT_MODIFIERS,
+    LOWER_BOUND_MODIFIERS,
+    NEAR_BELOW_MODIFIERS,
+    UPPER_BOUND_MODIFIERS,
+)
+from ..lexicon.numbers import COUNT_TRIGGER_WORDS, NUMBER_WORDS, VAGUE_MULTIPLIERS, VAGUE_PLURALS
+from ..lexicon.stopwords import FUNCTION_WORDS
 from .tables import Cell, MeasureRow, StoryView, outlet_label
 
 KINDS = ("conflict", "updated", "consistent")  # the order sentences are listed in
@@ -59,11 +68,10 @@ def coverage(view: StoryView) -> Coverage:
 
 
 # first words written capitalised only because they opened a sentence ("About 2,000", "The charity")
-_SMALL_WORDS = {"a", "an", "about", "almost", "approximately", "around", "at", "between", "fewer", "less",
-                "more", "nearly", "only", "over", "roughly", "some", "the", "under", "up", "just", "dozens",
-                "hundreds", "thousands", "tens", "several", "one", "two", "three", "four", "five", "six", "seven",
-                "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
-                "dozen", "many", "most", "no", "least"}
+_BOUND_PHRASES = (APPROX_MODIFIERS + NEAR_BELOW_MODIFIERS + LOWER_BOUND_MODIFIERS + UPPER_BOUND_MODIFIERS
+                  + EXACT_MODIFIERS + tuple(VAGUE_MULTIPLIERS))
+_SMALL_WORDS = (FUNCTION_WORDS | COUNT_TRIGGER_WORDS | NUMBER_WORDS | frozenset(VAGUE_PLURALS)
+                | frozenset(p.split()[0] for p in _BOUND_PHRASES))
 
 
 def _mid(text: str) -> str:
@@ -126,9 +134,10 @@ def _measure(row: MeasureRow) -> str:
     return m[:1].upper() + m[1:]
 
 
-def _middle(cells: list[Cell]) -> float:
+def _middle(cells: list[Cell]) -> float | None:
+    """The median figure of a side, None when none of its figures has a value."""
     values = sorted(v for v in (c.value for c in cells) if v is not None)
-    return values[len(values) // 2] if values else float("nan")
+    return values[len(values) // 2] if values else None
 
 
 def _conflict(row: MeasureRow, by: str) -> str:
@@ -138,7 +147,8 @@ def _conflict(row: MeasureRow, by: str) -> str:
     if len(sides) == 2:
         return f"{_measure(row)}: " + " vs ".join(_side(s, by) for s in sides) + "."
     # many counts: the two ends say how far apart the sources are, in one sentence
-    ranked = sorted((s for s in sides if _middle(s) == _middle(s)), key=_middle)
+    valued = [(m, s) for s in sides if (m := _middle(s)) is not None]
+    ranked = [s for _, s in sorted(valued, key=lambda x: x[0])]
     if len(ranked) < 2:
         ranked = sides
     return (f"{_measure(row)}: {len(sides)} different counts, from {_side(ranked[0], by)} "
