@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.present.summary import coverage, headline, summary
+from claimgraph.present.summary import article_counts, headline, summary
 from claimgraph.present.tables import story_view
 from claimgraph.store import Store
 from claimgraph.store.queries import find_story
@@ -29,8 +29,8 @@ def test_headline_counts(view):
     assert headline(summary(view)) == ("1 conflict, 1 figure changed over time, 1 figure all sources agree on.")
 
 
-def test_coverage_separates_related_articles(view):
-    c = coverage(view)
+def test_counts_separate_related_articles(view):
+    c = article_counts(view)
     assert (c.articles, c.outlets) == (2, ["North Gazette", "Lakeside Times"])
     assert c.other_articles == 4
     assert c.other_outlets == ["Coast Courier", "Hill Observer", "River Daily", "Plains Record"]
@@ -71,5 +71,5 @@ def test_story_json_carries_the_summary(tmp_path):
         data = client.get("/story/t1?format=json").json()
     assert [s["text"] for s in data["summary"]] == SUMMARY
     assert [s["url"] for s in data["summary"]] == ["#m-1", "#m-2", "#m-3"]
-    assert data["coverage"]["other_outlets"] == ["Coast Courier", "Hill Observer", "River Daily", "Plains Record"]
+    assert data["counts"]["other_outlets"] == ["Coast Courier", "Hill Observer", "River Daily", "Plains Record"]
     assert data["headline"].startswith("1 conflict")

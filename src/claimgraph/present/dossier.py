@@ -18,7 +18,7 @@ from ..model import Article, Story
 from ..store import Store
 from ..store.queries import find_story
 from .markup import claim_anchor, highlight_article
-from .summary import Coverage, Sentence, coverage, headline, summary
+from .summary import ArticleCounts, Sentence, article_counts, headline, summary
 from .svg import measure_plot
 from .tables import StoryView, doc_title, outlet_label, story_view
 
@@ -38,7 +38,7 @@ class Section:
     plots: dict[int, Markup]
     summary: list[Sentence]  # the story at a glance, conflicts first
     headline: str
-    coverage: Coverage
+    counts: ArticleCounts
 
 
 def _env() -> jinja2.Environment:
@@ -71,7 +71,7 @@ def _section(view: StoryView, first: int) -> Section:
             anchors[c.id] = "#" + claim_anchor(c.id, prefix)
     plots = {row.index: measure_plot(row, view.table.by, view.table.columns) for row in view.table.rows}
     sentences = summary(view)
-    return Section(view, out, anchors, plots, sentences, headline(sentences), coverage(view))
+    return Section(view, out, anchors, plots, sentences, headline(sentences), article_counts(view))
 
 
 def _views(store: Store, story: str | None) -> list[StoryView]:

@@ -41,7 +41,7 @@ class Sentence:
 
 
 @dataclass(frozen=True)
-class Coverage:
+class ArticleCounts:
     """Where a story's figures come from: its own articles, and articles of related stories."""
 
     articles: int
@@ -54,7 +54,7 @@ class Coverage:
                 "other_articles": self.other_articles, "other_outlets": self.other_outlets}
 
 
-def coverage(view: StoryView) -> Coverage:
+def article_counts(view: StoryView) -> ArticleCounts:
     """Count the story's own articles apart from the related ones that add figures to its table."""
     own = {d.id for d in view.docs}
     others: dict[str, str] = {}
@@ -64,7 +64,7 @@ def coverage(view: StoryView) -> Coverage:
                 others.setdefault(cell.doc.id, outlet_label(cell.doc))
     outlets = view.outlets
     other_outlets = [o for o in dict.fromkeys(others.values()) if o not in outlets]
-    return Coverage(len(view.docs), outlets, len(others), other_outlets)
+    return ArticleCounts(len(view.docs), outlets, len(others), other_outlets)
 
 
 # first words written capitalised only because they opened a sentence ("About 2,000", "The charity")

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse, Response
 
 from ...present.claimreview import claimreview_items
 from ...present.dossier import render_dossier
-from ...present.summary import coverage, headline, summary
+from ...present.summary import article_counts, headline, summary
 from ...present.svg import measure_plot
 from ...present.tables import StoryView, doc_title, outlet_label, story_view
 from ...store import Store
@@ -51,7 +51,7 @@ def story_data(store: Store, view: StoryView) -> dict[str, Any]:
         "outlets": view.outlets,
         "conflicts": view.conflicts,
         "consistent": sum(c.verdict == "consistent" for c in view.comparisons),
-        "coverage": coverage(view).to_json(),
+        "counts": article_counts(view).to_json(),
         "headline": headline(sentences),
         "summary": [s.to_json() | {"url": f"#m-{s.row}"} for s in sentences],
         "measures": measures,
