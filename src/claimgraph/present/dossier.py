@@ -20,6 +20,7 @@ from ..store import Store
 from ..store.queries import find_story
 from .coverage import story_coverage
 from .markup import claim_anchor, highlight_article
+from .summary import ArticleCounts, Sentence, article_counts, headline, summary
 from .svg import measure_plot
 from .tables import StoryView, doc_title, outlet_label, story_view
 from .timeline_plot import spans_time, timeline_plot
@@ -40,6 +41,9 @@ class Section:
     plots: dict[int, Markup]
     timelines: dict[int, Markup]
     coverage: dict[str, Any]
+    summary: list[Sentence]  # the story at a glance, conflicts first
+    headline: str
+    counts: ArticleCounts
 
 
 def _env() -> jinja2.Environment:
@@ -75,7 +79,8 @@ def _section(view: StoryView, first: int) -> Section:
                                           lambda _doc, claim: anchors.get(claim, "#"))
                  for row in view.table.rows if spans_time(row.comparison.timeline)}
     coverage = story_coverage(view.story, view.docs, [(row.index, row.comparison) for row in view.table.rows])
-    return Section(view, out, anchors, plots, timelines, coverage)
+    sentences = summary(view)
+    return Section(view, out, anchors, plots, timelines, coverage, sentences, headline(sentences), article_counts(view))
 
 
 def _views(store: Store, story: str | None) -> list[StoryView]:

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from ...present.claimreview import claimreview_items
 from ...present.coverage import story_coverage
 from ...present.dossier import render_dossier
+from ...present.summary import article_counts, headline, summary
 from ...present.svg import measure_plot
 from ...present.tables import StoryView, doc_title, outlet_label, story_view
 from ...present.timeline_plot import spans_time, timeline_plot
@@ -54,6 +55,7 @@ def story_data(store: Store, view: StoryView) -> dict[str, Any]:
         for cells in row["cells"].values():
             for cell in cells:
                 cell["url"] = doc_url(cell["doc"], cell["claim"])
+    sentences = summary(view)
     speakers = view.speakers()
     ids = {c.speaker: c.speaker_id for d in view.docs for c in d.claims if c.speaker and c.speaker_id}
     for sp in speakers:
@@ -70,6 +72,9 @@ def story_data(store: Store, view: StoryView) -> dict[str, Any]:
         "independence": indep,
         "conflicts": view.conflicts,
         "consistent": sum(c.verdict == "consistent" for c in view.comparisons),
+        "counts": article_counts(view).to_json(),
+        "headline": headline(sentences),
+        "summary": [s.to_json() | {"url": f"#m-{s.row}"} for s in sentences],
         "measures": measures,
         "speakers": speakers,
         "coverage": story_coverage(s, view.docs, [(row.index, row.comparison) for row in view.table.rows]),
