@@ -68,7 +68,7 @@ def timeline_plot(measure: str, entries: list[dict[str, Any]], url_of: Callable[
                 f"{escape(hi.date().isoformat())}</text>")
     desc = "; ".join(f"{e.get('date') or 'undated'} {e['figure']} ({e.get('role')})" for e in entries)
     return Markup(
-        f'<svg class="timeline-plot" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
+        f'<svg class="timeline-plot" role="group" aria-label="{escape(measure)}: reports in time order" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
         f'font-family="system-ui, sans-serif">'
         f"<title>{escape(measure)}: reports in time order</title><desc>{escape(desc)}</desc>"
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{AXIS_Y}" y2="{AXIS_Y}" stroke="#c7ced6"/>'
