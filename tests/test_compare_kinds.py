@@ -320,3 +320,17 @@ def test_a_winning_margin_is_not_a_total():
     m = [x for x in story_mentions([a, b]) if x.doc_id == "a"][0]
     assert "difference" in m.flags
     assert judge(*story_mentions([a, b])).relation is None
+
+
+def test_a_place_after_an_age_is_not_whose_age_it_is():
+    from claimgraph.link.measures import age_owner
+    from claimgraph.model import Quantity
+
+    def owner(text, figure):
+        i = text.index(figure)
+        return age_owner(text, Quantity(text=figure, start=i, end=i + len(figure), value=float(figure.split("-")[0])))
+
+    assert owner("said Tam Oduya, a 24-year-old clerk and lifelong Varosh resident.", "24-year-old") is None
+    assert owner("a 20-year-old Varosh, Conn., resident named Bram Keller", "20-year-old") is None
+    assert owner("the shooter, 20-year-old Bram Keller, fled", "20-year-old") == "keller"
+    assert owner("his 6-year-old sister Mira", "6-year-old") == "mira"

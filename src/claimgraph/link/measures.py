@@ -462,9 +462,17 @@ def age_owner(text: str, q: Quantity) -> str | None:
     if (m := _APPOSITIVE_AGE_BEFORE.search(before)) and _APPOSITIVE_AGE_AFTER.match(after) \
             and m.group(1).lower() not in NOT_PLACES and (q.text or "").strip().isdigit():
         return m.group(1).lower().strip("'’")
-    if (m := _AGE_BEFORE_NAME.match(after if not _AGE.search(q.text or "") else
-                                    text[q.end - len("year-old"):q.end + 60].replace("year-old", " year-old", 1))):
-        return m.group(1).split()[-1].lower().strip("'’")
+    tail = after if not _AGE.search(q.text or "") else \
+        text[q.end - len("year-old"):q.end + 60].replace("year-old", " year-old", 1)
+    if m := _AGE_BEFORE_NAME.match(tail):
+        words = m.group(1).split()
+        between = tail[:m.start(1)].split()[1:]  # the words between "year-old" and the name
+        # "a 24-year-old accountant and lifelong Newtown resident", "a 20-year-old Newtown, Conn.,
+        # resident": a lone capitalised word after several words, or before a comma, is a place
+        # ("his 6-year-old sister Jane" keeps its one word)
+        if len(words) == 1 and (len(between) >= 2 or tail[m.end(1):m.end(1) + 1] == ","):
+            return None
+        return words[-1].lower().strip("'’")
     return None
 
 
