@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import threading
 import time
@@ -36,3 +38,18 @@ def running_server(db: Path):
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+# set CLAIMGRAPH_SCREENSHOTS=DIR to keep a copy of the PNGs (they always go to the test's tmp_path)
+SHOTS = os.environ.get("CLAIMGRAPH_SCREENSHOTS")
+
+
+def screenshot(page, tmp_path: Path, name: str) -> Path:
+    """A full-page PNG of ``page`` in ``tmp_path`` (and in $CLAIMGRAPH_SCREENSHOTS when set)."""
+    path = tmp_path / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 5_000
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(SHOTS) / path.name)
+    return path

@@ -6,21 +6,17 @@ from a related story. axe-core (the ``axe-playwright-python`` package) checks ev
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
-from live import running_server
+from live import running_server, screenshot
 
 from story_store import GAZETTE, LAKESIDE, SUMMARY, build_story_store
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
 
-SHOTS = os.environ.get("CLAIMGRAPH_SCREENSHOTS")  # keep a copy of the PNGs there
 WIDTHS = [1280, 390]
 
 
@@ -30,13 +26,6 @@ def story_server(tmp_path_factory):
         yield url
 
 
-def _shot(page, tmp_path: Path, name: str) -> None:
-    path = tmp_path / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 5_000
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, Path(SHOTS) / path.name)
 
 
 def _no_sideways_scroll(page) -> None:
@@ -84,7 +73,7 @@ def test_story_fits_the_screen(page, story_server, tmp_path, width):
     _inside_viewport_horizontally(page, verdicts)
     _inside_viewport_horizontally(page, page.locator("table.measures .badge"))
     _inside_viewport_horizontally(page, page.locator("table.measures .why"))
-    _shot(page, tmp_path, f"layout-story-{width}")
+    screenshot(page, tmp_path, f"layout-story-{width}")
 
 
 def test_phone_shows_each_measure_as_a_card(page, story_server):

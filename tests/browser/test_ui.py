@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from live import screenshot
 
 from web_store import EVIL, EVIL2, FLOOD_LEDGER, LEDGER, XSS_LINK, XSS_SCRIPT, XSS_TEXTAREA
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
 
-# set CLAIMGRAPH_SCREENSHOTS=DIR to keep a copy of the PNGs (they always go to the test's tmp_path)
-SHOTS = os.environ.get("CLAIMGRAPH_SCREENSHOTS")
 CLAIM_1 = "Mayor Ana Ortiz said 120 homes were flooded when the river rose overnight."
 
 
-def _shot(page, tmp_path: Path, name: str) -> Path:
-    path = tmp_path / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 5_000
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, Path(SHOTS) / path.name)
-    return path
 
 
 def test_story_list_to_story_to_highlighted_claim(page, tmp_path):
@@ -44,7 +32,7 @@ def test_story_list_to_story_to_highlighted_claim(page, tmp_path):
     # conflicts really are red
     assert page.eval_on_selector("table.measures tr.conflict td", "e => getComputedStyle(e).backgroundColor") \
         == "rgb(254, 243, 242)"
-    _shot(page, tmp_path, "story")
+    screenshot(page, tmp_path, "story")
 
     conflict_row.get_by_role("link", name="120 homes").click()
     expect(page).to_have_url(re.compile(re.escape("/doc/" + quote(LEDGER, safe="")) + "#claim-c1$"))
@@ -59,7 +47,7 @@ def test_story_list_to_story_to_highlighted_claim(page, tmp_path):
     # the other claims are highlighted too, just not as the target
     expect(page.locator("article.text mark.claim")).to_have_count(3)
     expect(page.locator("article.text")).to_have_text(FLOOD_LEDGER)
-    shot = _shot(page, tmp_path, "article-claim")
+    shot = screenshot(page, tmp_path, "article-claim")
     assert shot.exists()
 
 
@@ -79,7 +67,7 @@ def test_search_then_open_a_result(page, tmp_path):
     cards = page.locator(".claim-card")
     expect(cards).to_have_count(3)
     expect(page.locator("mark.hit").first).to_have_text("homes")
-    _shot(page, tmp_path, "search")
+    screenshot(page, tmp_path, "search")
     cards.filter(has_text="Fire chief").locator("blockquote a").click()
     expect(page.locator("mark.claim:target")).to_contain_text("300 homes")
 
@@ -116,6 +104,6 @@ def test_injected_markup_stays_inert_text(page, tmp_path):
     page.goto("/doc/" + quote(EVIL, safe=""))
     text = page.locator("article.text").inner_text()
     assert XSS_SCRIPT in text and XSS_TEXTAREA in text and XSS_LINK in text  # shown literally
-    _shot(page, tmp_path, "injection")
+    screenshot(page, tmp_path, "injection")
     page.wait_for_timeout(300)
     assert dialogs == [] and errors == []
