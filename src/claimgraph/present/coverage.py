@@ -95,3 +95,31 @@ def analysis_coverage(stories: list[Story], documents: list[Article],
         timelines += story_timelines(s.id, comps)
         coverage.append(story_coverage(s, docs_of[s.id], comps))
     return timelines, coverage
+
+
+def timeline_rows(timelines: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    """One flat row per report of every timeline, values typed (the CSV and Parquet exports format them)."""
+    for t in timelines:
+        for e in t["entries"]:
+            low, high = (e.get("interval") or [None, None])[:2]
+            yield {"story": t["story"], "comparison": t["comparison"], "measure": t["measure"],
+                   "verdict": t["verdict"], "date": e.get("date"), "precision": e.get("precision"),
+                   "date_from": e.get("date_from"), "outlet": e.get("outlet"), "speaker": e.get("speaker"),
+                   "figure": e["figure"], "low": low, "high": high, "role": e["role"],
+                   "outdated": bool(e.get("outdated")), "claim": e["claim"], "document": e["document"]}
+
+
+def coverage_rows(coverage: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    """One flat row per measure and outlet of every story's coverage, values typed: ``figures`` and
+    ``sides`` are lists, ``one_sided`` and ``first`` booleans."""
+    for cov in coverage:
+        for m in cov["measures"]:
+            for outlet in cov["outlets"] + [o for o in m["carried"] if o not in cov["outlets"]]:
+                figs = m["carried"].get(outlet, [])
+                yield {"story": cov["story"], "comparison": m["comparison"], "measure": m["measure"],
+                       "verdict": m["verdict"], "outlet": outlet,
+                       "status": "carried" if figs else ("missing" if outlet in m["missing"] else ""),
+                       "figures": [f["figure"] for f in figs],
+                       "sides": [f["side"] for f in figs if f["side"] is not None],
+                       "one_sided": outlet in m["one_sided"],
+                       "first": bool(m["first"] and m["first"]["outlet"] == outlet)}

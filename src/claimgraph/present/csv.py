@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Article, Comparison, Speaker
 from ..store import Store
 from ..store.queries import find_story
-from .coverage import analysis_coverage
+from .coverage import analysis_coverage, coverage_rows, timeline_rows
 from .tables import claim_source, load_claims, measure_table
 
 CLAIM_COLUMNS = ["claim_id", "doc_id", "story", "outlet", "title", "published", "url", "source", "speaker",
@@ -155,8 +155,8 @@ def write_csv(store: Store, path: str | Path, story: str | None = None) -> list[
     timelines, coverage = analysis_coverage(stories, list(store.documents([d for s in stories for d in s.documents])),
                                             comparisons)
     third, fourth = path.with_name(path.stem + ".timelines.csv"), path.with_name(path.stem + ".coverage.csv")
-    _write(third, TIMELINE_COLUMNS, (timeline_row(t, e) for t in timelines for e in t["entries"]))
-    _write(fourth, COVERAGE_COLUMNS, (row for c in coverage for row in coverage_rows(c)))
+    _write(third, TIMELINE_COLUMNS, (_csv_row(r) for r in timeline_rows(timelines)))
+    _write(fourth, COVERAGE_COLUMNS, (_csv_row(r) for r in coverage_rows(coverage)))
     return [path, second, third, fourth]
 
 
@@ -166,31 +166,20 @@ COVERAGE_COLUMNS = ["story", "comparison", "measure", "verdict", "outlet", "stat
                     "one_sided", "first"]
 
 
-def timeline_row(timeline: dict[str, Any], e: dict[str, Any]) -> dict[str, Any]:
-    """One report of a measure's timeline as a CSV row."""
-    low, high = (e.get("interval") or [None, None])[:2]
-    row = {"story": timeline["story"], "comparison": timeline["comparison"], "measure": timeline["measure"],
-           "verdict": timeline["verdict"], "date": e.get("date") or "", "precision": e.get("precision") or "",
-           "date_from": e.get("date_from") or "", "outlet": e.get("outlet") or "", "speaker": e.get("speaker") or "",
-           "figure": e["figure"], "low": _fmt(low), "high": _fmt(high), "role": e["role"],
-           "outdated": int(bool(e.get("outdated"))), "claim": e["claim"], "document": e["document"]}
-    return {k: safe_cell(v) for k, v in row.items()}
+def _csv_cell(v: Any) -> Any:
+    """A typed export value as CSV shows it: lists joined, booleans as 0/1, numbers trimmed."""
+    if isinstance(v, list):
+        return (" | " if v and isinstance(v[0], str) else " ").join(str(x) for x in v)
+    if isinstance(v, bool):
+        return int(v)
+    if isinstance(v, float):
+        return _fmt(v)
+    return "" if v is None else v
 
 
-def coverage_rows(cov: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """The coverage table of one story, a row per measure and outlet."""
-    for m in cov["measures"]:
-        for outlet in cov["outlets"] + [o for o in m["carried"] if o not in cov["outlets"]]:
-            figs = m["carried"].get(outlet, [])
-            status = "carried" if figs else ("missing" if outlet in m["missing"] else "")
-            first = bool(m["first"] and m["first"]["outlet"] == outlet)
-            row = {"story": cov["story"], "comparison": m["comparison"], "measure": m["measure"],
-                   "verdict": m["verdict"], "outlet": outlet, "status": status,
-                   "figures": " | ".join(f["figure"] for f in figs),
-                   "sides": " ".join(str(f["side"]) for f in figs if f["side"] is not None),
-                   "one_sided": int(outlet in m["one_sided"]), "first": int(first)}
-            yield {k: safe_cell(v) for k, v in row.items()}
+def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: safe_cell(_csv_cell(v)) for k, v in row.items()}
 
 
 __all__ = ["CLAIM_COLUMNS", "COMPARISON_COLUMNS", "COVERAGE_COLUMNS", "TIMELINE_COLUMNS", "claim_rows",
-           "comparison_rows", "comparisons_path", "coverage_rows", "safe_cell", "timeline_row", "write_csv"]
+           "comparison_rows", "comparisons_path", "safe_cell", "write_csv"]

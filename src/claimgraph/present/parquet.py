@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 
 from ..store import Store
 from ..store.flat import TABLES, table_rows
-from .coverage import analysis_coverage
+from .coverage import analysis_coverage, coverage_rows, timeline_rows
 
 BATCH = 20_000
 _S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
@@ -60,28 +60,7 @@ def _story_tables(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, An
     stories = store.stories()
     docs = list(store.documents([d for s in stories for d in s.documents]))
     timelines, coverage = analysis_coverage(stories, docs, store.comparisons())
-    trows = []
-    for t in timelines:
-        for e in t["entries"]:
-            low, high = (e.get("interval") or [None, None])[:2]
-            trows.append({"story": t["story"], "comparison": t["comparison"], "measure": t["measure"],
-                          "verdict": t["verdict"], "date": e.get("date"), "precision": e.get("precision"),
-                          "date_from": e.get("date_from"), "outlet": e.get("outlet"), "speaker": e.get("speaker"),
-                          "figure": e["figure"], "low": low, "high": high, "role": e["role"],
-                          "outdated": bool(e.get("outdated")), "claim": e["claim"], "document": e["document"]})
-    crows = []
-    for c in coverage:
-        for m in c["measures"]:
-            for outlet in c["outlets"] + [o for o in m["carried"] if o not in c["outlets"]]:
-                figs = m["carried"].get(outlet, [])
-                crows.append({"story": c["story"], "comparison": m["comparison"], "measure": m["measure"],
-                              "verdict": m["verdict"], "outlet": outlet,
-                              "status": "carried" if figs else ("missing" if outlet in m["missing"] else ""),
-                              "figures": [f["figure"] for f in figs],
-                              "sides": [f["side"] for f in figs if f["side"] is not None],
-                              "one_sided": outlet in m["one_sided"],
-                              "first": bool(m["first"] and m["first"]["outlet"] == outlet)})
-    return trows, crows
+    return list(timeline_rows(timelines)), list(coverage_rows(coverage))
 
 
 def _write(path: Path, schema: pa.Schema, rows: Iterable[dict[str, Any]]) -> None:
