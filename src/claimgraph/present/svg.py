@@ -32,6 +32,18 @@ class Point:
     sub: str = ""  # a second, smaller label line (the speaker, under the outlet)
 
 
+def svg_figure(css_class: str, role: str, width: int, height: int, title: str, desc: str, body: str,
+               *, label: str | None = None, font_size: int | None = None) -> Markup:
+    """The ``<svg>`` element every inline chart shares: a fixed viewBox, the system font, and an
+    escaped ``<title>`` and ``<desc>`` so it reads with a screen reader. ``body`` is trusted markup."""
+    aria = f' aria-label="{escape(label)}"' if label else ""
+    size = f' font-size="{font_size}"' if font_size else ""
+    return Markup(
+        f'<svg class="{css_class}" role="{role}"{aria} viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" font-family="system-ui, sans-serif"{size}>'
+        f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>{body}</svg>")
+
+
 def _fmt(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
 
@@ -78,12 +90,8 @@ def bar_plot(points: list[Point], *, title: str, verdict: str | None = None) -> 
         rows.append(f'<text x="{x(max(p.value, p.high or p.value)) + 6:.1f}" y="{mid + 4:.1f}" class="val">'
                     f"{escape(_clip(label, 25))}</text>")
     desc = "; ".join(f"{p.label}{' (' + p.sub + ')' if p.sub else ''}: {p.shown or _fmt(p.value)}" for p in points)
-    return Markup(
-        f'<svg class="plot" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'font-family="system-ui, sans-serif" font-size="12">'
-        f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>"
-        f'<line x1="{LABEL_W}" x2="{LABEL_W}" y1="{PAD / 2}" y2="{height - PAD / 2}" stroke="#c7ced6"/>'
-        + "".join(rows) + "</svg>")
+    axis = f'<line x1="{LABEL_W}" x2="{LABEL_W}" y1="{PAD / 2}" y2="{height - PAD / 2}" stroke="#c7ced6"/>'
+    return svg_figure("plot", "img", WIDTH, height, title, desc, axis + "".join(rows), font_size=12)
 
 
 def measure_plot(row: MeasureRow, by: str = "outlet", columns: list[str] | None = None) -> Markup:

@@ -15,6 +15,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from .svg import svg_figure
+
 WIDTH = 620
 HEIGHT = 64
 LEFT, RIGHT = 16, 16
@@ -67,12 +69,9 @@ def timeline_plot(measure: str, entries: list[dict[str, Any]], url_of: Callable[
                 f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 4}" font-size="11" text-anchor="end">'
                 f"{escape(hi.date().isoformat())}</text>")
     desc = "; ".join(f"{e.get('date') or 'undated'} {e['figure']} ({e.get('role')})" for e in entries)
-    return Markup(
-        f'<svg class="timeline-plot" role="group" aria-label="{escape(measure)}: reports in time order" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
-        f'font-family="system-ui, sans-serif">'
-        f"<title>{escape(measure)}: reports in time order</title><desc>{escape(desc)}</desc>"
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{AXIS_Y}" y2="{AXIS_Y}" stroke="#c7ced6"/>'
-        + "".join(marks) + ends + "</svg>")
+    name = f"{measure}: reports in time order"
+    axis = f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{AXIS_Y}" y2="{AXIS_Y}" stroke="#c7ced6"/>'
+    return svg_figure("timeline-plot", "group", WIDTH, HEIGHT, name, desc, axis + "".join(marks) + ends, label=name)
 
 
 def spans_time(entries: list[dict[str, Any]]) -> bool:
