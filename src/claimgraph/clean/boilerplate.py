@@ -15,6 +15,7 @@ Functions take the list of lines and return indices; ``text.py`` decides and ass
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -34,6 +35,20 @@ LISTING_PROSE_SHARE = 0.1
 LONE_SENTENCE_SHARE = 0.25
 # Share of a repeated block's lines that must carry a reader appeal for the block to go.
 APPEAL_BLOCK_SHARE = 0.2
+# Reasons that mark a line as part of the page template (not junk separators, bylines or bios):
+# they anchor menu runs in the page head.
+TEMPLATE_REASONS = frozenset(
+    {"nav", "cta", "furniture", "copyright", "counter", "tags", "markup", "table", "credit"}
+)
+# A menu run between two template lines: at least this many lines, with a median word count
+# at most MENU_MEDIAN_WORDS, none longer than MENU_MAX_WORDS words.
+MENU_MIN_LINES = 2
+MENU_MEDIAN_WORDS = 4
+MENU_MAX_WORDS = 12
+# A widget rendered twice: its second copy starts within this many lines of the first.
+DOUBLED_WINDOW = 15
+# ... and its lines have at most this many words.
+DOUBLED_MAX_WORDS = 8
 # Long lines are judged on their first characters only (speed).
 _SAMPLE_CHARS = 600
 
@@ -243,8 +258,13 @@ def line_noise(line: str) -> str | None:
     if n <= 30 and (patterns.COPYRIGHT.search(s) or patterns.COOKIE_NOTICE.search(s)):
         return "copyright"
     items = [c for c in s.split(",") if c.strip()]
-    if (len(items) >= 6 and n / len(items) <= 3 and function_word_share(ws) < 0.1
-            and ":" not in s and not ends_sentence(s)):
+    if (
+        len(items) >= 6
+        and n / len(items) <= 3
+        and function_word_share(ws) < 0.1
+        and ":" not in s
+        and not ends_sentence(s)
+    ):
         return "tags"  # a keyword cloud: many short comma-separated items, no syntax
     if n <= 15 and patterns.COUNTER.search(s) and not ends_sentence(s):
         return "counter"
@@ -308,6 +328,73 @@ def boilerplate_tail(lines: Sequence[str], removed: set[int], noise: dict[int, s
     if strong * 2 < len(part):
         return None
     return part[0]
+
+
+def _menu_item(line: str) -> bool:
+    """A short label that does not read as a sentence: a menu entry, a board or section name."""
+    s = line.strip()
+    return len(words(s)) <= MENU_MAX_WORDS and not ends_sentence(s) and not is_prose(s)
+
+
+def head_menu_runs(lines: Sequence[str], noise: dict[int, str]) -> set[int]:
+    """Indices of menu runs in the page head: short labels between two template lines.
+
+    Before the first sentence of a page, lines sitting between two lines of the template (a
+    navigation label, a call to action, a copyright) belong to the same template when they are
+    all short labels: the board list between "Sign in" and "Quick links". A single line between
+    two template lines is left alone: that is where a headline sits ("Menu" / title / "Share").
+    """
+    first_prose = next(
+        (i for i, x in enumerate(lines) if x.strip() and i not in noise and (is_prose(x) or is_sentence(x))),
+        len(lines),
+    )
+    anchors = [i for i in range(first_prose) if noise.get(i) in TEMPLATE_REASONS]
+    out: set[int] = set()
+    for a, b in itertools.pairwise(anchors):
+        gap = [i for i in range(a + 1, b) if lines[i].strip() and i not in noise]
+        if len(gap) < MENU_MIN_LINES or not all(_menu_item(lines[i]) for i in gap):
+            continue
+        sizes = sorted(len(words(lines[i])) for i in gap)
+        if sizes[len(sizes) // 2] <= MENU_MEDIAN_WORDS:
+            out.update(gap)
+    return out
+
+
+def doubled_field_blocks(lines: Sequence[str], removed: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """Indices of short-line blocks repeated a few lines apart that hold a record field.
+
+    Forum and shop templates often render one widget twice (a user box for wide and narrow
+    screens): "Posts: 334" / "the Netherlands" and, a few lines on, the same two lines again. A
+    block of two or more short lines that recurs within :data:`DOUBLED_WINDOW` lines and holds
+    a ``Label: value`` field is that widget; both copies go. Repeats far apart (the same user's
+    box on a later post) and repeats without a field (a song's chorus, a list) are left alone.
+    """
+    live = [i for i, x in enumerate(lines) if x.strip() and i not in removed]
+    keys = [norm_key(lines[i]) for i in live]
+    short = [
+        bool(k) and len(words(lines[i])) <= DOUBLED_MAX_WORDS and not is_prose(lines[i])
+        for i, k in zip(live, keys, strict=True)
+    ]
+    out: set[int] = set()
+    for j in range(len(live)):
+        if not short[j]:
+            continue
+        for j2 in range(j + 1, len(live)):
+            if live[j2] - live[j] > DOUBLED_WINDOW:
+                break
+            n = 0
+            while (
+                j2 + n < len(live)
+                and j + n < j2
+                and short[j + n]
+                and short[j2 + n]
+                and keys[j + n] == keys[j2 + n]
+            ):
+                n += 1
+            if n >= 2 and any(patterns.FIELD_LINE.match(lines[live[t]].strip()) for t in range(j, j + n)):
+                out.update(live[j : j + n])
+                out.update(live[j2 : j2 + n])
+    return out
 
 
 def is_listing(lines: Sequence[str], candidates: Sequence[int], prose: dict[int, bool]) -> bool:

@@ -136,7 +136,9 @@ MARKUP = re.compile(
 # The separator row of a Markdown table ("|---|:---:|"), as HTML extractors write tables.
 MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 URL_ONLY = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.I)
-COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|\bcopyright\b).{0,80}(?:\d{4}|reserved)|all\s+rights\s+reserved", re.I)
+COPYRIGHT = re.compile(
+    r"(?:\u00a9|\(c\)|\bcopyright\b).{0,80}(?:\d{4}|reserved)|all\s+rights\s+reserved", re.I
+)
 PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|EUR|USD|GBP|CHF)\b)")
 # Counters of a listing item: "567 Words", "3 Pages", "10,197 members", "0 comments".
 COUNTER = re.compile(
@@ -144,6 +146,8 @@ COUNTER = re.compile(
     r"answers?|reviews|results|items|photos|videos|downloads|subscribers|ratings)\b",
     re.I,
 )
+# A profile or record field with a figure in its value: "Posts: 334", "Joined: Aug 2002".
+FIELD_LINE = re.compile(r"^[\W_]*[A-Z][A-Za-z ]{1,20}:\s*\S.*\d")
 COOKIE_NOTICE = re.compile(r"\buses?\s+cookies\b|\bcookie\s+(?:policy|settings|preferences)\b", re.I)
 
 # ---------------------------------------------------------------- credits, bylines, bios
@@ -168,7 +172,9 @@ PHOTO_CREDIT = re.compile(
     re.X,
 )
 # "(AP Photo/Jane Roe)" or "[Getty Images]" at the end of a caption line.
-TRAILING_CREDIT = re.compile(rf"[(\[](?:{PHOTO_AGENCIES})(?:\s+(?:photo|images?))?\s*(?:/[^)\]]{{1,60}})?[)\]]\W*$")
+TRAILING_CREDIT = re.compile(
+    rf"[(\[](?:{PHOTO_AGENCIES})(?:\s+(?:photo|images?))?\s*(?:/[^)\]]{{1,60}})?[)\]]\W*$"
+)
 
 BYLINE = re.compile(
     rf"""^\W*(?i:
@@ -190,7 +196,11 @@ DOMAIN_MENTION = re.compile(
     r"\b(?P<name>[A-Z][A-Za-z0-9-]{1,40}\.(?:com|org|net|co\.uk|news|info|io|us|ca|com\.au|co|tv|fm))\b"
 )
 MONTHS = "|".join(MONTH_NAMES + MONTH_ABBREVIATIONS)
-DATE_MDY = re.compile(rf"\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+DATE_MDY = re.compile(
+    rf"\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
+DATE_DMY = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
 DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
 DATE_CUE = re.compile(r"\b(?:published|posted|updated|date|dated|first\s+published)\b", re.I)

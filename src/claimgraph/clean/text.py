@@ -34,7 +34,9 @@ def _guess_outlet(url: str | None, removed: list[str], kept: list[str], author: 
     if domain:
         name = metadata.name_for_domain(domain, removed + kept)
         return name or domain[:1].upper() + domain[1:]
-    return metadata.domain_mention(removed) or metadata.recurring_name(removed, exclude=[author] if author else [])
+    return metadata.domain_mention(removed) or metadata.recurring_name(
+        removed, exclude=[author] if author else []
+    )
 
 
 @dataclass
@@ -63,6 +65,10 @@ def line_reasons(
     why.update(noise)
     for i in boilerplate.repeated_appeal_blocks(lines, noise):
         why.setdefault(i, "repeated")
+    for i in boilerplate.head_menu_runs(lines, noise):
+        why.setdefault(i, "menu")
+    for i in boilerplate.doubled_field_blocks(lines, set(why)):
+        why.setdefault(i, "doubled")
 
     byline = metadata.find_byline(lines, set())
     found_author = byline[1] if byline else None

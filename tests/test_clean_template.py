@@ -1,0 +1,92 @@
+"""Page-template mechanisms of the plain-text cleaner, on fictional forum and shop pages:
+menu runs in the page head and widgets rendered twice."""
+
+from claimgraph.clean.boilerplate import doubled_field_blocks, head_menu_runs, noise_reasons
+from claimgraph.clean.text import clean_text
+
+POST = [
+    "I finally finished restoring the old mill wheel after three summers of weekend work on it.",
+    "The hardest part was finding oak seasoned long enough, and the local sawmill helped a lot.",
+]
+
+
+def _kept(text: str) -> set[str]:
+    return {x for x in text.split("\n") if x}
+
+
+# ---------------------------------------------------------------- head menu runs
+
+FORUM_HEAD = [
+    "Sign In",
+    "Back to top",
+    "Millwrights Corner",
+    "Water Power",
+    "Tools and Timber",
+    "Off Topic",
+    "- Board Index",
+    "Quick Links:",
+]
+
+
+def test_board_list_between_template_lines_in_the_head_goes():
+    lines = [*FORUM_HEAD, *POST]
+    runs = head_menu_runs(lines, noise_reasons(lines))
+    assert runs == {2, 3, 4, 5, 6}
+    r = clean_text("\n".join(lines))
+    assert "Water Power" not in _kept(r.text)
+    assert all(x in _kept(r.text) for x in POST)
+
+
+def test_single_headline_between_template_lines_stays():
+    lines = ["Menu", "Mill Wheel Turns Again", "Share", *POST]
+    assert head_menu_runs(lines, noise_reasons(lines)) == set()
+    assert "Mill Wheel Turns Again" in _kept(clean_text("\n".join(lines)).text)
+
+
+def test_short_lines_after_the_first_sentence_are_not_a_head_menu():
+    # a list inside the body, between two template lines, is the article's, not the page's
+    lines = [*POST, "Share", "Oak", "Ash", "Elm", "Back to top"]
+    assert head_menu_runs(lines, noise_reasons(lines)) == set()
+
+
+def test_long_labels_between_template_lines_stay():
+    # a headline and a dek are longer than menu labels: the run's median is above the menu size
+    lines = [
+        "Sign In",
+        "Why the old mill wheel stopped turning in June",
+        "And how the village got it going again",
+        "Back to top",
+        *POST,
+    ]
+    assert head_menu_runs(lines, noise_reasons(lines)) == set()
+
+
+# ---------------------------------------------------------------- widgets rendered twice
+
+USER_BOX = ["Posts: 812", "Lower Fenwick", "Senior Member"]
+
+
+def test_user_box_rendered_twice_goes_both_times():
+    lines = ["Re: mill wheel bearings", *USER_BOX, "Senior Member", "Joined:", *USER_BOX, *POST]
+    got = doubled_field_blocks(lines)
+    assert {1, 2, 3, 6, 7, 8} <= got
+    assert 0 not in got
+    r = clean_text("\n".join(lines))
+    assert "Posts: 812" not in _kept(r.text)
+    assert all(x in _kept(r.text) for x in POST)
+
+
+def test_same_box_far_apart_is_left_alone():
+    # the same member posting again further down the thread: one box per post, not a double
+    filler = [
+        f"Reply number {k} talks about the sluice gate and the rising water in spring." for k in range(16)
+    ]
+    lines = [*USER_BOX, *POST, *filler, *USER_BOX]
+    assert doubled_field_blocks(lines) == set()
+
+
+def test_repeated_lines_without_a_field_are_left_alone():
+    # a chorus sung twice is content: no "Label: value" field in it
+    chorus = ["Turn, old wheel, turn", "Carry the river home"]
+    lines = [*chorus, "The miller sleeps", *chorus]
+    assert doubled_field_blocks(lines) == set()
