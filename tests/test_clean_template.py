@@ -90,3 +90,33 @@ def test_repeated_lines_without_a_field_are_left_alone():
     chorus = ["Turn, old wheel, turn", "Carry the river home"]
     lines = [*chorus, "The miller sleeps", *chorus]
     assert doubled_field_blocks(lines) == set()
+
+
+def test_a_listing_stays_a_listing_once_its_menu_is_gone():
+    # a price page: menus and price rows, one sentence; without the menu lines in the count the
+    # sentence would hold enough of the page to make it look like prose
+    menu = [
+        "Harbour Walks",
+        "Boat Trips",
+        "Island Ferries",
+        "Seal Watching",
+        "Lighthouse Tours",
+        "Fishing Days",
+        "Sunset Cruises",
+        "Group Bookings",
+    ]
+    rows = [
+        f"{who} {price}"
+        for price in ("12.50", "48.00", "90.00")
+        for who in ("Adult", "Child", "Senior", "Family")
+    ]
+    lines = [
+        "Sign In",
+        *menu,
+        "Contact",
+        *rows,
+        "Tickets are sold at the kiosk on the quay and on board every boat.",
+    ]
+    r = clean_text("\n".join(lines))
+    assert "Adult 12.50" not in _kept(r.text)
+    assert "Boat Trips" not in _kept(r.text)

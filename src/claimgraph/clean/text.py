@@ -39,6 +39,10 @@ def _guess_outlet(url: str | None, removed: list[str], kept: list[str], author: 
     )
 
 
+# Reasons of the template rules that remove runs of short lines (see line_reasons).
+_TEMPLATE_RUNS = frozenset({"menu", "doubled"})
+
+
 @dataclass
 class Found:
     """What :func:`line_reasons` noticed on the way: headline and byline lines, author name."""
@@ -92,7 +96,11 @@ def line_reasons(
     live = [i for i in metadata.non_blank(lines) if i not in why]
     paras = boilerplate.wrapped_paragraphs(lines, set(why))
     prose = {i: boilerplate.is_prose(paras.get(i, lines[i])) for i in live}
-    if not extracted and boilerplate.is_listing(lines, live, prose):
+    # menu and widget lines still show what the page is made of: removing them first must not
+    # turn a listing into a page that looks like prose
+    judged = sorted([*live, *(i for i, r in why.items() if r in _TEMPLATE_RUNS)])
+    prose.update((i, False) for i in judged if i not in prose)
+    if not extracted and boilerplate.is_listing(lines, judged, prose):
         for i in live:
             if i != title_idx and not prose[i]:
                 why[i] = "listing"
