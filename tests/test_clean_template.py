@@ -1,7 +1,7 @@
 """Page-template mechanisms of the plain-text cleaner, on fictional forum and shop pages:
 menu runs in the page head and widgets rendered twice."""
 
-from claimgraph.clean.boilerplate import doubled_field_blocks, head_menu_runs, noise_reasons
+from claimgraph.clean.boilerplate import doubled_field_blocks, head_menu_runs, line_noise, noise_reasons
 from claimgraph.clean.text import clean_text
 
 POST = [
@@ -120,3 +120,35 @@ def test_a_listing_stays_a_listing_once_its_menu_is_gone():
     r = clean_text("\n".join(lines))
     assert "Adult 12.50" not in _kept(r.text)
     assert "Boat Trips" not in _kept(r.text)
+
+
+# ---------------------------------------------------------------- line shapes
+
+
+def test_wiki_template_parameters_are_markup():
+    assert line_noise("|birth_place=Lower Fenwick") == "markup"
+    assert line_noise("| wheel type = overshot") == "markup"
+    # a table row with cells, or prose mentioning an equation, is not a template parameter
+    assert line_noise("The ratio x=2 held for every wheel we measured in the valley last year.") is None
+
+
+def test_a_long_cookie_banner_addressing_the_reader_goes():
+    banner = (
+        "Millwrights Corner uses cookies to improve functionality and performance, and to show you "
+        "relevant offers. If you continue browsing the site, you agree to the use of cookies on this "
+        "website. See our privacy page for details."
+    )
+    assert line_noise(banner) == "copyright"
+    # reporting about cookies is content
+    report = (
+        "The regulator said the council website uses cookies to follow you across other sites, and that "
+        "the practice broke the rules on consent for at least two years before anyone complained about it."
+    )
+    assert line_noise(report) is None
+
+
+def test_a_footer_menu_spaced_with_dashes_is_nav():
+    assert line_noise("Journal - Mill Tours - Opening Times - Events - Reader Letters") == "nav"
+    # dashes inside a sentence are punctuation
+    assert line_noise("The wheel - built in 1820 - still turns - slowly - every summer.") is None
+    assert line_noise("Oak - seasoned for years - was the one thing the sawmill could not give us") is None

@@ -49,6 +49,8 @@ MENU_MAX_WORDS = 12
 DOUBLED_WINDOW = 15
 # ... and its lines have at most this many words.
 DOUBLED_MAX_WORDS = 8
+# A cookie banner addressing the reader may run this long.
+COOKIE_BANNER_WORDS = 60
 # Long lines are judged on their first characters only (speed).
 _SAMPLE_CHARS = 600
 
@@ -236,6 +238,14 @@ def line_noise(line: str) -> str | None:
                 return "table"  # a flattened layout table ("|Adult: ||28.- CHF |"), not "| a | b |"
         elif len(cells) >= 3 and sum(len(words(c)) for c in cells) / len(cells) <= 4:
             return "nav"  # "Privacy • Terms • Contact"
+    dashed = re.split(r"\s[-\u2013]\s", s)
+    if (
+        len(dashed) >= 4
+        and not sentence_like
+        and not ends_sentence(s)
+        and sum(len(words(c)) for c in dashed) / len(dashed) <= 3
+    ):
+        return "nav"  # a footer menu spaced with dashes: "Blog - Reviews - Events - Help"
     if n <= 8 and patterns.NAV_LINE.match(s):
         return "nav"
     if patterns.FURNITURE.match(s):
@@ -248,7 +258,7 @@ def line_noise(line: str) -> str | None:
     appeals = {m.group(0).lower() for m in patterns.APPEAL.finditer(s)} if n <= 30 else set()
     if appeals and not reported:
         # "US" is a country, "us" a reader being addressed
-        second_person = re.search(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b", s)
+        second_person = patterns.SECOND_PERSON.search(s)
         if (
             (second_person and n <= 30)
             or (len(appeals) >= 2 and n <= 15)
@@ -257,6 +267,13 @@ def line_noise(line: str) -> str | None:
             return "cta"
     if n <= 30 and (patterns.COPYRIGHT.search(s) or patterns.COOKIE_NOTICE.search(s)):
         return "copyright"
+    if (
+        n <= COOKIE_BANNER_WORDS
+        and patterns.COOKIE_NOTICE.search(s)
+        and patterns.SECOND_PERSON.search(s)
+        and not _quoted_or_reported(s)
+    ):
+        return "copyright"  # a cookie banner talks to the reader at length ("if you continue browsing")
     items = [c for c in s.split(",") if c.strip()]
     if (
         len(items) >= 6

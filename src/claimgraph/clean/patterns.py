@@ -28,6 +28,8 @@ LETTER = re.compile(r"[^\W\d_]")
 ALNUM = re.compile(r"[^\W_]")
 SENTENCE_END = re.compile(r"[.!?…:;][\"'\u201d\u2019)\]]*\s*$")
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d]")
+# The reader addressed: "you", "your", "our", "us" (lower case: "US" is a country).
+SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b")
 REPORTING = re.compile(r"\b(said|says|say|told|tells|according to|asked|added|wrote|writes)\b", re.I)
 
 # ---------------------------------------------------------------- calls to action / navigation
@@ -130,7 +132,9 @@ _HTML_TAGS = (
 )
 MARKUP = re.compile(
     rf"""^\s*(?:\[\[?\s*(?:https?://|image:|file:|category:)|<\s*/?\s*(?:{_HTML_TAGS})\b[^>]*>|\{{\{{|\}}\}}|
-        \|?\s*line\s+\d+\s*:\s*\|)""",
+        \|?\s*line\s+\d+\s*:\s*\||
+        \|\s*[a-z][a-z0-9_ ]{{0,30}}=)    # a wiki template parameter: |birth_place=Dundee
+    """,
     re.I | re.X,
 )
 # The separator row of a Markdown table ("|---|:---:|"), as HTML extractors write tables.
