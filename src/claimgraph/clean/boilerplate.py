@@ -383,7 +383,8 @@ def doubled_field_blocks(lines: Sequence[str], removed: set[int] | frozenset[int
     Forum and shop templates often render one widget twice (a user box for wide and narrow
     screens): "Posts: 334" / "the Netherlands" and, a few lines on, the same two lines again. A
     block of two or more short lines that recurs within :data:`DOUBLED_WINDOW` lines and holds
-    a ``Label: value`` field is that widget; both copies go. Repeats far apart (the same user's
+    a ``Label: value`` field is that widget; both copies go, and the short lines between them
+    (the rest of the box: a rank, a join date). Repeats far apart (the same user's
     box on a later post) and repeats without a field (a song's chorus, a list) are left alone.
     """
     live = [i for i, x in enumerate(lines) if x.strip() and i not in removed]
@@ -411,6 +412,9 @@ def doubled_field_blocks(lines: Sequence[str], removed: set[int] | frozenset[int
             if n >= 2 and any(patterns.FIELD_LINE.match(lines[live[t]].strip()) for t in range(j, j + n)):
                 out.update(live[j : j + n])
                 out.update(live[j2 : j2 + n])
+                # what lies between the two copies is the widget too, when it is as short
+                if all(short[t] for t in range(j + n, j2)):
+                    out.update(live[j + n : j2])
     return out
 
 
