@@ -1,7 +1,13 @@
 """Page-template mechanisms of the plain-text cleaner, on fictional forum and shop pages:
 menu runs in the page head and widgets rendered twice."""
 
-from claimgraph.clean.boilerplate import doubled_field_blocks, head_menu_runs, line_noise, noise_reasons
+from claimgraph.clean.boilerplate import (
+    doubled_field_blocks,
+    head_menu_runs,
+    is_running_text,
+    line_noise,
+    noise_reasons,
+)
 from claimgraph.clean.text import clean_text
 
 POST = [
@@ -151,3 +157,38 @@ def test_a_footer_menu_spaced_with_dashes_is_nav():
     # dashes inside a sentence are punctuation
     assert line_noise("The wheel - built in 1820 - still turns - slowly - every summer.") is None
     assert line_noise("Oak - seasoned for years - was the one thing the sawmill could not give us") is None
+
+
+# ---------------------------------------------------------------- listings of question titles
+
+QUESTIONS = [
+    "Why does my mill wheel squeak after rain?",
+    "Which oak should I use for new paddles?",
+    "Sluice gate stuck halfway open",
+    "How often should the axle bearings be greased?",
+    "Best wood preservative for paddles (2024)",
+    "Is a breastshot wheel worth restoring?",
+    "Replacing pit wheel teeth cheaply",
+    "Can I run a small generator off the mill race?",
+]
+
+
+def test_running_text_is_not_a_short_question():
+    assert not is_running_text("Why does my mill wheel squeak after rain when it is dry?")
+    assert is_running_text("The wheel squeaks after rain because the bearings swell with water.")
+    # a long question, or one after another sentence, is a reader writing, not a title
+    assert is_running_text("I greased it twice last week. Why does my mill wheel still squeak after rain?")
+
+
+def test_a_page_of_question_titles_is_a_listing():
+    r = clean_text("\n".join(["8 Questions", *QUESTIONS]))
+    assert not any(q in _kept(r.text) for q in QUESTIONS)
+
+
+def test_a_forum_question_with_an_answer_stays():
+    lines = [
+        "Why does my mill wheel squeak after rain?",
+        "The bearings are probably swelling; dry them out and grease them with a marine grease.",
+        "Mine did the same until I replaced the old leather seals with new ones last spring.",
+    ]
+    assert _kept(clean_text("\n".join(lines)).text) == set(lines)

@@ -100,6 +100,18 @@ def is_prose(line: str) -> bool:
     return function_word_share(ws) >= 0.15 and lower >= 0.4
 
 
+def is_running_text(line: str) -> bool:
+    """Prose that says something, not a headline phrased as a question: a short line that ends
+    in "?" and holds no other sentence ("Should my router have two addresses?") is the title of
+    a linked page in a listing as often as it is a reader's question."""
+    if not is_prose(line):
+        return False
+    s = line.strip()
+    if not s.endswith("?"):
+        return True
+    return len(words(s)) >= PROSE_LONG_WORDS or bool(re.search(r"[.!?]\s+[A-Z]", s[:-1]))
+
+
 def is_sentence(line: str) -> bool:
     """A looser prose test for the end of an article: eight or more words ending like a
     sentence, with some function words, whatever the case of its (often proper-noun) words."""

@@ -95,7 +95,7 @@ def line_reasons(
 
     live = [i for i in metadata.non_blank(lines) if i not in why]
     paras = boilerplate.wrapped_paragraphs(lines, set(why))
-    prose = {i: boilerplate.is_prose(paras.get(i, lines[i])) for i in live}
+    prose = {i: boilerplate.is_running_text(paras.get(i, lines[i])) for i in live}
     # menu and widget lines still show what the page is made of: removing them first must not
     # turn a listing into a page that looks like prose
     judged = sorted([*live, *(i for i, r in why.items() if r in _TEMPLATE_RUNS)])
