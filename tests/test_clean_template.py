@@ -192,3 +192,15 @@ def test_a_forum_question_with_an_answer_stays():
         "Mine did the same until I replaced the old leather seals with new ones last spring.",
     ]
     assert _kept(clean_text("\n".join(lines)).text) == set(lines)
+
+
+def test_a_cut_excerpt_with_a_read_link_is_furniture_whatever_its_length():
+    teaser = (
+        "\u201cWhat a lovely restoration! The paddles look just like the ones my grandfather carved for the "
+        "old Fenwick mill, and the colours of the\u2026\u201d read \u00bb"
+    )
+    assert line_noise(teaser) == "furniture"
+    # an ellipsis inside a sentence, without the link, is the writer's
+    assert (
+        line_noise("We waited\u2026 and waited, until the wheel finally turned again in the spring.") is None
+    )

@@ -120,6 +120,7 @@ FURNITURE = re.compile(
         (?:next|prev|previous|older|newer)\s+(?:page|chapter|post|article|story|entry|episode|topic|thread|posts|entries)\b.{0,60} |
         .{0,80}\b(?:replies|comments|views|answers)\s*(?:\(\d[\d,]*\)|:\s*\d[\d,]*) |   # "... Replies (0)"
         .{0,80}\bread(?:\s+more)?\s*[»›]+ |                                        # teaser "… read »"
+        .{0,400}…\W{0,3}\s*(?:read(?:\s+more)?|more)\s*[»›]+ |   # a cut excerpt of any length: "… read »"
         (?:\d+\s+)?(?:comments?|replies|answers?|responses?|likes?|views?|shares?)\s*(?:\(\d+\))?\s*:?\s*\d*
     )\s*$""",
     re.I | re.X,
