@@ -7,6 +7,7 @@ from claimgraph.clean.boilerplate import (
     is_running_text,
     line_noise,
     noise_reasons,
+    repeated_menus,
 )
 from claimgraph.clean.text import clean_text
 
@@ -204,3 +205,31 @@ def test_a_cut_excerpt_with_a_read_link_is_furniture_whatever_its_length():
     assert (
         line_noise("We waited\u2026 and waited, until the wheel finally turned again in the spring.") is None
     )
+
+
+# ---------------------------------------------------------------- menus printed twice
+
+SHOP_MENU = [
+    "- Paddles",
+    "- Axles",
+    "- Bearings",
+    "- Sluice Gates",
+    "- Gift Cards",
+    "- Sale",
+    "- Best Sellers",
+]
+
+
+def test_a_menu_printed_at_top_and_foot_goes_both_times():
+    lines = ["Refine your search", *SHOP_MENU, *POST, "Customer help", *SHOP_MENU]
+    got = repeated_menus(lines)
+    assert got == set(range(1, 8)) | set(range(11, 18))
+    r = clean_text("\n".join(lines))
+    assert "- Axles" not in _kept(r.text)
+    assert all(x in _kept(r.text) for x in POST)
+
+
+def test_a_short_repeated_list_stays():
+    # five labels repeated (a shopping list quoted in a reply) are below the menu size
+    lines = [*SHOP_MENU[:5], *POST, *SHOP_MENU[:5]]
+    assert repeated_menus(lines) == set()

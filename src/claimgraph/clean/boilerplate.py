@@ -51,6 +51,8 @@ DOUBLED_WINDOW = 15
 DOUBLED_MAX_WORDS = 8
 # A cookie banner addressing the reader may run this long.
 COOKIE_BANNER_WORDS = 60
+# A menu printed twice: at least this many short labels recur in the same order.
+REPEATED_MENU_LINES = 6
 # Long lines are judged on their first characters only (speed).
 _SAMPLE_CHARS = 600
 
@@ -427,6 +429,41 @@ def doubled_field_blocks(lines: Sequence[str], removed: set[int] | frozenset[int
                 # what lies between the two copies is the widget too, when it is as short
                 if all(short[t] for t in range(j + n, j2)):
                     out.update(live[j + n : j2])
+    return out
+
+
+def repeated_menus(lines: Sequence[str], removed: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """Indices of menus printed twice: :data:`REPEATED_MENU_LINES` or more short labels that
+    recur, in the same order, elsewhere in the document (a category menu at the top and again
+    at the foot of a shop page). Both copies go. Labels only: repeated sentences (a quoted
+    post) are never touched, and a repeated chorus is rarely six short labels long.
+    """
+    live = [i for i, x in enumerate(lines) if x.strip() and i not in removed]
+    keys = [norm_key(lines[i]) for i in live]
+    item = [bool(k) and _menu_item(lines[i]) for i, k in zip(live, keys, strict=True)]
+    where: dict[str, list[int]] = {}
+    for j, k in enumerate(keys):
+        if item[j]:
+            where.setdefault(k, []).append(j)
+    out: set[int] = set()
+    for j in range(len(live)):
+        if not item[j] or live[j] in out:
+            continue
+        for j2 in where[keys[j]]:
+            if j2 <= j:
+                continue
+            n = 0
+            while (
+                j2 + n < len(live)
+                and j + n < j2
+                and item[j + n]
+                and item[j2 + n]
+                and keys[j + n] == keys[j2 + n]
+            ):
+                n += 1
+            if n >= REPEATED_MENU_LINES:
+                out.update(live[j : j + n])
+                out.update(live[j2 : j2 + n])
     return out
 
 

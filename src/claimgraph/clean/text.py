@@ -73,6 +73,8 @@ def line_reasons(
         why.setdefault(i, "menu")
     for i in boilerplate.doubled_field_blocks(lines, set(why)):
         why.setdefault(i, "doubled")
+    for i in boilerplate.repeated_menus(lines, set(why)):
+        why.setdefault(i, "menu")
 
     byline = metadata.find_byline(lines, set())
     found_author = byline[1] if byline else None
