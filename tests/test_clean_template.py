@@ -233,3 +233,19 @@ def test_a_short_repeated_list_stays():
     # five labels repeated (a shopping list quoted in a reply) are below the menu size
     lines = [*SHOP_MENU[:5], *POST, *SHOP_MENU[:5]]
     assert repeated_menus(lines) == set()
+
+
+def test_a_repeated_plan_with_figures_is_data_not_a_menu():
+    # the same day plan under each day of a schedule: it repeats, but it carries figures
+    plan = [
+        "Morning Walk",
+        "Walk 20 minutes along the race",
+        "Mill Tour",
+        "Guided tour",
+        "Lunch Break",
+        "Eat within 1 hour",
+        "Wheel Talk",
+        "Short talk at the pit",
+    ]
+    lines = ["Monday", *plan, *POST, "Tuesday", *plan]
+    assert repeated_menus(lines) == set()

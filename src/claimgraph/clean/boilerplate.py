@@ -432,11 +432,20 @@ def doubled_field_blocks(lines: Sequence[str], removed: set[int] | frozenset[int
     return out
 
 
+def _menu_like(block: Sequence[str]) -> bool:
+    """Labels, not data: a median of at most :data:`MENU_MEDIAN_WORDS` words and figures in at
+    most one line (a schedule or a price table repeats too, and it is content)."""
+    sizes = sorted(len(words(x)) for x in block)
+    with_digits = sum(bool(re.search(r"\d", x)) for x in block)
+    return sizes[len(sizes) // 2] <= MENU_MEDIAN_WORDS and with_digits <= 1
+
+
 def repeated_menus(lines: Sequence[str], removed: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """Indices of menus printed twice: :data:`REPEATED_MENU_LINES` or more short labels that
     recur, in the same order, elsewhere in the document (a category menu at the top and again
     at the foot of a shop page). Both copies go. Labels only: repeated sentences (a quoted
-    post) are never touched, and a repeated chorus is rarely six short labels long.
+    post) are never touched, a repeated chorus is rarely six short labels long, and a block
+    with figures in it (a day plan, a price table) is data, not a menu.
     """
     live = [i for i, x in enumerate(lines) if x.strip() and i not in removed]
     keys = [norm_key(lines[i]) for i in live]
@@ -452,6 +461,8 @@ def repeated_menus(lines: Sequence[str], removed: set[int] | frozenset[int] = fr
         for j2 in where[keys[j]]:
             if j2 <= j:
                 continue
+            if j and item[j - 1] and item[j2 - 1] and keys[j - 1] == keys[j2 - 1] and j2 - 1 > j:
+                continue  # inside a longer repeated block: that block is judged whole
             n = 0
             while (
                 j2 + n < len(live)
@@ -461,7 +472,8 @@ def repeated_menus(lines: Sequence[str], removed: set[int] | frozenset[int] = fr
                 and keys[j + n] == keys[j2 + n]
             ):
                 n += 1
-            if n >= REPEATED_MENU_LINES:
+            block = [lines[live[t]] for t in range(j, j + n)]
+            if n >= REPEATED_MENU_LINES and _menu_like(block):
                 out.update(live[j : j + n])
                 out.update(live[j2 : j2 + n])
     return out
