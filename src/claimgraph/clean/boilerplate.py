@@ -5,9 +5,11 @@ Three kinds of evidence, from local to global:
 1. the line itself: navigation labels, calls to action, forum/shop furniture, markup debris,
    photo credits, listing counters (:func:`line_noise`);
 2. the document around it: blocks repeated inside the document that carry a reader appeal
-   (:func:`repeated_appeal_blocks`), a tail made of boilerplate after the last prose line
-   (:func:`boilerplate_tail`), and pages that are listings rather than prose, where every
-   non-sentence line goes (:func:`is_listing`);
+   (:func:`repeated_appeal_blocks`), the page template's shape (menu runs between template
+   lines in the page head, :func:`head_menu_runs`; a widget rendered twice a few lines apart,
+   :func:`doubled_field_blocks`; a menu printed twice, :func:`repeated_menus`), a tail made of
+   boilerplate after the last prose line (:func:`boilerplate_tail`), and pages that are
+   listings rather than prose, where every non-sentence line goes (:func:`is_listing`);
 3. the corpus: lines recurring across many articles of one outlet (``corpus.py``).
 
 Functions take the list of lines and return indices; ``text.py`` decides and assembles.

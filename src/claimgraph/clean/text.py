@@ -122,8 +122,9 @@ def clean_text(
 
     Known metadata (from a record) wins over what is guessed from the text. Removed: repeated
     blocks carrying a reader appeal (every copy), calls to action and navigation lines, photo
-    credits, bylines and author bios, a boilerplate tail after the last prose line, and on
-    pages that are listings rather than prose, every line that is not a sentence.
+    credits, bylines and author bios, menu runs in the page head, widgets and menus printed
+    twice, a boilerplate tail after the last prose line, and on pages that are listings rather
+    than prose, every line that is not a sentence.
 
     Pass ``extracted=True`` for text that an HTML main-content extractor (trafilatura) already
     chose: the page-level listing rule is then off, since the extractor judged the page, and
