@@ -55,6 +55,8 @@ DOUBLED_MAX_WORDS = 8
 COOKIE_BANNER_WORDS = 60
 # A menu printed twice: at least this many short labels recur in the same order.
 REPEATED_MENU_LINES = 6
+# ... by a label that occurs at most this many times in the page.
+REPEATED_MENU_MAX_COPIES = 4
 # Long lines are judged on their first characters only (speed).
 _SAMPLE_CHARS = 600
 
@@ -404,6 +406,9 @@ def doubled_field_blocks(lines: Sequence[str], removed: set[int] | frozenset[int
     box on a later post) and repeats without a field (a song's chorus, a list) are left alone.
     """
     live = [i for i, x in enumerate(lines) if x.strip() and i not in removed]
+    field = [bool(patterns.FIELD_LINE.match(lines[i].strip())) for i in live]
+    if not any(field):
+        return set()
     keys = [norm_key(lines[i]) for i in live]
     short = [
         bool(k) and len(words(lines[i])) <= DOUBLED_MAX_WORDS and not is_prose(lines[i])
@@ -411,11 +416,13 @@ def doubled_field_blocks(lines: Sequence[str], removed: set[int] | frozenset[int
     ]
     out: set[int] = set()
     for j in range(len(live)):
-        if not short[j]:
+        if not short[j] or live[j] in out:
             continue
         for j2 in range(j + 1, len(live)):
             if live[j2] - live[j] > DOUBLED_WINDOW:
                 break
+            if keys[j2] != keys[j]:
+                continue
             n = 0
             while (
                 j2 + n < len(live)
@@ -425,7 +432,7 @@ def doubled_field_blocks(lines: Sequence[str], removed: set[int] | frozenset[int
                 and keys[j + n] == keys[j2 + n]
             ):
                 n += 1
-            if n >= 2 and any(patterns.FIELD_LINE.match(lines[live[t]].strip()) for t in range(j, j + n)):
+            if n >= 2 and any(field[j : j + n]):
                 out.update(live[j : j + n])
                 out.update(live[j2 : j2 + n])
                 # what lies between the two copies is the widget too, when it is as short
@@ -460,7 +467,10 @@ def repeated_menus(lines: Sequence[str], removed: set[int] | frozenset[int] = fr
     for j in range(len(live)):
         if not item[j] or live[j] in out:
             continue
-        for j2 in where[keys[j]]:
+        copies = where[keys[j]]
+        if len(copies) > REPEATED_MENU_MAX_COPIES:
+            continue  # a label on every card of a listing, not a menu printed again (and no O(n^2))
+        for j2 in copies:
             if j2 <= j:
                 continue
             if j and item[j - 1] and item[j2 - 1] and keys[j - 1] == keys[j2 - 1] and j2 - 1 > j:
