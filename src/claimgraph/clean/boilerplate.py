@@ -5,9 +5,11 @@ Three kinds of evidence, from local to global:
 1. the line itself: navigation labels, calls to action, forum/shop furniture, markup debris,
    photo credits, listing counters (:func:`line_noise`);
 2. the document around it: blocks repeated inside the document that carry a reader appeal
-   (:func:`repeated_appeal_blocks`), a tail made of boilerplate after the last prose line
-   (:func:`boilerplate_tail`), and pages that are listings rather than prose, where every
-   non-sentence line goes (:func:`is_listing`);
+   (:func:`repeated_appeal_blocks`), the page template's shape (menu runs between template
+   lines in the page head, :func:`head_menu_runs`; a widget rendered twice a few lines apart,
+   :func:`doubled_field_blocks`; a menu printed twice, :func:`repeated_menus`), a tail made of
+   boilerplate after the last prose line (:func:`boilerplate_tail`), and pages that are
+   listings rather than prose, where every non-sentence line goes (:func:`is_listing`);
 3. the corpus: lines recurring across many articles of one outlet (``corpus.py``).
 
 Functions take the list of lines and return indices; ``text.py`` decides and assembles.
@@ -15,6 +17,7 @@ Functions take the list of lines and return indices; ``text.py`` decides and ass
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -34,6 +37,26 @@ LISTING_PROSE_SHARE = 0.1
 LONE_SENTENCE_SHARE = 0.25
 # Share of a repeated block's lines that must carry a reader appeal for the block to go.
 APPEAL_BLOCK_SHARE = 0.2
+# Reasons that mark a line as part of the page template (not junk separators, bylines or bios):
+# they anchor menu runs in the page head.
+TEMPLATE_REASONS = frozenset(
+    {"nav", "cta", "furniture", "copyright", "counter", "tags", "markup", "table", "credit"}
+)
+# A menu run between two template lines: at least this many lines, with a median word count
+# at most MENU_MEDIAN_WORDS, none longer than MENU_MAX_WORDS words.
+MENU_MIN_LINES = 2
+MENU_MEDIAN_WORDS = 4
+MENU_MAX_WORDS = 12
+# A widget rendered twice: its second copy starts within this many lines of the first.
+DOUBLED_WINDOW = 15
+# ... and its lines have at most this many words.
+DOUBLED_MAX_WORDS = 8
+# A cookie banner addressing the reader may run this long.
+COOKIE_BANNER_WORDS = 60
+# A menu printed twice: at least this many short labels recur in the same order.
+REPEATED_MENU_LINES = 6
+# ... by a label that occurs at most this many times in the page.
+REPEATED_MENU_MAX_COPIES = 4
 # Long lines are judged on their first characters only (speed).
 _SAMPLE_CHARS = 600
 
@@ -81,6 +104,18 @@ def is_prose(line: str) -> bool:
     # an ALL-CAPS line (a shouted lede) is judged on its words, not its case
     lower = 1.0 if upper >= 0.8 else sum(w[0].islower() for w in alpha) / len(alpha)
     return function_word_share(ws) >= 0.15 and lower >= 0.4
+
+
+def is_running_text(line: str) -> bool:
+    """Prose that says something, not a headline phrased as a question: a short line that ends
+    in "?" and holds no other sentence ("Should my router have two addresses?") is the title of
+    a linked page in a listing as often as it is a reader's question."""
+    if not is_prose(line):
+        return False
+    s = line.strip()
+    if not s.endswith("?"):
+        return True
+    return len(words(s)) >= PROSE_LONG_WORDS or bool(re.search(r"[.!?]\s+[A-Z]", s[:-1]))
 
 
 def is_sentence(line: str) -> bool:
@@ -221,6 +256,14 @@ def line_noise(line: str) -> str | None:
                 return "table"  # a flattened layout table ("|Adult: ||28.- CHF |"), not "| a | b |"
         elif len(cells) >= 3 and sum(len(words(c)) for c in cells) / len(cells) <= 4:
             return "nav"  # "Privacy • Terms • Contact"
+    dashed = re.split(r"\s[-\u2013]\s", s)
+    if (
+        len(dashed) >= 4
+        and not sentence_like
+        and not ends_sentence(s)
+        and sum(len(words(c)) for c in dashed) / len(dashed) <= 3
+    ):
+        return "nav"  # a footer menu spaced with dashes: "Blog - Reviews - Events - Help"
     if n <= 8 and patterns.NAV_LINE.match(s):
         return "nav"
     if patterns.FURNITURE.match(s):
@@ -233,7 +276,7 @@ def line_noise(line: str) -> str | None:
     appeals = {m.group(0).lower() for m in patterns.APPEAL.finditer(s)} if n <= 30 else set()
     if appeals and not reported:
         # "US" is a country, "us" a reader being addressed
-        second_person = re.search(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b", s)
+        second_person = patterns.SECOND_PERSON.search(s)
         if (
             (second_person and n <= 30)
             or (len(appeals) >= 2 and n <= 15)
@@ -242,9 +285,21 @@ def line_noise(line: str) -> str | None:
             return "cta"
     if n <= 30 and (patterns.COPYRIGHT.search(s) or patterns.COOKIE_NOTICE.search(s)):
         return "copyright"
+    if (
+        n <= COOKIE_BANNER_WORDS
+        and patterns.COOKIE_NOTICE.search(s)
+        and patterns.SECOND_PERSON.search(s)
+        and not _quoted_or_reported(s)
+    ):
+        return "copyright"  # a cookie banner talks to the reader at length ("if you continue browsing")
     items = [c for c in s.split(",") if c.strip()]
-    if (len(items) >= 6 and n / len(items) <= 3 and function_word_share(ws) < 0.1
-            and ":" not in s and not ends_sentence(s)):
+    if (
+        len(items) >= 6
+        and n / len(items) <= 3
+        and function_word_share(ws) < 0.1
+        and ":" not in s
+        and not ends_sentence(s)
+    ):
         return "tags"  # a keyword cloud: many short comma-separated items, no syntax
     if n <= 15 and patterns.COUNTER.search(s) and not ends_sentence(s):
         return "counter"
@@ -308,6 +363,132 @@ def boilerplate_tail(lines: Sequence[str], removed: set[int], noise: dict[int, s
     if strong * 2 < len(part):
         return None
     return part[0]
+
+
+def _menu_item(line: str) -> bool:
+    """A short label that does not read as a sentence: a menu entry, a board or section name."""
+    s = line.strip()
+    return len(words(s)) <= MENU_MAX_WORDS and not ends_sentence(s) and not is_prose(s)
+
+
+def head_menu_runs(lines: Sequence[str], noise: dict[int, str]) -> set[int]:
+    """Indices of menu runs in the page head: short labels between two template lines.
+
+    Before the first sentence of a page, lines sitting between two lines of the template (a
+    navigation label, a call to action, a copyright) belong to the same template when they are
+    all short labels: the board list between "Sign in" and "Quick links". A single line between
+    two template lines is left alone: that is where a headline sits ("Menu" / title / "Share").
+    """
+    first_prose = next(
+        (i for i, x in enumerate(lines) if x.strip() and i not in noise and (is_prose(x) or is_sentence(x))),
+        len(lines),
+    )
+    anchors = [i for i in range(first_prose) if noise.get(i) in TEMPLATE_REASONS]
+    out: set[int] = set()
+    for a, b in itertools.pairwise(anchors):
+        gap = [i for i in range(a + 1, b) if lines[i].strip() and i not in noise]
+        if len(gap) < MENU_MIN_LINES or not all(_menu_item(lines[i]) for i in gap):
+            continue
+        sizes = sorted(len(words(lines[i])) for i in gap)
+        if sizes[len(sizes) // 2] <= MENU_MEDIAN_WORDS:
+            out.update(gap)
+    return out
+
+
+def doubled_field_blocks(lines: Sequence[str], removed: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """Indices of short-line blocks repeated a few lines apart that hold a record field.
+
+    Forum and shop templates often render one widget twice (a user box for wide and narrow
+    screens): "Posts: 334" / "the Netherlands" and, a few lines on, the same two lines again. A
+    block of two or more short lines that recurs within :data:`DOUBLED_WINDOW` lines and holds
+    a ``Label: value`` field is that widget; both copies go, and the short lines between them
+    (the rest of the box: a rank, a join date). Repeats far apart (the same user's
+    box on a later post) and repeats without a field (a song's chorus, a list) are left alone.
+    """
+    live = [i for i, x in enumerate(lines) if x.strip() and i not in removed]
+    field = [bool(patterns.FIELD_LINE.match(lines[i].strip())) for i in live]
+    if not any(field):
+        return set()
+    keys = [norm_key(lines[i]) for i in live]
+    short = [
+        bool(k) and len(words(lines[i])) <= DOUBLED_MAX_WORDS and not is_prose(lines[i])
+        for i, k in zip(live, keys, strict=True)
+    ]
+    out: set[int] = set()
+    for j in range(len(live)):
+        if not short[j] or live[j] in out:
+            continue
+        for j2 in range(j + 1, len(live)):
+            if live[j2] - live[j] > DOUBLED_WINDOW:
+                break
+            if keys[j2] != keys[j]:
+                continue
+            n = 0
+            while (
+                j2 + n < len(live)
+                and j + n < j2
+                and short[j + n]
+                and short[j2 + n]
+                and keys[j + n] == keys[j2 + n]
+            ):
+                n += 1
+            if n >= 2 and any(field[j : j + n]):
+                out.update(live[j : j + n])
+                out.update(live[j2 : j2 + n])
+                # what lies between the two copies is the widget too, when it is as short
+                if all(short[t] for t in range(j + n, j2)):
+                    out.update(live[j + n : j2])
+    return out
+
+
+def _menu_like(block: Sequence[str]) -> bool:
+    """Labels, not data: a median of at most :data:`MENU_MEDIAN_WORDS` words and figures in at
+    most one line (a schedule or a price table repeats too, and it is content)."""
+    sizes = sorted(len(words(x)) for x in block)
+    with_digits = sum(bool(re.search(r"\d", x)) for x in block)
+    return sizes[len(sizes) // 2] <= MENU_MEDIAN_WORDS and with_digits <= 1
+
+
+def repeated_menus(lines: Sequence[str], removed: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """Indices of menus printed twice: :data:`REPEATED_MENU_LINES` or more short labels that
+    recur, in the same order, elsewhere in the document (a category menu at the top and again
+    at the foot of a shop page). Both copies go. Labels only: repeated sentences (a quoted
+    post) are never touched, a repeated chorus is rarely six short labels long, and a block
+    with figures in it (a day plan, a price table) is data, not a menu.
+    """
+    live = [i for i, x in enumerate(lines) if x.strip() and i not in removed]
+    keys = [norm_key(lines[i]) for i in live]
+    item = [bool(k) and _menu_item(lines[i]) for i, k in zip(live, keys, strict=True)]
+    where: dict[str, list[int]] = {}
+    for j, k in enumerate(keys):
+        if item[j]:
+            where.setdefault(k, []).append(j)
+    out: set[int] = set()
+    for j in range(len(live)):
+        if not item[j] or live[j] in out:
+            continue
+        copies = where[keys[j]]
+        if len(copies) > REPEATED_MENU_MAX_COPIES:
+            continue  # a label on every card of a listing, not a menu printed again (and no O(n^2))
+        for j2 in copies:
+            if j2 <= j:
+                continue
+            if j and item[j - 1] and item[j2 - 1] and keys[j - 1] == keys[j2 - 1] and j2 - 1 > j:
+                continue  # inside a longer repeated block: that block is judged whole
+            n = 0
+            while (
+                j2 + n < len(live)
+                and j + n < j2
+                and item[j + n]
+                and item[j2 + n]
+                and keys[j + n] == keys[j2 + n]
+            ):
+                n += 1
+            block = [lines[live[t]] for t in range(j, j + n)]
+            if n >= REPEATED_MENU_LINES and _menu_like(block):
+                out.update(live[j : j + n])
+                out.update(live[j2 : j2 + n])
+    return out
 
 
 def is_listing(lines: Sequence[str], candidates: Sequence[int], prose: dict[int, bool]) -> bool:

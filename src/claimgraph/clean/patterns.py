@@ -28,6 +28,8 @@ LETTER = re.compile(r"[^\W\d_]")
 ALNUM = re.compile(r"[^\W_]")
 SENTENCE_END = re.compile(r"[.!?…:;][\"'\u201d\u2019)\]]*\s*$")
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d]")
+# The reader addressed: "you", "your", "our", "us" (lower case: "US" is a country).
+SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b")
 REPORTING = re.compile(r"\b(said|says|say|told|tells|according to|asked|added|wrote|writes)\b", re.I)
 
 # ---------------------------------------------------------------- calls to action / navigation
@@ -118,6 +120,7 @@ FURNITURE = re.compile(
         (?:next|prev|previous|older|newer)\s+(?:page|chapter|post|article|story|entry|episode|topic|thread|posts|entries)\b.{0,60} |
         .{0,80}\b(?:replies|comments|views|answers)\s*(?:\(\d[\d,]*\)|:\s*\d[\d,]*) |   # "... Replies (0)"
         .{0,80}\bread(?:\s+more)?\s*[»›]+ |                                        # teaser "… read »"
+        .{0,400}…\W{0,3}\s*(?:read(?:\s+more)?|more)\s*[»›]+ |   # a cut excerpt of any length: "… read »"
         (?:\d+\s+)?(?:comments?|replies|answers?|responses?|likes?|views?|shares?)\s*(?:\(\d+\))?\s*:?\s*\d*
     )\s*$""",
     re.I | re.X,
@@ -130,13 +133,17 @@ _HTML_TAGS = (
 )
 MARKUP = re.compile(
     rf"""^\s*(?:\[\[?\s*(?:https?://|image:|file:|category:)|<\s*/?\s*(?:{_HTML_TAGS})\b[^>]*>|\{{\{{|\}}\}}|
-        \|?\s*line\s+\d+\s*:\s*\|)""",
+        \|?\s*line\s+\d+\s*:\s*\||
+        \|\s*[a-z][a-z0-9_ ]{{0,30}}=)    # a wiki template parameter: |birth_place=Dundee
+    """,
     re.I | re.X,
 )
 # The separator row of a Markdown table ("|---|:---:|"), as HTML extractors write tables.
 MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 URL_ONLY = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.I)
-COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|\bcopyright\b).{0,80}(?:\d{4}|reserved)|all\s+rights\s+reserved", re.I)
+COPYRIGHT = re.compile(
+    r"(?:\u00a9|\(c\)|\bcopyright\b).{0,80}(?:\d{4}|reserved)|all\s+rights\s+reserved", re.I
+)
 PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|EUR|USD|GBP|CHF)\b)")
 # Counters of a listing item: "567 Words", "3 Pages", "10,197 members", "0 comments".
 COUNTER = re.compile(
@@ -144,6 +151,8 @@ COUNTER = re.compile(
     r"answers?|reviews|results|items|photos|videos|downloads|subscribers|ratings)\b",
     re.I,
 )
+# A profile or record field with a figure in its value: "Posts: 334", "Joined: Aug 2002".
+FIELD_LINE = re.compile(r"^[\W_]*[A-Z][A-Za-z ]{1,20}:\s*\S.*\d")
 COOKIE_NOTICE = re.compile(r"\buses?\s+cookies\b|\bcookie\s+(?:policy|settings|preferences)\b", re.I)
 
 # ---------------------------------------------------------------- credits, bylines, bios
@@ -168,7 +177,9 @@ PHOTO_CREDIT = re.compile(
     re.X,
 )
 # "(AP Photo/Jane Roe)" or "[Getty Images]" at the end of a caption line.
-TRAILING_CREDIT = re.compile(rf"[(\[](?:{PHOTO_AGENCIES})(?:\s+(?:photo|images?))?\s*(?:/[^)\]]{{1,60}})?[)\]]\W*$")
+TRAILING_CREDIT = re.compile(
+    rf"[(\[](?:{PHOTO_AGENCIES})(?:\s+(?:photo|images?))?\s*(?:/[^)\]]{{1,60}})?[)\]]\W*$"
+)
 
 BYLINE = re.compile(
     rf"""^\W*(?i:
@@ -190,7 +201,11 @@ DOMAIN_MENTION = re.compile(
     r"\b(?P<name>[A-Z][A-Za-z0-9-]{1,40}\.(?:com|org|net|co\.uk|news|info|io|us|ca|com\.au|co|tv|fm))\b"
 )
 MONTHS = "|".join(MONTH_NAMES + MONTH_ABBREVIATIONS)
-DATE_MDY = re.compile(rf"\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+DATE_MDY = re.compile(
+    rf"\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
+DATE_DMY = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
 DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
 DATE_CUE = re.compile(r"\b(?:published|posted|updated|date|dated|first\s+published)\b", re.I)

@@ -34,7 +34,13 @@ def _guess_outlet(url: str | None, removed: list[str], kept: list[str], author: 
     if domain:
         name = metadata.name_for_domain(domain, removed + kept)
         return name or domain[:1].upper() + domain[1:]
-    return metadata.domain_mention(removed) or metadata.recurring_name(removed, exclude=[author] if author else [])
+    return metadata.domain_mention(removed) or metadata.recurring_name(
+        removed, exclude=[author] if author else []
+    )
+
+
+# Reasons of the template rules that remove runs of short lines (see line_reasons).
+_TEMPLATE_RUNS = frozenset({"menu", "doubled"})
 
 
 @dataclass
@@ -63,6 +69,12 @@ def line_reasons(
     why.update(noise)
     for i in boilerplate.repeated_appeal_blocks(lines, noise):
         why.setdefault(i, "repeated")
+    for i in boilerplate.head_menu_runs(lines, noise):
+        why.setdefault(i, "menu")
+    for i in boilerplate.doubled_field_blocks(lines, set(why)):
+        why.setdefault(i, "doubled")
+    for i in boilerplate.repeated_menus(lines, set(why)):
+        why.setdefault(i, "menu")
 
     byline = metadata.find_byline(lines, set())
     found_author = byline[1] if byline else None
@@ -85,8 +97,12 @@ def line_reasons(
 
     live = [i for i in metadata.non_blank(lines) if i not in why]
     paras = boilerplate.wrapped_paragraphs(lines, set(why))
-    prose = {i: boilerplate.is_prose(paras.get(i, lines[i])) for i in live}
-    if not extracted and boilerplate.is_listing(lines, live, prose):
+    prose = {i: boilerplate.is_running_text(paras.get(i, lines[i])) for i in live}
+    # menu and widget lines still show what the page is made of: removing them first must not
+    # turn a listing into a page that looks like prose
+    judged = sorted([*live, *(i for i, r in why.items() if r in _TEMPLATE_RUNS)])
+    prose.update((i, False) for i in judged if i not in prose)
+    if not extracted and boilerplate.is_listing(lines, judged, prose):
         for i in live:
             if i != title_idx and not prose[i]:
                 why[i] = "listing"
@@ -106,8 +122,9 @@ def clean_text(
 
     Known metadata (from a record) wins over what is guessed from the text. Removed: repeated
     blocks carrying a reader appeal (every copy), calls to action and navigation lines, photo
-    credits, bylines and author bios, a boilerplate tail after the last prose line, and on
-    pages that are listings rather than prose, every line that is not a sentence.
+    credits, bylines and author bios, menu runs in the page head, widgets and menus printed
+    twice, a boilerplate tail after the last prose line, and on pages that are listings rather
+    than prose, every line that is not a sentence.
 
     Pass ``extracted=True`` for text that an HTML main-content extractor (trafilatura) already
     chose: the page-level listing rule is then off, since the extractor judged the page, and
