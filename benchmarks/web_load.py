@@ -30,7 +30,7 @@ from urllib.parse import quote, urlencode
 
 import httpx
 
-from claimgraph.model import Article, Claim, Comparison, Quantity, Story
+from claimgraph.model import Article, Claim, Comparison, Quantity, Speaker, Story
 from claimgraph.store import Store
 
 OUTLETS = ["Harbor Ledger", "Coastline Wire", "Valley Post", "Northvale Daily", "Plain Herald"]
@@ -38,15 +38,27 @@ SPEAKERS = ["Ana Ortiz", "Tomas Reyes", "the county office", "Dr. Lena Hart", "p
 COUNTED = ["homes", "people", "vehicles", "trees", "roads"]
 
 
-def build_store(path: Path, stories: int, per_story: int, claims_per_doc: int, seed: int = 7) -> Path:
-    """A fictional store: ``stories`` events, each covered by ``per_story`` outlets."""
+def story_sizes(articles: int, rng: random.Random) -> list[int]:
+    """Articles per story, as news has them: mostly one or two, a few stories covered by dozens."""
+    sizes: list[int] = []
+    while sum(sizes) < articles:
+        sizes.append(min(120, int(rng.paretovariate(1.1)), articles - sum(sizes)))
+    return sizes
+
+
+def build_store(path: Path, articles: int, claims_per_doc: int, seed: int = 7) -> tuple[int, int]:
+    """A fictional store of ``articles`` articles in stories of skewed sizes, with speaker
+    entities; returns ``(stories, claims)``."""
     rng = random.Random(seed)
+    speaker_ids = {name: f"sp{i}" for i, name in enumerate(SPEAKERS)}
+    n_claims = 0
     with Store(path) as store, store.transaction():
         all_stories, comps = [], []
-        for s in range(stories):
+        for s, size in enumerate(story_sizes(articles, rng)):
             doc_ids = []
-            for k in range(per_story):
-                doc_id = f"bench/story{s:04d}/{OUTLETS[k % len(OUTLETS)].lower().replace(' ', '-')}.txt"
+            for k in range(size):
+                outlet = OUTLETS[k % len(OUTLETS)]
+                doc_id = f"bench/story{s:04d}/{k:03d}-{outlet.lower().replace(' ', '-')}.txt"
                 sentences, claims = [f"Storm number {s} hits the coast."], []
                 pos = len(sentences[0]) + 2
                 for n in range(1, claims_per_doc + 1):
@@ -57,17 +69,20 @@ def build_store(path: Path, stories: int, per_story: int, claims_per_doc: int, s
                     q = Quantity(text=f"{value} {what}", start=q_start, end=q_start + len(f"{value} {what}"),
                                  value=value, counted=what)
                     claims.append(Claim(id=f"{doc_id}#c{n}", text=sent, start=pos, end=pos + len(sent),
-                                        speaker=who, speaker_mention=who, cue="said", quantities=[q]))
+                                        speaker=who, speaker_mention=who, cue="said", quantities=[q],
+                                        speaker_id=speaker_ids[who]))
                     sentences.append(sent)
                     pos += len(sent) + 2
                 text = "\n\n".join(sentences)
                 art = Article(id=doc_id, text=text, title=f"Storm {s}: damage counted", raw=text,
-                              outlet=OUTLETS[k % len(OUTLETS)], published=f"2024-04-{1 + s % 28:02d}",
-                              content_hash=f"h{s}-{k}")
+                              outlet=outlet, published=f"2024-04-{1 + s % 28:02d}", content_hash=f"h{s}-{k}")
                 store.put_document(art, raw_hash=f"r{s}-{k}", status="extracted")
                 store.put_claims(doc_id, claims)
+                n_claims += len(claims)
                 doc_ids.append(doc_id)
             all_stories.append(Story(f"s{s}", doc_ids, title=f"Storm {s} hits the coast", terms=["storm", "coast"]))
+            if size < 2:
+                continue
             for n in range(1, min(claims_per_doc, 4) + 1):
                 ids = [f"{d}#c{n}" for d in doc_ids]
                 verdict = "conflict" if n % 2 else "consistent"
@@ -75,7 +90,13 @@ def build_store(path: Path, stories: int, per_story: int, claims_per_doc: int, s
                                         "synthetic comparison", story=f"s{s}"))
         store.put_stories(all_stories)
         store.put_comparisons(comps)
-    return path
+        claim_speaker = {r[0]: speaker_ids[r[1]] for r in store.execute("SELECT id, speaker FROM claims")}
+        counts = dict(store.execute("SELECT speaker, COUNT(*) FROM claims GROUP BY speaker").fetchall())
+        docs = dict(store.execute("SELECT speaker, COUNT(DISTINCT doc_id) FROM claims GROUP BY speaker").fetchall())
+        store.put_speakers([Speaker(id=sid, name=name, type="person" if name[0].isupper() else "agency",
+                                    aliases=[name], claims=counts.get(name, 0), documents=docs.get(name, 0))
+                            for name, sid in speaker_ids.items()], claim_speaker)
+    return len(all_stories), n_claims
 
 
 REPO = Path(__file__).resolve().parent.parent
@@ -226,10 +247,9 @@ def main() -> int:
             db = analyzed_sample(args.bench_sample, args.jobs)
         elif db is None:
             t0 = time.perf_counter()
-            stories = max(1, args.articles // 4)
-            db = build_store(Path(tmp) / "bench.db", stories, per_story=4, claims_per_doc=8)
-            print(f"synthetic store: {stories} stories, {stories * 4} articles, "
-                  f"{stories * 32} claims ({time.perf_counter() - t0:.1f}s)")
+            db = Path(tmp) / "bench.db"
+            build_store(db, args.articles, claims_per_doc=8)
+            print(f"synthetic store built in {time.perf_counter() - t0:.1f}s")
         Store(db).close()  # bring an older store to this schema (the server opens it read-only)
         with Store(db, readonly=True) as store:
             print(f"store: {store.count('documents')} articles, {store.count('claims')} claims, "
