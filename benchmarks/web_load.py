@@ -163,7 +163,8 @@ def urls(store_path: Path, n: int, seed: int = 11) -> list[tuple[str, str]]:
     return [(makers[i % len(makers)][0], makers[i % len(makers)][1]()) for i in range(n)]
 
 
-Result = tuple[str, str, "int | str", float, "float | None"]  # (type, path, status or error, client s, server ms)
+# (type, path, status or error, client seconds, server ms, server CPU ms)
+Result = tuple[str, str, "int | str", float, "float | None", "float | None"]
 
 
 async def fire(base: str, pages: list[tuple[str, str]], concurrency: int, timeout: float) -> list[Result]:
@@ -179,10 +180,11 @@ async def fire(base: str, pages: list[tuple[str, str]], concurrency: int, timeou
                 t0 = time.perf_counter()
                 try:
                     r = await client.get(path)
-                    server = parse_server_timing(r.headers.get("server-timing", ""))
-                    return kind, path, r.status_code, time.perf_counter() - t0, server
+                    timing = r.headers.get("server-timing", "")
+                    return (kind, path, r.status_code, time.perf_counter() - t0, parse_server_timing(timing),
+                            parse_server_timing(timing, "cpu"))
                 except httpx.HTTPError as e:
-                    return kind, path, type(e).__name__, time.perf_counter() - t0, None
+                    return kind, path, type(e).__name__, time.perf_counter() - t0, None, None
 
         return await asyncio.gather(*(one(k, p) for k, p in pages))
 
@@ -207,17 +209,23 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, max(0, round(p / 100 * len(values)) - 1))]
 
 
-def report(results: list[Result]) -> None:
-    """p50/p95/max server time per page type."""
+def report(results: list[Result], overlap: bool) -> None:
+    """p50/p95/max server time per page type (and server CPU, which counts overlapping requests
+    too when more than one is in flight)."""
     by_kind: dict[str, list[float]] = defaultdict(list)
-    for kind, _, status, _, server in results:
+    cpu_by_kind: dict[str, list[float]] = defaultdict(list)
+    for kind, _, status, _, server, cpu in results:
         if status == 200 and server is not None:
             by_kind[kind].append(server)
-    print(f"{'server ms':<14}{'n':>5}{'p50':>8}{'p95':>8}{'max':>8}")
+            if cpu is not None:
+                cpu_by_kind[kind].append(cpu)
+    cpu_title = "cpu (overlapping)" if overlap else "cpu"
+    print(f"{'server ms':<14}{'n':>5}{'p50':>8}{'p95':>8}{'max':>8}   {cpu_title} p50/p95")
     for kind in dict.fromkeys(k for k, *_ in results):
-        ms = by_kind.get(kind)
+        ms, cpu = by_kind.get(kind), cpu_by_kind.get(kind)
         if ms:
-            print(f"{kind:<14}{len(ms):>5}{statistics.median(ms):>8.0f}{pct(ms, 95):>8.0f}{max(ms):>8.0f}")
+            cpu_text = f"{statistics.median(cpu):.0f}/{pct(cpu, 95):.0f}" if cpu else "-"
+            print(f"{kind:<14}{len(ms):>5}{statistics.median(ms):>8.0f}{pct(ms, 95):>8.0f}{max(ms):>8.0f}   {cpu_text}")
         else:
             print(f"{kind:<14}{0:>5}  (no timed answer)")
 
@@ -290,9 +298,9 @@ def main() -> int:
             server_log = _tail(log)
             log.close()
 
-    report(results)
+    report(results, overlap=args.concurrency > 1)
     lat = [r[3] * 1000 for r in results]
-    errors = [(p, s) for _, p, s, _, _ in results if s != 200]
+    errors = [(p, s) for _, p, s, *_ in results if s != 200]
     print(f"requests: {len(results)} at concurrency {args.concurrency}, wall {wall:.2f}s, "
           f"{len(results) / wall:.0f} req/s")
     print(f"errors: {len(errors)}" + ("" if not errors else " e.g. " + ", ".join(f"{s} {p}" for p, s in errors[:5])))
