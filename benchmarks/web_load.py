@@ -237,6 +237,7 @@ def main() -> int:
     src.add_argument("--bench-sample", type=Path, nargs="?", const=BENCH_SAMPLE,
                      help=f"analyze this JSONL once and cache the store under {CACHE} (default: {BENCH_SAMPLE})")
     ap.add_argument("--articles", type=int, default=5000, help="articles in the synthetic store")
+    ap.add_argument("--claims-per-doc", type=int, default=8, help="claims per synthetic article")
     ap.add_argument("--jobs", type=int, default=1, help="parser processes for --bench-sample")
     ap.add_argument("--requests", type=int, default=440)
     ap.add_argument("--concurrency", type=int, default=4,
@@ -256,7 +257,7 @@ def main() -> int:
         elif db is None:
             t0 = time.perf_counter()
             db = Path(tmp) / "bench.db"
-            build_store(db, args.articles, claims_per_doc=8)
+            build_store(db, args.articles, claims_per_doc=max(1, args.claims_per_doc))
             print(f"synthetic store built in {time.perf_counter() - t0:.1f}s")
         Store(db).close()  # bring an older store to this schema (the server opens it read-only)
         with Store(db, readonly=True) as store:
