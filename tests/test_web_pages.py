@@ -12,7 +12,7 @@ import pytest
 from claimgraph.model import Article, Claim, Comparison, Quantity, Speaker, Story
 from claimgraph.speakers.relations import relations, relations_from_stands
 from claimgraph.store import Store
-from claimgraph.store.queries import speaker_stands
+from claimgraph.store.queries import claim_outlets, speaker_stands
 from claimgraph.web.app import create_app
 from claimgraph.web.views import base as views_base
 
@@ -120,7 +120,10 @@ def test_search_results_come_a_page_at_a_time(client):
     first = client.get("/search?q=boats&limit=50&format=json").json()
     assert (first["total"], first["pages"], first["page"], len(first["claims"])) == (180, 4, 1, 50)
     assert first["prev"] is None and first["next"] == "/search?q=boats&limit=50&format=json&page=2"
-    assert [c["id"] for c in first["claims"][:2]] == ["harbour/059.txt#c3", "harbour/059.txt#c2"]  # newest first
+    assert [c["id"] for c in first["claims"][:2]] == [
+        "harbour/059.txt#c3",
+        "harbour/059.txt#c2",
+    ]  # newest first
     last = client.get(first["next"].replace("page=2", "page=4")).json()
     assert len(last["claims"]) == 30 and last["next"] is None and "page=3" in last["prev"]
     seen = {
@@ -167,6 +170,22 @@ def test_speaker_relations_match_a_reading_of_every_comparison(db):
                 sid, everything, speaker_of
             )
         assert relations("sp1", everything, speaker_of) == {"agrees": {"sp2": 20}, "conflicts": {"sp0": 20}}
+
+
+def test_speaker_queries_agree_on_postgresql(db, pg_server):
+    url = pg_server.new_database()
+    build(url)
+    with Store(db, readonly=True) as lite, Store(url) as pg:
+        for sid in ("sp0", "sp1", "sp2"):
+            assert relations_from_stands(sid, speaker_stands(pg, sid)) == relations_from_stands(
+                sid, speaker_stands(lite, sid)
+            )
+            assert claim_outlets(pg, speaker_id=sid) == claim_outlets(lite, speaker_id=sid)
+        for kw in ({"speaker_name": "SKIPPER MAI RUE"}, {"search": "boats", "speaker": "wen"}):
+            assert pg.count_claims(**kw) == lite.count_claims(**kw) > 0
+        page = {"search": "boats", "limit": 5, "offset": 5, "newest_first": True}
+        assert [c.id for c in pg.claims(**page)] == [c.id for c in lite.claims(**page)]
+        assert [s.id for s in pg.speakers(role="harbour", limit=5)] == ["sp0", "sp1"]
 
 
 def test_speaker_list_is_paginated_and_filtered_in_the_query(client):
@@ -223,3 +242,13 @@ def test_single_item_pages_read_through_indexes(db, url, monkeypatch):
     assert selects
     scans = {s: v for s in selects if (v := _scans(s, plan))}
     assert not scans, scans
+
+
+def test_story_and_article_lists_link_their_pages_in_json(client):
+    stories = client.get("/?format=json").json()
+    assert (stories["total"], stories["pages"], stories["next"], stories["prev"]) == (20, 1, None, None)
+    articles = client.get("/articles?format=json").json()
+    assert (articles["total"], articles["pages"]) == (60, 2)
+    assert articles["next"] == "/articles?format=json&page=2" and articles["prev"] is None
+    beyond = client.get("/articles?page=9&format=json").json()
+    assert beyond["articles"] == [] and beyond["prev"] == "/articles?page=2&format=json"
