@@ -35,6 +35,16 @@ from claimgraph.store import Store
 
 OUTLETS = ["Harbor Ledger", "Coastline Wire", "Valley Post", "Northvale Daily", "Plain Herald"]
 SPEAKERS = ["Ana Ortiz", "Tomas Reyes", "the county office", "Dr. Lena Hart", "police", "a spokesperson"]
+FIRST = ["Mara", "Idris", "Selin", "Oskar", "Noor", "Teodor", "Lupe", "Kasim", "Wren", "Ilse", "Bodhi", "Zara"]
+LAST = ["Quill", "Marsh", "Okafor", "Lindqvist", "Brandt", "Vale", "Achebe", "Ferro", "Holt", "Sato", "Pike", "Runa"]
+
+
+def speaker_pool(n: int) -> list[str]:
+    """``n`` fictional speaker names: the six above, then invented first + last names."""
+    names = list(SPEAKERS)
+    for i in range(max(0, n - len(names))):
+        names.append(f"{FIRST[i % len(FIRST)]} {LAST[i // len(FIRST) % len(LAST)]}" + (f" {i // 144}" if i >= 144 else ""))
+    return names[:n]
 COUNTED = ["homes", "people", "vehicles", "trees", "roads"]
 
 
@@ -46,11 +56,14 @@ def story_sizes(articles: int, rng: random.Random) -> list[int]:
     return sizes
 
 
-def build_store(path: Path, articles: int, claims_per_doc: int, seed: int = 7) -> tuple[int, int]:
+def build_store(path: Path, articles: int, claims_per_doc: int, seed: int = 7, speakers: int = 6) -> tuple[int, int]:
     """A fictional store of ``articles`` articles in stories of skewed sizes, with speaker
-    entities; returns ``(stories, claims)``."""
+    entities (``speakers`` of them, quoted as often as their rank's inverse, as in news: a few
+    quoted everywhere, a long tail quoted once); returns ``(stories, claims)``."""
     rng = random.Random(seed)
-    speaker_ids = {name: f"sp{i}" for i, name in enumerate(SPEAKERS)}
+    pool = speaker_pool(speakers)
+    weights = [1 / (rank + 1) for rank in range(len(pool))]
+    speaker_ids = {name: f"sp{i}" for i, name in enumerate(pool)}
     n_claims = 0
     with Store(path) as store, store.transaction():
         all_stories, comps = [], []
@@ -62,7 +75,7 @@ def build_store(path: Path, articles: int, claims_per_doc: int, seed: int = 7) -
                 sentences, claims = [f"Storm number {s} hits the coast."], []
                 pos = len(sentences[0]) + 2
                 for n in range(1, claims_per_doc + 1):
-                    who, what = rng.choice(SPEAKERS), COUNTED[n % len(COUNTED)]
+                    who, what = rng.choices(pool, weights)[0], COUNTED[n % len(COUNTED)]
                     value = rng.randint(10, 500)
                     sent = f"{who.capitalize()} said {value} {what} were damaged in district {n}."
                     q_start = pos + sent.index(str(value))
@@ -94,8 +107,8 @@ def build_store(path: Path, articles: int, claims_per_doc: int, seed: int = 7) -
         counts = dict(store.execute("SELECT speaker, COUNT(*) FROM claims GROUP BY speaker").fetchall())
         docs = dict(store.execute("SELECT speaker, COUNT(DISTINCT doc_id) FROM claims GROUP BY speaker").fetchall())
         store.put_speakers([Speaker(id=sid, name=name, type="person" if name[0].isupper() else "agency",
-                                    aliases=[name], claims=counts.get(name, 0), documents=docs.get(name, 0))
-                            for name, sid in speaker_ids.items()], claim_speaker)
+                                    aliases=[name], claims=counts[name], documents=docs[name])
+                            for name, sid in speaker_ids.items() if name in counts], claim_speaker)
     return len(all_stories), n_claims
 
 
@@ -238,6 +251,8 @@ def main() -> int:
                      help=f"analyze this JSONL once and cache the store under {CACHE} (default: {BENCH_SAMPLE})")
     ap.add_argument("--articles", type=int, default=5000, help="articles in the synthetic store")
     ap.add_argument("--claims-per-doc", type=int, default=8, help="claims per synthetic article")
+    ap.add_argument("--speakers", type=int, default=6,
+                    help="speaker entities in the synthetic store (6: each in a sixth of all claims, the worst case)")
     ap.add_argument("--jobs", type=int, default=1, help="parser processes for --bench-sample")
     ap.add_argument("--requests", type=int, default=440)
     ap.add_argument("--concurrency", type=int, default=4,
@@ -257,7 +272,7 @@ def main() -> int:
         elif db is None:
             t0 = time.perf_counter()
             db = Path(tmp) / "bench.db"
-            build_store(db, args.articles, claims_per_doc=max(1, args.claims_per_doc))
+            build_store(db, args.articles, claims_per_doc=max(1, args.claims_per_doc), speakers=max(1, args.speakers))
             print(f"synthetic store built in {time.perf_counter() - t0:.1f}s")
         Store(db).close()  # bring an older store to this schema (the server opens it read-only)
         with Store(db, readonly=True) as store:
