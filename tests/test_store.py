@@ -341,7 +341,8 @@ def test_store_modules_import_no_cycle():
             if isinstance(node, ast.ImportFrom) and node.level == 1:
                 names |= {node.module} if node.module else {a.name for a in node.names}
         graph[path.stem] = {n for n in names if (package / f"{n}.py").exists()}
-    assert graph["base"] <= {"schema"}  # the backends register themselves; base never imports them
+    # the backends register themselves; base never imports them (fts: full-text SQL, imports nothing)
+    assert graph["base"] <= {"schema", "fts"} and not graph["fts"]
 
     def visit(module: str, path: tuple[str, ...]) -> None:
         assert module not in path, " -> ".join((*path, module))
@@ -409,7 +410,13 @@ def test_schemas_match(tmp_path, pg_server):
     Store(url).close()
     Store(tmp_path / "x.db").close()
     lite = sqlite3.connect(tmp_path / "x.db")
-    tables = [r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    # full-text search is each backend's own: FTS5 tables on SQLite, GIN indexes on PostgreSQL
+    fts_tables = [r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type='table' AND "
+                                             "(sql LIKE 'CREATE VIRTUAL TABLE%fts5%' OR name LIKE '%!_fts!_%' "
+                                             "ESCAPE '!')")]
+    assert {"claims_fts", "documents_fts"} <= set(fts_tables)
+    tables = [r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+              if r[0] not in fts_tables]
     with psycopg.connect(url) as pg:
         pg_tables = [r[0] for r in pg.execute("SELECT table_name FROM information_schema.tables WHERE "
                                                "table_schema='public' AND table_type='BASE TABLE' "
@@ -429,6 +436,7 @@ def test_schemas_match(tmp_path, pg_server):
                                                "AND name NOT LIKE 'sqlite_%'")}
         pg_idx = {r[0] for r in pg.execute("SELECT indexname FROM pg_indexes WHERE schemaname='public'")}
         assert lite_idx <= pg_idx
+        assert {"claims_text_fts", "documents_title_fts"} <= pg_idx
 
 
 def test_postgres_integrity_check_finds_orphans(pg_server):

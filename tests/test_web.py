@@ -257,6 +257,17 @@ def test_security_headers(client):
     assert client.get("/static/style.css").headers["content-type"].startswith("text/css")
 
 
+def test_every_answer_says_its_server_time(client):
+    from claimgraph.web.timing import parse_server_timing
+
+    for url in ["/", "/story/s1?format=json", "/story/no-such-story"]:
+        header = client.get(url).headers["server-timing"]
+        ms, cpu = parse_server_timing(header), parse_server_timing(header, "cpu")
+        assert ms is not None and 0 <= ms < 60_000 and cpu is not None and cpu >= 0
+    assert parse_server_timing("db;dur=3, app;desc=x;dur=12.5") == 12.5
+    assert parse_server_timing("db;dur=3") is None
+
+
 def test_post_search_api_and_body_limits(client):
     r = client.post("/api/search", json={"q": "homes", "limit": 2})
     assert r.status_code == 200 and len(r.json()["claims"]) == 2

@@ -138,9 +138,13 @@ def highlight_article(text: str, claims: Iterable[Claim], *, prefix: str = "",
 
 
 def highlight_terms(text: str, needle: str) -> Markup:
-    """``text`` escaped with every case-insensitive occurrence of ``needle`` in ``<mark>``."""
+    """``text`` escaped with every case-insensitive occurrence of each word of ``needle`` (a
+    full-text search matches words, not the phrase) in ``<mark>``; of ``needle`` itself when it
+    has no word."""
     if not needle:
         return escape(text)
+    words = sorted(set(re.findall(r"\w+", needle.casefold())), key=len, reverse=True)  # longest first
+    pattern = "|".join(re.escape(w) for w in words) if words else re.escape(needle)
     spans = [Span(m.start(), m.end(), "mark", {"class": "hit"})
-             for m in re.finditer(re.escape(needle), text, flags=re.IGNORECASE)]
+             for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
     return render_spans(text, spans)

@@ -3,31 +3,51 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..model import Comparison
 
+# (comparison key, verdict, speaker entity id, side or None): where one speaker stands in one comparison
+Stand = tuple[str, str, str, int | None]
 
-def relations(speaker_id: str, comparisons: Iterable[Comparison],
-              speaker_of: dict[str, str | None]) -> dict[str, Counter[str]]:
+
+def stands(comparisons: Iterable[Comparison], speaker_of: dict[str, str | None]) -> Iterator[Stand]:
+    """Where each speaker stands in each comparison: a row per claim with a speaker (the article's
+    own voice has none and is left out)."""
+    for n, c in enumerate(comparisons):
+        side_of = {x: i for i, side in enumerate(c.sides) for x in side}
+        for x in dict.fromkeys(c.claims):
+            if speaker_of.get(x) is not None:
+                yield str(n), c.verdict, speaker_of[x], side_of.get(x)  # type: ignore[misc]
+
+
+def relations_from_stands(speaker_id: str, rows: Iterable[Stand]) -> dict[str, Counter[str]]:
+    """``relations`` from ``(comparison, verdict, speaker, side)`` rows (``stands``, or the store's
+    ``speaker_stands`` query, which reads only the comparisons the speaker is in)."""
+    by_comparison: dict[str, tuple[str, dict[str, set[int | None]]]] = {}
+    for key, verdict, speaker, side in rows:
+        by_comparison.setdefault(key, (verdict, {}))[1].setdefault(speaker, set()).add(side)
+    out: dict[str, Counter[str]] = {"agrees": Counter(), "conflicts": Counter()}
+    for verdict, sides in by_comparison.values():
+        if speaker_id not in sides or verdict not in ("conflict", "consistent"):
+            continue
+        others = set(sides) - {speaker_id}
+        if verdict == "consistent":
+            out["agrees"].update(others)
+            continue
+        mine = sides[speaker_id] - {None}
+        for other in others:
+            out["agrees" if sides[other] & mine else "conflicts"][other] += 1
+    return out
+
+
+def relations(
+    speaker_id: str, comparisons: Iterable[Comparison], speaker_of: dict[str, str | None]
+) -> dict[str, Counter[str]]:
     """``{"agrees": Counter(other speaker id -> comparisons), "conflicts": ...}`` for ``speaker_id``.
 
     In a conflict with sides, speakers on the same side agree and speakers on other sides conflict;
     without sides every other speaker conflicts. A consistent comparison is agreement; a figure
     revised (``updated``) is neither. Claims in the article's own voice have no speaker and are left out.
     """
-    out: dict[str, Counter[str]] = {"agrees": Counter(), "conflicts": Counter()}
-    for c in comparisons:
-        mine = [x for x in c.claims if speaker_of.get(x) == speaker_id]
-        if not mine or c.verdict not in ("conflict", "consistent"):
-            continue
-        others = {speaker_of.get(x) for x in c.claims} - {None, speaker_id}
-        if c.verdict == "consistent":
-            out["agrees"].update(others)
-            continue
-        my_sides = [set(s) for s in c.sides if set(s) & set(mine)]
-        for other in others:
-            theirs = {x for x in c.claims if speaker_of.get(x) == other}
-            same = any(theirs & side for side in my_sides)
-            out["agrees" if same and my_sides else "conflicts"][other] += 1
-    return out
+    return relations_from_stands(speaker_id, stands(comparisons, speaker_of))

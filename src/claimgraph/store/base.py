@@ -22,6 +22,7 @@ from ..model import Article, Claim, Comparison, Quantity, Speaker, Story
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 PAGE = 1000  # rows per page when streaming big tables (bounded memory on any backend)
+DOC_CHUNK = 200  # articles loaded per query by ``documents(ids)``
 
 
 class StoreError(RuntimeError):
@@ -187,11 +188,18 @@ class Store:
         if ids is None:
             for r in self._paged("SELECT rowid, * FROM documents WHERE {after}"):
                 yield self._article(r, with_claims)
-        else:
-            for doc_id in ids:
-                art = self.get_document(doc_id, with_claims)
-                if art is not None:
-                    yield art
+        else:  # a chunk of articles, and all their claims, a query each (not three per article)
+            ids = list(ids)
+            for i in range(0, len(ids), DOC_CHUNK):
+                chunk = ids[i:i + DOC_CHUNK]
+                unique = list(dict.fromkeys(chunk))
+                marks = ",".join("?" * len(unique))
+                arts = {r["id"]: self._article(r, False)
+                        for r in self.execute(f"SELECT * FROM documents WHERE id IN ({marks})", unique)}
+                if with_claims and arts:
+                    for c, doc_id in self._claims_where(f" WHERE claims.doc_id IN ({marks})", unique):
+                        arts[doc_id].claims.append(c)
+                yield from (arts[d] for d in chunk if d in arts)
 
     def count(self, table: str) -> int:
         assert table in {"documents", "claims", "quantities", "stories", "comparisons", "comparison_claims",
@@ -215,18 +223,17 @@ class Store:
               q.counted, q.kind, json.dumps(q.normalized) if q.normalized else None, _parse_json(q))
              for c in claims for i, q in enumerate(c.quantities)])
 
-    def claims(self, doc_id: str | None = None, speaker: str | None = None,
-               search: str | None = None, limit: int | None = None, speaker_id: str | None = None,
-               speaker_type: str | None = None, speaker_role: str | None = None) -> list[Claim]:
-        """Claims with their quantities, by document then offset; ``speaker``/``search`` match
-        case-insensitively anywhere in the speaker or the claim text; ``speaker_id`` is one
-        entity, ``speaker_type`` its type and ``speaker_role`` a word of its role."""
+    def claim_filter(self, doc_id: str | None = None, speaker: str | None = None, search: str | None = None,
+                     speaker_id: str | None = None, speaker_type: str | None = None,
+                     speaker_role: str | None = None, speaker_name: str | None = None) -> tuple[str, list[Any]]:
+        """The WHERE clause (empty, or starting with `` WHERE``) on the ``claims`` table for the
+        filters of ``claims``, with its arguments."""
         where, args = [], []
         if doc_id is not None:
-            where.append("doc_id=?")
+            where.append("claims.doc_id=?")
             args.append(doc_id)
         if speaker_id is not None:
-            where.append("speaker_id=?")
+            where.append("claims.speaker_id=?")
             args.append(speaker_id)
         if speaker_type or speaker_role:
             sub, sub_args = [], []
@@ -236,20 +243,54 @@ class Store:
             if speaker_role:
                 sub.append("LOWER(role) LIKE ?")
                 sub_args.append(f"%{speaker_role.lower()}%")
-            where.append("speaker_id IN (SELECT id FROM speakers WHERE " + " AND ".join(sub) + ")")
+            where.append("claims.speaker_id IN (SELECT id FROM speakers WHERE " + " AND ".join(sub) + ")")
             args += sub_args
         if speaker is not None:
-            where.append("(speaker LIKE ? OR speaker_mention LIKE ?)")
+            where.append("(claims.speaker LIKE ? OR claims.speaker_mention LIKE ?)")
             args += [f"%{speaker}%", f"%{speaker}%"]
+        if speaker_name is not None:  # the name, or the mention of a claim without a resolved name
+            where.append("(LOWER(claims.speaker) = LOWER(?) "
+                         "OR (claims.speaker IS NULL AND LOWER(claims.speaker_mention) = LOWER(?)))")
+            args += [speaker_name, speaker_name]
         if search:
-            where.append("text LIKE ?")
-            args.append(f"%{search}%")
-        sql = "SELECT * FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY doc_id, start_char, rowid"  # rowid: ties in ingest order on both backends
+            from .fts import claim_condition
+
+            cond = claim_condition(self, search)  # full-text when the store has it, else a substring
+            if cond is None:  # the characters as typed: % and _ are no wildcards here
+                where.append("claims.text LIKE ? ESCAPE '!'")
+                args.append("%" + search.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+            else:
+                where.append(cond[0])
+                args += cond[1]
+        return (" WHERE " + " AND ".join(where) if where else ""), args
+
+    def claims(self, doc_id: str | None = None, speaker: str | None = None,
+               search: str | None = None, limit: int | None = None, speaker_id: str | None = None,
+               speaker_type: str | None = None, speaker_role: str | None = None, *, offset: int = 0,
+               speaker_name: str | None = None, newest_first: bool = False) -> list[Claim]:
+        """Claims with their quantities, by document then offset (``limit`` of them after the first
+        ``offset``); ``speaker`` matches case-insensitively anywhere in the speaker, ``speaker_name``
+        is the whole name in any case; ``search`` finds the words of the claim text (full-text,
+        stemmed, as prefixes; a substring in a store without full-text search or for a query with
+        no word); ``speaker_id`` is one entity, ``speaker_type`` its type and ``speaker_role`` a word
+        of its role. ``newest_first``: the claims stored last first instead (search results: the
+        full-text index hands them over in that order, with no sort of every match)."""
+        where, args = self.claim_filter(doc_id, speaker, search, speaker_id, speaker_type, speaker_role,
+                                        speaker_name)
+        return [c for c, _ in self._claims_where(where, args, limit, offset, newest_first)]
+
+    def _claims_where(self, where: str, args: Sequence[Any], limit: int | None = None, offset: int = 0,
+                      newest_first: bool = False) -> list[tuple[Claim, str]]:
+        """``(claim with its quantities, document id)`` of ``SELECT * FROM claims{where}``, by
+        document then offset (or the last stored first); ``limit`` of them after the first ``offset``."""
+        sql = "SELECT * FROM claims" + where
+        # rowid: ties in ingest order on both backends
+        sql += " ORDER BY rowid DESC" if newest_first else " ORDER BY doc_id, start_char, rowid"
         if limit:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)}" + (f" OFFSET {int(offset)}" if offset else "")
         rows = self.execute(sql, args).fetchall()
-        out = [self._claim(r) for r in rows]
+        version = self.schema_version  # once, not per row
+        out = [self._claim(r, version) for r in rows]
         if out:
             by_id = {c.id: c for c in out}
             qsql = "SELECT * FROM quantities WHERE claim_id IN (%s) ORDER BY claim_id, idx"
@@ -257,22 +298,36 @@ class Store:
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
                 for q in self.execute(qsql % ",".join("?" * len(chunk)), chunk):
-                    parse = json.loads(q["parse"]) if self.schema_version >= 4 and q["parse"] else {}
+                    parse = json.loads(q["parse"]) if version >= 4 and q["parse"] else {}
                     by_id[q["claim_id"]].quantities.append(Quantity(
                         text=q["text"], start=q["start_char"], end=q["end_char"], value=q["value"],
                         low=q["low"], high=q["high"], approx=bool(q["approx"]), unit=q["unit"],
                         counted=q["counted"], kind=q["kind"] or "count",
                         normalized=json.loads(q["normalized"]) if q["normalized"] else None,
                         **{k: v for k, v in parse.items() if k in Quantity.PARSE_FIELDS}))
-        return out
+        return [(c, r["doc_id"]) for c, r in zip(out, rows, strict=True)]
 
-    def _claim(self, r: Any) -> Claim:
+    def count_claims(self, doc_id: str | None = None, speaker: str | None = None, search: str | None = None,
+                     speaker_id: str | None = None, speaker_type: str | None = None,
+                     speaker_role: str | None = None, *, speaker_name: str | None = None) -> int:
+        """How many claims ``claims`` would give with these filters and no limit."""
+        if search and not any((doc_id, speaker, speaker_id, speaker_type, speaker_role, speaker_name)):
+            from .fts import count_matches
+
+            n = count_matches(self, search)  # the full-text index alone, without reading a claim
+            if n is not None:
+                return n
+        where, args = self.claim_filter(doc_id, speaker, search, speaker_id, speaker_type, speaker_role,
+                                        speaker_name)
+        return self.execute("SELECT COUNT(*) FROM claims" + where, args).fetchone()[0]
+
+    def _claim(self, r: Any, version: int | None = None) -> Claim:
         return Claim(id=r["id"], text=r["text"], start=r["start_char"], end=r["end_char"],
                      speaker=r["speaker"], speaker_mention=r["speaker_mention"],
                      speaker_type=r["speaker_type"], cue=r["cue"], via=json.loads(r["via"] or "[]"),
                      hedged=bool(r["hedged"]), kind=r["kind"] or "own_voice",
                      sentence_start=r["sentence_start"], sentence_end=r["sentence_end"],
-                     speaker_id=r["speaker_id"] if self.schema_version >= 5 else None)
+                     speaker_id=r["speaker_id"] if (version or self.schema_version) >= 5 else None)
 
     # ------------------------------------------------------------------ speaker entities
     def speaker_rows(self) -> Iterator[Any]:
@@ -311,17 +366,10 @@ class Store:
                 out[r[0]] = r[1]
         return out
 
-    def speakers(self, ids: Iterable[str] | None = None, *, type: str | None = None,
-                 q: str | None = None, limit: int | None = None) -> list[Speaker]:
-        """Speaker entities (these ``ids``, of one ``type``, or whose name or alias holds ``q``),
-        the most quoted first."""
-        if self.schema_version < 5:
-            return []
+    def _speaker_filter(self, ids: list[str] | None, type: str | None, q: str | None,
+                        role: str | None) -> tuple[str, list[Any]]:
         where, args = [], []
         if ids is not None:
-            ids = list(ids)
-            if not ids:
-                return []
             where.append(f"id IN ({','.join('?' * len(ids))})")
             args += ids
         if type:
@@ -330,12 +378,38 @@ class Store:
         if q:
             where.append("(LOWER(name) LIKE ? OR LOWER(aliases) LIKE ?)")
             args += [f"%{q.lower()}%"] * 2
-        sql = "SELECT * FROM speakers" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY claims DESC, name, id" + (f" LIMIT {int(limit)}" if limit else "")
+        if role:
+            where.append("LOWER(role) LIKE ?")
+            args.append(f"%{role.lower()}%")
+        return (" WHERE " + " AND ".join(where) if where else ""), args
+
+    def speakers(self, ids: Iterable[str] | None = None, *, type: str | None = None,
+                 q: str | None = None, limit: int | None = None, role: str | None = None,
+                 offset: int = 0) -> list[Speaker]:
+        """Speaker entities (these ``ids``, of one ``type``, whose name or alias holds ``q``, whose
+        role holds ``role``), the most quoted first; ``limit`` of them after the first ``offset``."""
+        if self.schema_version < 5:
+            return []
+        if ids is not None:
+            ids = list(ids)
+            if not ids:
+                return []
+        where, args = self._speaker_filter(ids, type, q, role)
+        sql = "SELECT * FROM speakers" + where
+        sql += " ORDER BY claims DESC, name, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}" + (f" OFFSET {int(offset)}" if offset else "")
         return [Speaker(id=r["id"], name=r["name"], type=r["type"], role=r["role"], affiliation=r["affiliation"],
                         aliases=json.loads(r["aliases"] or "[]"), possible=json.loads(r["possible"] or "[]"),
                         claims=r["claims"], documents=r["documents"])
                 for r in self.execute(sql, args).fetchall()]
+
+    def count_speakers(self, *, type: str | None = None, q: str | None = None, role: str | None = None) -> int:
+        """How many speaker entities ``speakers`` would give with these filters and no limit."""
+        if self.schema_version < 5:
+            return 0
+        where, args = self._speaker_filter(None, type, q, role)
+        return self.execute("SELECT COUNT(*) FROM speakers" + where, args).fetchone()[0]
 
     # ------------------------------------------------------------------ stories and comparisons
     def put_stories(self, stories: list[Story]) -> None:

@@ -66,9 +66,9 @@ def speaker_counts(store: Store, *, limit: int) -> list[tuple[str, int]]:
         "ORDER BY 2 DESC, 1 LIMIT ?", (limit,))]
 
 
-def speaker_stats(store: Store, *, limit: int, q: str | None = None) -> list[dict[str, Any]]:
+def speaker_stats(store: Store, *, limit: int, q: str | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """Most quoted speakers (whose name contains ``q``, any case) with their numbers of claims,
-    outlets and documents."""
+    outlets and documents; ``limit`` of them after the first ``offset``."""
     where, args = "", []
     if q:
         where, args = "AND c.speaker LIKE ?", [f"%{q}%"]
@@ -76,7 +76,38 @@ def speaker_stats(store: Store, *, limit: int, q: str | None = None) -> list[dic
         f"""SELECT c.speaker, COUNT(*), COUNT(DISTINCT COALESCE(d.outlet, '')), COUNT(DISTINCT c.doc_id)
             FROM claims c JOIN documents d ON d.id = c.doc_id
             WHERE c.speaker IS NOT NULL AND c.speaker != '' {where}
-            GROUP BY c.speaker ORDER BY 2 DESC, 1 LIMIT ?""", [*args, limit])]
+            GROUP BY c.speaker ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?""", [*args, limit, offset])]
+
+
+def count_speaker_names(store: Store, q: str | None = None) -> int:
+    """Distinct speaker names (containing ``q``, any case), as ``speaker_stats`` lists them."""
+    where, args = "", []
+    if q:
+        where, args = "AND speaker LIKE ?", [f"%{q}%"]
+    return store.execute(f"SELECT COUNT(DISTINCT speaker) FROM claims WHERE speaker IS NOT NULL AND speaker != '' "
+                         f"{where}", args).fetchone()[0]
+
+
+def claim_outlets(store: Store, **filters: Any) -> dict[str | None, int]:
+    """``outlet -> claims`` of the claims ``store.claims(**filters)`` selects (all of them, not a
+    page), most claims first; outlets as stored."""
+    where, args = store.claim_filter(**filters)
+    return {r[0]: r[1] for r in store.execute(
+        f"""SELECT d.outlet, COUNT(*) FROM claims JOIN documents d ON d.id = claims.doc_id{where}
+            GROUP BY d.outlet ORDER BY 2 DESC, 1""", args)}
+
+
+def speaker_stands(store: Store, speaker_id: str) -> list[tuple[str, str, str, int | None]]:
+    """``(comparison id, verdict, speaker entity id, side)``, once each, for every speaker of every
+    conflict or agreement that uses a claim of ``speaker_id``: one grouped query through the
+    indexes instead of loading every comparison of every story the speaker is in."""
+    return [(r[0], r[1], r[2], r[3]) for r in store.execute(
+        """SELECT m.comparison_id, k.verdict, c.speaker_id, m.side
+           FROM comparisons k JOIN comparison_claims m ON m.comparison_id = k.id JOIN claims c ON c.id = m.claim_id
+           WHERE k.id IN (SELECT mm.comparison_id FROM claims cc JOIN comparison_claims mm ON mm.claim_id = cc.id
+                          WHERE cc.speaker_id = ?)
+             AND k.verdict IN ('conflict', 'consistent') AND c.speaker_id IS NOT NULL
+           GROUP BY m.comparison_id, k.verdict, c.speaker_id, m.side""", (speaker_id,))]
 
 
 # ---------------------------------------------------------------------- one page of a list

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import fts
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -150,6 +152,20 @@ MIGRATIONS: list[Migration] = [
     LEFT JOIN claims c ON c.id = m.claim_id LEFT JOIN documents d ON d.id = c.doc_id
     LEFT JOIN quantities q ON q.claim_id = m.claim_id AND q.idx = COALESCE(m.quantity_idx, 0);
     """),
+    # 10: what the web pages look up on a big store: a story's comparisons, a speaker's claims in
+    # page order, who said each claim of a comparison (a covering index: no claim row is read),
+    # an article's copies, the speakers most quoted first; and full-text search over
+    # claim text and article titles (FTS5 tables kept in sync by triggers on SQLite, GIN indexes
+    # on PostgreSQL: ``fts.py``).
+    Migration("""
+    CREATE INDEX comparisons_story ON comparisons(story_id, verdict);
+    CREATE INDEX claims_speaker_doc ON claims(speaker_id, doc_id, start_char, id);
+    DROP INDEX claims_speaker_id;
+    CREATE INDEX claims_id_speaker ON claims(id, speaker_id);
+    CREATE INDEX documents_duplicate ON documents(duplicate_of);
+    CREATE INDEX speakers_rank ON speakers(claims DESC, name, id);
+    """, convert=fts.create),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+assert MIGRATIONS[fts.FTS_VERSION - 1].convert is fts.create

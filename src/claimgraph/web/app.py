@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..store import Store, StoreError, is_url
 from ..store.schema import SCHEMA_VERSION
+from .timing import ServerTiming
 from .views import ROUTERS
 from .views.base import NotFound, templates, wants_json
 
@@ -130,4 +131,5 @@ def create_app(db_path: str | Path) -> FastAPI:
         return _error(request, 500, "Something went wrong", "The error was logged on the server.")
 
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(ServerTiming)  # outermost: it times the whole app, error pages too
     return app

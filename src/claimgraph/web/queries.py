@@ -15,12 +15,15 @@ from ..store import Store
 from ..store.queries import (
     article_page,
     count_outlets,
+    count_speaker_names,
     document_meta,
     outlet_counts,
     speaker_stats,
     story_summaries,
     verdict_counts,
 )
+from ..store.queries import claim_outlets as stored_claim_outlets
+from ..store.queries import speaker_stands as stored_speaker_stands
 from ..store.queries import story_titles as stored_story_titles
 
 
@@ -70,9 +73,24 @@ def outlets(store: Store) -> list[dict[str, Any]]:
     return [{"outlet": name, "documents": n} for name, n in outlet_counts(store, limit=500, named_only=True)]
 
 
-def speakers(store: Store, *, limit: int, q: str | None = None) -> list[dict[str, Any]]:
-    """Most quoted speakers, with how many outlets quote them."""
-    return speaker_stats(store, limit=limit, q=q)
+def speakers(store: Store, *, limit: int, q: str | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Most quoted speaker names, with how many outlets quote them (``limit`` after ``offset``)."""
+    return speaker_stats(store, limit=limit, q=q, offset=offset)
+
+
+def count_speakers(store: Store, q: str | None = None) -> int:
+    """How many speaker names ``speakers`` lists."""
+    return count_speaker_names(store, q)
+
+
+def claim_outlets(store: Store, **filters: Any) -> dict[str | None, int]:
+    """``outlet -> claims`` over every claim these ``Store.claims`` filters select."""
+    return stored_claim_outlets(store, **filters)
+
+
+def speaker_stands(store: Store, speaker_id: str) -> list[tuple[str, str, str, int | None]]:
+    """Where every speaker stands in the comparisons that use a claim of the speaker entity."""
+    return stored_speaker_stands(store, speaker_id)
 
 
 def docs_meta(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:

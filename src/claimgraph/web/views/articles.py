@@ -24,5 +24,5 @@ def articles_page(request: Request, store: Annotated[Store, Depends(get_store)],
         r["url"] = doc_url(r["id"])
         r["story_url"] = story_url(r["story"]) if r["story"] else None
         r["duplicate_url"] = doc_url(r["duplicate_of"]) if r["duplicate_of"] else None
-    data = {"outlet": outlet, **pages(total, page), "outlets": queries.outlets(store), "articles": rows}
+    data = {"outlet": outlet, **pages(total, page, request=request), "outlets": queries.outlets(store), "articles": rows}
     return respond(request, "articles.html", data)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -49,14 +50,20 @@ def wants_json(request: Request) -> bool:
 
 
 # ---------------------------------------------------------------- URLs (every id is percent-encoded)
+@lru_cache(maxsize=8192)
+def _quoted(key: str) -> str:
+    # a story page links each article once per claim and figure: quote each id once
+    return quote(key, safe="")
+
+
 def doc_url(doc_id: str, claim_id: str | None = None) -> str:
     """The article page; with ``claim_id``, a fragment that scrolls to and highlights the claim."""
-    url = "/doc/" + quote(doc_id, safe="")
+    url = "/doc/" + _quoted(doc_id)
     return url + "#" + claim_anchor(claim_id) if claim_id else url
 
 
 def story_url(story_id: str) -> str:
-    return "/story/" + quote(story_id, safe="")
+    return "/story/" + _quoted(story_id)
 
 
 def speaker_url(name: str | None = None, speaker_id: str | None = None) -> str:
@@ -119,5 +126,12 @@ def respond(request: Request, template: str, data: dict[str, Any], status_code: 
     return templates.TemplateResponse(request, template, {"data": data, **context}, status_code=status_code)
 
 
-def pages(total: int, page: int, per_page: int = PER_PAGE) -> dict[str, int]:
-    return {"page": page, "per_page": per_page, "total": total, "pages": max(1, -(-total // per_page))}
+def pages(total: int, page: int, per_page: int = PER_PAGE, request: Request | None = None) -> dict[str, Any]:
+    """Where a paginated list is: page number, size, total and number of pages; with ``request``,
+    the URLs of the next and previous pages too (None at either end; ``?format=json`` is kept)."""
+    n = max(1, -(-total // per_page))
+    out: dict[str, Any] = {"page": page, "per_page": per_page, "total": total, "pages": n}
+    if request is not None:
+        out["next"] = page_url(request, page=page + 1) if page < n else None
+        out["prev"] = page_url(request, page=min(page - 1, n)) if page > 1 else None
+    return out

@@ -9,15 +9,14 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from ...lexicon.speakers import SPEAKER_TYPE_LABELS
-from ...model import Claim, Speaker
-from ...speakers.relations import relations
+from ...model import Speaker
+from ...speakers.relations import relations_from_stands
 from ...store import Store
 from .. import queries
-from .base import MAX_QUERY, NotFound, get_store, respond, speaker_url, story_url
+from .base import MAX_QUERY, PER_PAGE, NotFound, get_store, pages, respond, speaker_url, story_url
 from .claims import claim_rows
 
 router = APIRouter()
-MAX_CLAIMS = 1000
 
 
 def _entity_row(s: Speaker) -> dict[str, Any]:
@@ -30,19 +29,21 @@ def _entity_row(s: Speaker) -> dict[str, Any]:
 def speakers_page(request: Request, store: Annotated[Store, Depends(get_store)],
                   q: Annotated[str, Query(max_length=MAX_QUERY)] = "",
                   type: Annotated[str, Query(max_length=40)] = "",
-                  role: Annotated[str, Query(max_length=MAX_QUERY)] = "") -> Response:
-    """The most quoted speaker entities (optionally matching ``q``, of one ``type``, with ``role``)."""
-    entities = store.speakers(type=type or None, q=q.strip() or None, limit=None if role else 300)
-    if role.strip():
-        want = role.strip().casefold()
-        entities = [s for s in entities if want in (s.role or "").casefold()][:300]
+                  role: Annotated[str, Query(max_length=MAX_QUERY)] = "",
+                  page: Annotated[int, Query(ge=1, le=1_000_000)] = 1) -> Response:
+    """The most quoted speaker entities (optionally matching ``q``, of one ``type``, with ``role``),
+    a page at a time."""
+    filters = {"type": type or None, "q": q.strip() or None, "role": role.strip() or None}
+    entities = store.speakers(**filters, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     data: dict[str, Any] = {"q": q, "type": type, "role": role, "types": SPEAKER_TYPE_LABELS,
+                            **pages(store.count_speakers(**filters), page, request=request),
                             "entities": [_entity_row(s) for s in entities]}
     no_entities = store.schema_version < 5 or not store.count("speakers")
-    if no_entities:
-        rows = queries.speakers(store, limit=300, q=q.strip() or None)  # a store without entities
+    if no_entities:  # a store without entities: the speaker names as written
+        rows = queries.speakers(store, limit=PER_PAGE, q=q.strip() or None, offset=(page - 1) * PER_PAGE)
         for r in rows:
             r["url"] = speaker_url(r["speaker"])
+        data.update(pages(queries.count_speakers(store, q=q.strip() or None), page, request=request))
         data["speakers"] = rows
     return respond(request, "speakers.html", data)
 
@@ -61,46 +62,48 @@ def _by_story(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _name_claims(store: Store, name: str) -> list[Claim]:
-    """Claims of one speaker name (exact, any case), for a store without entities."""
-    want = name.strip().casefold()
-    return [c for c in store.claims(speaker=name.strip(), limit=5 * MAX_CLAIMS)
-            if (c.speaker or "").casefold() == want
-            or (not c.speaker and (c.speaker_mention or "").casefold() == want)][:MAX_CLAIMS]
+def _find_entity(store: Store, id: str, name: str) -> Speaker | None:
+    """The entity with this ``id``; else the one whose name or an alias is ``name`` (any case)."""
+    found = store.speakers([id]) if id else []
+    if found:
+        return found[0]
+    if name.strip():
+        want = name.strip().casefold()
+        return next((s for s in store.speakers(q=name.strip(), limit=50)
+                     if s.name.casefold() == want or want in (a.casefold() for a in s.aliases)), None)
+    return None
 
 
 @router.get("/speaker", name="speaker")
 def speaker_page(request: Request, store: Annotated[Store, Depends(get_store)],
                  id: Annotated[str, Query(max_length=MAX_QUERY)] = "",
-                 name: Annotated[str, Query(max_length=MAX_QUERY)] = "") -> Response:
-    """One speaker entity (``id``; or the entity, else the bare name, ``name``) with its claims."""
+                 name: Annotated[str, Query(max_length=MAX_QUERY)] = "",
+                 page: Annotated[int, Query(ge=1, le=1_000_000)] = 1) -> Response:
+    """One speaker entity (``id``; or the entity, else the bare name, ``name``) with its claims,
+    a page at a time, grouped by story."""
     if not id.strip() and not name.strip():
         raise HTTPException(422, "give a speaker id or name")
-    entity = store.speakers([id])[0] if id and store.speakers([id]) else None
-    if entity is None and name.strip():
-        want = name.strip().casefold()
-        entity = next((s for s in store.speakers(q=name.strip(), limit=50)
-                       if s.name.casefold() == want or want in (a.casefold() for a in s.aliases)), None)
+    entity = _find_entity(store, id, name)
     if entity is not None:
-        claims = store.claims(speaker_id=entity.id, limit=MAX_CLAIMS)
+        filters: dict[str, Any] = {"speaker_id": entity.id}
+    elif name.strip():
+        filters = {"speaker_name": name.strip()}
     else:
-        claims = _name_claims(store, name) if name.strip() else []
-    if not claims:
+        raise NotFound("speaker", id)
+    total = store.count_claims(**filters)
+    if not total:
         raise NotFound("speaker", id or name)
+    claims = store.claims(**filters, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     rows = claim_rows(store, claims)
-    outlets: dict[str, int] = {}
-    for r in rows:
-        o = (r["doc"] or {}).get("outlet") or "unknown outlet"
-        outlets[o] = outlets.get(o, 0) + 1
-    data: dict[str, Any] = {"speaker": entity.name if entity else (claims[0].speaker or name),
+    outlets = {o or "unknown outlet": n for o, n in queries.claim_outlets(store, **filters).items()}
+    first = claims[0] if claims else store.claims(**filters, limit=1)[0]
+    data: dict[str, Any] = {"speaker": entity.name if entity else (first.speaker or name.strip()),
                             "entity": _entity_row(entity) if entity else None, "claims": rows,
+                            **pages(total, page, request=request),
                             "stories": _by_story(store, rows), "outlets": outlets,
-                            "truncated": len(claims) == MAX_CLAIMS, "agrees": [], "conflicts": []}
+                            "truncated": len(rows) < total, "agrees": [], "conflicts": []}
     if entity is not None:
-        stories = {(r["doc"] or {}).get("story") for r in rows} - {None}
-        comparisons = [c for sid in sorted(stories) for c in store.comparisons(sid)]
-        speaker_of = store.claim_speaker_ids(sorted({x for c in comparisons for x in c.claims}))
-        rel = relations(entity.id, comparisons, speaker_of)
+        rel = relations_from_stands(entity.id, queries.speaker_stands(store, entity.id))
         others = {s.id: s for s in store.speakers(sorted(set(rel["agrees"]) | set(rel["conflicts"])))}
         for key in ("agrees", "conflicts"):
             data[key] = [{**_entity_row(others[k]), "comparisons": n} for k, n in rel[key].most_common()

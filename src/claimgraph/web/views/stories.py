@@ -22,5 +22,5 @@ def stories_page(request: Request, store: Annotated[Store, Depends(get_store)],
     rows, total = queries.story_rows(store, page=page, per_page=PER_PAGE, q=q.strip() or None)
     for r in rows:
         r["url"] = story_url(r["id"])
-    data = {"overview": queries.overview(store), "q": q, **pages(total, page), "stories": rows}
+    data = {"overview": queries.overview(store), "q": q, **pages(total, page, request=request), "stories": rows}
     return respond(request, "stories.html", data)
