@@ -66,6 +66,23 @@ def _dash_credit(index: TokenIndex, qe: int, para_end: int) -> tuple[int, int, i
     return dash_i, first, j - 1, name_start, dash_pos
 
 
+# Cue verbs whose object is whom they speak to ("told reporters"), not what they report.
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "promise", "assure", "inform", "remind", "warn", "email", "text"})
+
+
+def _reports_own_object(verb: Token, k: int) -> bool:
+    """Does ``verb`` (after a quote that ends at token ``k``) have a subject of its own and a
+    common-noun object, so it reports that object ("Officials have discovered two devices")
+    rather than credits the quote? Inverted credits ("said the spokesman") have no subject
+    before the verb, and dates ("said last week") are not objects."""
+    if verb.lemma_ in _ADDRESSEE_VERBS:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and k <= c.i < verb.i for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN" and not c.ent_type_
+               and c.lemma_.lower() not in cues.SPEAKER_PERSON_NOUNS for c in verb.children)
+
+
 def _cue_after_quote(index: TokenIndex, k: int, para_end: int) -> tuple[Token, Token, int] | None:
     """(cue token, speaker head, cue end token) for "“...,” X said" / "“...” said X" / "“...” ― X"."""
     doc = index.doc
@@ -81,6 +98,8 @@ def _cue_after_quote(index: TokenIndex, k: int, para_end: int) -> tuple[Token, T
         if t.pos_ == "VERB" and t.lemma_ in cues.SPEECH_VERBS:
             if any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children):
                 return None  # “Title,” she said that ...: the verb reports something else
+            if _reports_own_object(t, k):
+                return None  # “... attack.” Police have discovered two devices: not a credit
             spk = _speaker_near(index, t, k, j - 1)
             if spk is None:
                 # inverted: "said Caddell"
