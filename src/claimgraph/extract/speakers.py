@@ -174,6 +174,8 @@ class SpeakerResolver:
         self.group_speakers = _Index()
         self.person_names: set[str] = set()
         self._quotes: tuple[list[int], list[int]] | None = None  # quotation spans, found when needed
+        self._sents: list = []  # sentences and their first tokens, listed when needed
+        self._sent_starts: list[int] | None = None
         self.org_names: set[str] = set()
         org_counts = Counter(ent.text for ent in doc.ents if ent.label_ == "ORG")
         for ent in doc.ents:
@@ -288,6 +290,13 @@ class SpeakerResolver:
                     if t.pos_ == "NOUN" and t.lemma_.lower() in WORK_NOUNS and t.idx < pos:
                         self.work_of.setdefault(t.lemma_.lower(), _Index()).add(pos, name)
 
+    def _sent_index(self, tok: Token) -> int:
+        """Index of ``tok``'s sentence (``Token.sent`` walks the document on every call)."""
+        if self._sent_starts is None:
+            self._sents = list(self.doc.sents)
+            self._sent_starts = [x.start for x in self._sents]
+        return bisect.bisect_right(self._sent_starts, tok.i) - 1
+
     def _in_quote(self, tok: Token) -> bool:
         if self._quotes is None:
             from .attribution.quotes import find_quotes  # here: the attribution package imports this module
@@ -334,14 +343,8 @@ class SpeakerResolver:
         subject stands outside quotation marks, when that subject is a named person. Sentences
         wholly inside a quote are passed over (at most three); a sentence whose subject is
         someone unnamed ("The official said ...") ends the search."""
-        doc = self.doc
-        sent = pron.sent
-        prev_start = sent.start
-        for _ in range(3):
-            if prev_start == 0:
-                return None
-            prev = doc[prev_start - 1].sent
-            prev_start = prev.start
+        k = self._sent_index(pron)
+        for prev in self._sents[max(k - 3, 0):k][::-1]:
             root = prev.root
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or self._in_quote(subj):
