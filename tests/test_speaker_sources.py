@@ -59,3 +59,34 @@ def test_he_after_a_quoted_person_stays_with_that_person():
     )
     claim = _claim_with(text, "40 shops")
     assert claim.speaker == "Tomas Reyes"
+
+
+def test_a_quote_signed_by_a_comma_and_a_name_alone_is_that_persons():
+    # a dropped "said": “...,” Mr. Ortiz.  The figures inside are his, not "his plan"'s
+    text = (
+        "\u201cOnly at city hall would you call $3 million a saving when in fact his plan calls for "
+        "spending $9 million more every year,\u201d Mr. Ortiz.\n\nThe council meets again on Friday."
+    )
+    claim = _claim_with(text, "$9 million")
+    assert claim.speaker and "Ortiz" in claim.speaker
+    assert _claim_with(text, "$3 million").speaker == claim.speaker
+
+
+def test_a_comma_and_a_place_after_a_quote_is_no_credit():
+    text = "The banner read \u201cwelcome, friends,\u201d Varosh Harbour.\n\nIt cost 400 euros."
+    (result,) = extract_batch([("d1", text)])
+    assert not any(c.speaker and "Varosh" in c.speaker for c in result.claims)
+
+
+def test_an_excerpt_credited_via_an_outlet_speaks_in_its_voice():
+    # "(via the Varosh Courier):" closing a paragraph credits the next paragraph only, even when
+    # an earlier sentence of the credit's paragraph has a cue of its own ("wrote about")
+    text = (
+        "Marta wrote about the flood last night. The river rose fast. It is one of the worst floods "
+        "in a century (via the Varosh Courier):\n\nThe flooding of at least 40 homes on Thursday "
+        "ranks as one of the worst disasters in the valley in the past 100 years.\n\n"
+        "Volunteers kept filling sandbags until dawn, and 12 boats stayed on the river."
+    )
+    claim = _claim_with(text, "40 homes")
+    assert claim.speaker == "Varosh Courier" and claim.kind == "relayed"
+    assert _claim_with(text, "12 boats").speaker is None  # the article's own voice again
