@@ -90,3 +90,22 @@ def test_an_excerpt_credited_via_an_outlet_speaks_in_its_voice():
     claim = _claim_with(text, "40 homes")
     assert claim.speaker == "Varosh Courier" and claim.kind == "relayed"
     assert _claim_with(text, "12 boats").speaker is None  # the article's own voice again
+
+
+def test_the_study_speaks_for_the_author_named_with_by():
+    text = (
+        "The mayor\u2019s claim rests on a study by the Harbour Policy Institute, a Varosh research "
+        "group. The study, however, is more careful than the mayor was.\n\n"
+        "In one scenario, the study says, the levy could cost families $900 a year."
+    )
+    claim = _claim_with(text, "$900")
+    assert claim.speaker == "Harbour Policy Institute" and claim.speaker_mention == "the study"
+
+
+def test_extrapolated_that_is_a_cue():
+    text = (
+        "A report by the economist Ilse Moreau said 4 percent of the boats were unregistered. "
+        "She extrapolated that the port lost 2,300 fees a year."
+    )
+    claim = _claim_with(text, "2,300 fees")
+    assert claim.cue == "extrapolated" and claim.speaker == "Ilse Moreau"

@@ -185,6 +185,15 @@ class SpeakerResolver:
             # a one-word ORG once only is as often a misread place ("Oldmere") as a body
             if ent.label_ == "ORG" and (len(ent) >= 2 or org_counts[ent.text] >= 2 or _ACRONYM.match(ent.text)):
                 self.bodies.add(ent.start_char, " ".join(_strip_det(ent.text.split())))
+        # "a study by the Tax Policy Center": a later "the study" speaks for its author
+        for t in doc:
+            if t.pos_ == "NOUN" and t.lemma_.lower() in WORK_NOUNS:
+                by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                if author is not None and author.pos_ == "PROPN":
+                    words = _strip_det([w.text for w in doc[author.left_edge.i:author.i + 1]])
+                    if words and len(words) <= 6:
+                        self.work_of.setdefault(t.lemma_.lower(), _Index()).add(t.idx, " ".join(words))
         # Names are runs of proper nouns, not only what the (small) NER model tags: "Mayor Ana
         # Ruiz" -> "Ana Ruiz" with the title "mayor"; "The Northvale Courier" -> "Northvale Courier".
         i, n = 0, len(doc)
