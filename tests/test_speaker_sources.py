@@ -109,3 +109,12 @@ def test_extrapolated_that_is_a_cue():
     )
     claim = _claim_with(text, "2,300 fees")
     assert claim.cue == "extrapolated" and claim.speaker == "Ilse Moreau"
+
+
+def test_a_fronted_description_before_the_name_is_not_the_speaker():
+    text = (
+        "A former harbour pilot in Varosh, Okafor gave a long speech on Friday, spending an hour "
+        "detailing why the port authority is sure that the storm sank 14 boats last week."
+    )
+    claim = _claim_with(text, "14 boats")
+    assert claim.speaker_mention == "Okafor"
