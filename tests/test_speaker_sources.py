@@ -118,3 +118,12 @@ def test_a_fronted_description_before_the_name_is_not_the_speaker():
     )
     claim = _claim_with(text, "14 boats")
     assert claim.speaker_mention == "Okafor"
+
+
+def test_a_that_clause_hung_on_the_statement_a_speaker_speaks_in():
+    text = (
+        "Harbour Minister Ines Halvorsen says in a statement released by her office that she is "
+        '"deeply worried by reports that 30 ferries have been damaged in the storm."'
+    )
+    claim = _claim_with(text, "30 ferries")
+    assert "Ines Halvorsen" in claim.speaker and claim.cue == "says"
