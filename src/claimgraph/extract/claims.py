@@ -116,11 +116,12 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
                 claim.speaker, claim.speaker_mention = before.speaker, before.speaker_mention
                 claim.speaker_type, claim.kind = before.speaker_type, "continuation"
             elif (laid := line_source(text, q.start, q.end)) is not None:
-                # an embedded post signed "— Name (@handle)", or a label "Name: 'quote'"
+                # an embedded post signed "— Name (@handle)", a label "Name: 'quote'", or an
+                # excerpt credited "(via Outlet):" in the line before
                 claim.speaker, claim.speaker_mention, claim.cue = laid
                 posted = laid[2] == "posted"
                 claim.speaker_type = "person" if posted else "organization"
-                claim.kind = "posted" if posted else "labelled"
+                claim.kind = "posted" if posted else "relayed" if laid[2] == "via" else "labelled"
             own[sent.start_char] = claim
             claims.append((s, e, claim))
         claim.quantities.append(q)

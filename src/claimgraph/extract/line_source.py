@@ -8,6 +8,10 @@ Two forms every news site prints:
 * a **headline or label with a colon**: ``Varosh police: 'Approximately 20 dead' after flood``:
   a short name before the colon, the figure inside the quotation after it.
 
+* an **excerpt credited "(via Outlet):"** at the end of the paragraph before it: ``It is one of the
+  worst attacks in a century (via NBC News):`` then the outlet's paragraph: its figures are the
+  outlet's.
+
 Only short, capitalised names qualify; anything else is left to the article's own voice.
 """
 
@@ -19,6 +23,9 @@ import re
 _SIGNED = re.compile(r"(?:—|–|--)\s*(?P<name>[A-Z][^\n()—–]{1,60}?)\s*\(@(?P<handle>\w{1,30})\)")
 # "Name: 'quoted words'" at the start of a line: up to five words before the colon, then a quote
 _LABEL = re.compile(r"(?m)^(?P<name>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}):\s*[\"'“‘](?P<quote>[^\"'”’\n]{1,200})[\"'”’]")
+
+# "(via NBC News):" closing a paragraph: the next paragraph is an excerpt from that outlet
+_VIA = re.compile(r"\(via\s+(?:the\s+)?(?P<name>[A-Z][^()\n:]{1,60}?)\s*\)\s*:\s*$")
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -38,4 +45,9 @@ def line_source(text: str, start: int, end: int) -> tuple[str, str, str] | None:
     if label is not None and label.start("quote") <= start and end <= label.end("quote"):
         name = label.group("name").strip()
         return name, name, ":"
+    before = text[max(0, p0 - 300):p0].rstrip()  # the end of the paragraph before
+    via = _VIA.search(before)
+    if via is not None and "\n" not in before[via.start():]:
+        name = via.group("name").strip()
+        return name, name, "via"
     return None

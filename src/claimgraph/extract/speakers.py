@@ -173,6 +173,9 @@ class SpeakerResolver:
         self.speakers = _Index()  # resolved person speakers, in text order
         self.group_speakers = _Index()
         self.person_names: set[str] = set()
+        self._quotes: tuple[list[int], list[int]] | None = None  # quotation spans, found when needed
+        self._sents: list = []  # sentences and their first tokens, listed when needed
+        self._sent_starts: list[int] | None = None
         self.org_names: set[str] = set()
         org_counts = Counter(ent.text for ent in doc.ents if ent.label_ == "ORG")
         for ent in doc.ents:
@@ -182,6 +185,15 @@ class SpeakerResolver:
             # a one-word ORG once only is as often a misread place ("Oldmere") as a body
             if ent.label_ == "ORG" and (len(ent) >= 2 or org_counts[ent.text] >= 2 or _ACRONYM.match(ent.text)):
                 self.bodies.add(ent.start_char, " ".join(_strip_det(ent.text.split())))
+        # "a study by the Tax Policy Center": a later "the study" speaks for its author
+        for t in doc:
+            if t.pos_ == "NOUN" and t.lemma_.lower() in WORK_NOUNS:
+                by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                if author is not None and author.pos_ == "PROPN":
+                    words = _strip_det([w.text for w in doc[author.left_edge.i:author.i + 1]])
+                    if words and len(words) <= 6:
+                        self.work_of.setdefault(t.lemma_.lower(), _Index()).add(t.idx, " ".join(words))
         # Names are runs of proper nouns, not only what the (small) NER model tags: "Mayor Ana
         # Ruiz" -> "Ana Ruiz" with the title "mayor"; "The Northvale Courier" -> "Northvale Courier".
         i, n = 0, len(doc)
@@ -287,6 +299,69 @@ class SpeakerResolver:
                     if t.pos_ == "NOUN" and t.lemma_.lower() in WORK_NOUNS and t.idx < pos:
                         self.work_of.setdefault(t.lemma_.lower(), _Index()).add(pos, name)
 
+    def _sent_index(self, tok: Token) -> int:
+        """Index of ``tok``'s sentence (``Token.sent`` walks the document on every call)."""
+        if self._sent_starts is None:
+            self._sents = list(self.doc.sents)
+            self._sent_starts = [x.start for x in self._sents]
+        return bisect.bisect_right(self._sent_starts, tok.i) - 1
+
+    def _in_quote(self, tok: Token) -> bool:
+        if self._quotes is None:
+            from .attribution.quotes import find_quotes  # here: the attribution package imports this module
+
+            spans = find_quotes(self.doc.text)
+            self._quotes = ([a for a, _ in spans], [b for _, b in spans])
+        starts, ends = self._quotes
+        i = bisect.bisect_right(starts, tok.idx) - 1
+        return i >= 0 and tok.idx < ends[i]
+
+    def _person_subject(self, subj: Token) -> str | None:
+        """The name of ``subj`` when it is a named person outside quotation marks."""
+        if subj.pos_ != "PROPN" or not subj.text[:1].isupper() or self._in_quote(subj):
+            return None
+        lo, hi = speaker_bounds(subj)
+        name = self._proper_name(self.doc[lo : hi + 1], subj, self.doc[lo].idx)
+        if name in self.person_names or subj.ent_type_ in _PERSON_LABELS:
+            return name
+        return None
+
+    def _binding_subject(self, pron: Token) -> str | None:
+        """A named subject of a clause that contains the pronoun, before it: "Trump has fueled
+        the row with his claim that ..." -> Trump (the parse may miss that Trump is a person,
+        so any capitalised proper-noun subject outside quotes qualifies)."""
+        if pron.dep_ != "poss":
+            return None  # "X said he ...": reported speech is too often someone else's
+        subj = None
+        for anc in pron.ancestors:  # the nearest clause with a subject ("since taking office with his")
+            subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i < pron.i), None)
+            if subj is not None or anc.dep_ in ("ccomp", "relcl"):
+                break
+        if (
+            subj is None
+            or not subj.text[:1].isupper()
+            or not (subj.pos_ == "PROPN" or subj.ent_type_)
+            or self._in_quote(subj)
+        ):
+            return None
+        lo, hi = speaker_bounds(subj)
+        return self._proper_name(self.doc[lo : hi + 1], subj, self.doc[lo].idx)
+
+    def _topic_subject(self, pron: Token) -> tuple[int, str] | None:
+        """(position, name) of the main-clause subject of the nearest earlier sentence whose
+        subject stands outside quotation marks, when that subject is a named person. Sentences
+        wholly inside a quote are passed over (at most three); a sentence whose subject is
+        someone unnamed ("The official said ...") ends the search."""
+        k = self._sent_index(pron)
+        for prev in self._sents[max(k - 3, 0):k][::-1]:
+            root = prev.root
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or self._in_quote(subj):
+                continue
+            name = self._person_subject(subj)
+            return (subj.idx, name) if name else None
+        return None
+
     def resolve(self, head: Token, lo: int, hi: int, kind: str) -> str:
         """Best name for the speaker phrase doc[lo..hi] (the phrase itself when nothing fits)."""
         doc = self.doc
@@ -297,9 +372,18 @@ class SpeakerResolver:
             if low in _PERSON_PRONOUNS:
                 kind = "person"  # "his claim that ...": a possessive is a person as much as "he"
             if kind == "person":
+                bound = self._binding_subject(head)
+                if bound is not None:
+                    return bound
                 # the nearest earlier person, named or quoted
-                found = [x for x in (self.speakers.last_before(pos, _MAX_PRONOUN_LOOKBACK),
-                                     self.persons.last_before(pos, _MAX_PRONOUN_LOOKBACK)) if x]
+                spoke = self.speakers.last_before(pos, _MAX_PRONOUN_LOOKBACK)
+                found = [x for x in (spoke, self.persons.last_before(pos, _MAX_PRONOUN_LOOKBACK)) if x]
+                topic = self._topic_subject(head)
+                # the subject of the sentence before outranks names mentioned after it ("Unlike
+                # Obama, Romney pointed back to Obama's record. “...,” he said": Romney), not a
+                # person quoted after it
+                if topic is not None and (spoke is None or spoke[0] < topic[0]):
+                    return topic[1]
                 if found:
                     return max(found)[1]
                 # the parse missed the person ("Trump" tagged ORG): the sentence's own named

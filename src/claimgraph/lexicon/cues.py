@@ -36,7 +36,7 @@ COGNITION_VERBS: frozenset[str] = frozenset({
     "guess", "suppose", "presume", "imagine", "trust", "consider", "judge", "calculate",
     "anticipate", "foresee", "envision", "see", "sense", "conclude", "want", "wish", "prefer",
     "plan", "intend", "seek", "refuse", "decline", "agree", "offer", "regret", "remember",
-    "forget", "dread", "bemoan", "acknowledge",
+    "forget", "dread", "bemoan", "acknowledge", "extrapolate", "infer", "deduce", "surmise",
 })
 
 # Verbs whose noun-phrase object is an evaluation, a stance or a reported act

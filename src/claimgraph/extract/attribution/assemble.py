@@ -24,8 +24,10 @@ from .tokens import TokenIndex
 
 def _drop_overlaps(cands: list[Cand], doc: Doc) -> list[Cand]:
     """One attribution per content: drop exact duplicates and attributions whose cue sits inside
-    another attribution's content (nested reports are folded into the outer one)."""
-    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    another attribution's content (nested reports are folded into the outer one). Of two with the
+    same content, the one that names a speaker stays ("is expected to add $1 trillion, according to
+    analyses": the "according to" source, not the speakerless "expected")."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.sp_head is None and c.parent is None))
     seen: set[tuple[int, int]] = set()
     uniq = []
     for c in cands:

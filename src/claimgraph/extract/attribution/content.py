@@ -96,9 +96,9 @@ def _misparsed_clause(index: TokenIndex, verb: Token, lemma: str, kids: list[Tok
                 not any(g.dep_ == "mark" for g in c.children) and c.lemma_ not in cues.CUE_VERBS:
             return c.left_edge.i, c.right_edge.i, False, []
     # "told a meeting of leaders that few people understood ...": a that-clause hung on the
-    # addressee
+    # addressee, or on where it was said ("says in a statement released by his office that ...")
     for c in kids:
-        if c.dep_ in ("dobj", "dative") and c.i > verb.i:
+        if c.i > verb.i and (c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "in")):
             for g in c.subtree:
                 if g.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that"
                                                        for m in g.children):

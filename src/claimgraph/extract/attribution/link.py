@@ -66,6 +66,46 @@ def _dash_credit(index: TokenIndex, qe: int, para_end: int) -> tuple[int, int, i
     return dash_i, first, j - 1, name_start, dash_pos
 
 
+# Cue verbs whose object is whom they speak to ("told reporters"), not what they report.
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "promise", "assure", "inform", "remind", "warn", "email", "text"})
+
+
+def _reports_own_object(verb: Token, k: int) -> bool:
+    """Does ``verb`` (after a quote that ends at token ``k``) have a subject of its own and a
+    common-noun object, so it reports that object ("Officials have discovered two devices")
+    rather than credits the quote? Inverted credits ("said the spokesman") have no subject
+    before the verb, and dates ("said last week") are not objects."""
+    if verb.lemma_ in _ADDRESSEE_VERBS:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and k <= c.i < verb.i for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN" and not c.ent_type_
+               and c.lemma_.lower() not in cues.SPEAKER_PERSON_NOUNS for c in verb.children)
+
+
+# “...,” Mr. Romney.  A quote credited by a comma and a name alone, closing its paragraph.
+_COMMA_CREDIT_RE = re.compile(r"[^\S\n]+((?:[A-Z][\w'\u2019.-]*[^\S\n]+){0,4}[A-Z][\w'\u2019-]*)[^\S\n]*[.!]?[^\S\n]*$")
+
+
+def _comma_credit(index: TokenIndex, qs: int, qe: int, para_end: int) -> tuple[int, int, int] | None:
+    """(comma token, first, last name token) for a quote that opens its paragraph and whose own
+    comma hands it to a name that ends the paragraph with no verb (a dropped "said"): “We will
+    win,” Mr. Ortiz."""
+    text, doc = index.text, index.doc
+    if qe - qs < 3 or text[qe - 2] != ",":
+        return None
+    m = _COMMA_CREDIT_RE.match(text[:para_end], qe)
+    if m is None:
+        return None
+    first = bisect.bisect_left(index.starts, m.start(1))
+    last = bisect.bisect_right(index.starts, m.end(1) - 1) - 1
+    names = doc[first:last + 1]
+    if not any(t.ent_type_ == "PERSON" for t in names) and doc[first].lower_.rstrip(".") not in cues.TITLE_WORDS:
+        return None  # only a person signs a quote like this
+    comma = bisect.bisect_right(index.starts, qe - 2) - 1
+    return comma, first, last
+
+
 def _cue_after_quote(index: TokenIndex, k: int, para_end: int) -> tuple[Token, Token, int] | None:
     """(cue token, speaker head, cue end token) for "“...,” X said" / "“...” said X" / "“...” ― X"."""
     doc = index.doc
@@ -81,6 +121,8 @@ def _cue_after_quote(index: TokenIndex, k: int, para_end: int) -> tuple[Token, T
         if t.pos_ == "VERB" and t.lemma_ in cues.SPEECH_VERBS:
             if any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children):
                 return None  # “Title,” she said that ...: the verb reports something else
+            if _reports_own_object(t, k):
+                return None  # “... attack.” Police have discovered two devices: not a credit
             spk = _speaker_near(index, t, k, j - 1)
             if spk is None:
                 # inverted: "said Caddell"
@@ -159,6 +201,12 @@ def quote_candidates(cands: list[Cand], index: TokenIndex, quotes: Quotes,
                      sp_chars=(name_start, doc[last].idx + len(doc[last].text)),
                      cue_chars=(dash_pos, dash_pos + 1))
             out.append(c)
+            continue
+        comma = _comma_credit(index, qs, qe, pe) if qs == ps else None  # the quote is the paragraph
+        if comma is not None:
+            comma_i, first, last = comma
+            head = _range_root(doc, first, last) or doc[last]
+            out.append(Cand(qs, qe, comma_i, comma_i, head, first, last, kind="direct"))
             continue
         found = _cue_after_quote(index, after, pe) if after < len(doc) else None
         if found is None:

@@ -19,6 +19,12 @@ def subject(index: TokenIndex, verb: Token, depth: int = 0) -> Token | None:
         if c.dep_ == "nsubj":
             if c.lower_ in cues.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
+            if c.pos_ == "NOUN":
+                # "A former prosecutor, Kerry delivered ...": a fronted description parsed as a
+                # second subject; the name next to the verb is who it is
+                named = [d for d in verb.children if d.dep_ == "nsubj" and c.i < d.i < verb.i and d.pos_ == "PROPN"]
+                if named:
+                    return named[-1]
             return c
         if c.dep_ == "agent":
             for p in c.children:
