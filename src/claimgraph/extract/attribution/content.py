@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.lexicon import cues
+from claimgraph.lexicon.attribution import NP_ARGUMENT_PREPS
 
 from .syntax import is_trailing_participle
 from .tokens import TokenIndex
@@ -15,7 +16,7 @@ def _largest(children: list[Token]) -> Token | None:
     return max(children, key=lambda t: t.right_edge.i - t.left_edge.i) if children else None
 
 
-_NP_TAIL_DEPS = frozenset({"conj", "cc", "appos", "acl", "relcl"})
+_NP_TAIL_DEPS = frozenset({"conj", "cc", "appos", "acl", "relcl", "prep", "advmod", "oprd"})
 _CLAUSE_TAIL_DEPS = frozenset({"advcl", "conj", "cc"})
 
 
@@ -40,11 +41,28 @@ def _extend_right(verb: Token, hi: int, deps: frozenset[str]) -> int:
             break
         if c.dep_ == "conj" and deps is _NP_TAIL_DEPS and c.pos_ in ("VERB", "AUX"):
             break  # "ignored X and continued Y": a second predicate, not more of the object
+        if c.dep_ in ("prep", "advmod") and not _completes_object(c):
+            break
         if c.dep_ == "cc" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].pos_ == "VERB" and \
                 c.doc[c.i + 1].lemma_ in cues.CUE_VERBS:
             break
         hi = c.right_edge.i
     return hi
+
+
+def _completes_object(c: Token) -> bool:
+    """Does the verb's prepositional or adverbial dependent ``c`` complete a noun-phrase content
+    ("shows [Clinton with a lead]", "endorsed [Clinton in the race]" aside)? An argument
+    preposition ("with", "to", "as", "against") does, unless it names a time; a circumstance
+    ("in an interview", "since Monday", "at the forum") does not, nor a bare adverb
+    ("again"), nor anything holding a cue of its own ("..., which RT pointed to")."""
+    if c.dep_ == "advmod":
+        return c.n_rights > 0  # "ahead by 3 points", not "again"
+    if c.lower_ not in NP_ARGUMENT_PREPS:
+        return False
+    if any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+        return False
+    return not any(t.pos_ == "VERB" and t.lemma_ in cues.CUE_VERBS for t in c.subtree)
 
 
 def _cut_nonrestrictive(np: Token) -> int:
