@@ -24,3 +24,21 @@ def test_noun_phrase_content_runs_over_an_argument_preposition(nlp):
 def test_noun_phrase_content_stops_before_a_circumstance(nlp):
     got = _contents(nlp, "Councillor Brenna Vole attacked the ferry operator in a late-night post.")
     assert got.get("the ferry operator") == "Councillor Brenna Vole"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            'Mayor Odile Brack called the councillor a "reckless gambler" and a "menace."',
+            'the councillor a "reckless gambler" and a "menace."',
+        ),
+        (
+            "The auditor deemed the harbour contract a waste of public money.",
+            "the harbour contract a waste of public money",
+        ),
+    ],
+)
+def test_naming_verb_reports_its_object_with_the_predicate(nlp, text, content):
+    got = _contents(nlp, text)
+    assert any(content.rstrip('."') in c for c in got), got

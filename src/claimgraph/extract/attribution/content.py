@@ -193,14 +193,14 @@ def _generic_prep_content(index: TokenIndex, verb: Token, lemma: str, kids: list
 
 
 def _naming_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
-    """"called [Trump a liar]"."""
-    if lemma != "call":
+    """"called [Trump a liar]", "found [the rule unconstitutional]": a verb of naming or judging
+    with two complements after it (the parser labels the first one dobj or oprd)."""
+    if lemma not in cues.NAMING_VERBS:
         return None
-    dobj = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
-    oprd = [c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i]
-    if dobj and oprd:
-        return dobj[0].left_edge.i, oprd[-1].right_edge.i, True, []
-    return None
+    comps = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")]
+    if len(comps) < 2 or comps[0].dep_ not in ("dobj", "oprd") or comps[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return comps[0].left_edge.i, comps[-1].right_edge.i, True, []
 
 
 _CONTENT_FINDERS = (_clausal_content, _misparsed_clause, _infinitive_content, _passive_agent_content,
