@@ -42,3 +42,15 @@ def test_noun_phrase_content_stops_before_a_circumstance(nlp):
 def test_naming_verb_reports_its_object_with_the_predicate(nlp, text, content):
     got = _contents(nlp, text)
     assert any(content.rstrip('."') in c for c in got), got
+
+
+def test_relative_clause_cue_reports_the_rest_of_the_clause(nlp):
+    got = _contents(
+        nlp, "The council kept the old ferry pier, which Mayor Ilse Voran says she will repair next spring."
+    )
+    assert got.get("she will repair next spring") == "Mayor Ilse Voran"
+
+
+def test_cue_inserted_after_the_subject_reports_the_whole_clause(nlp):
+    got = _contents(nlp, "The problem now, she told me on Friday, is that the pier has no funding at all.")
+    assert any(c.startswith("The problem now") and c.endswith("no funding at all") for c in got), got

@@ -83,6 +83,8 @@ def _clausal_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Toke
     if ccomp is None or (ccomp.tag_ in ("WP", "WDT") and ccomp.n_lefts + ccomp.n_rights == 0):
         return None
     lo, hi = ccomp.left_edge.i, _cut_trailing_cues(ccomp, ccomp.left_edge.i, ccomp.right_edge.i)
+    if lo < verb.i < ccomp.i:
+        lo = verb.i + 1  # "the mine, which X says he will keep open": the fronted "which" stays out
     if ccomp.i > verb.i and hi == ccomp.right_edge.i:
         hi = _extend_right(verb, hi, _CLAUSE_TAIL_DEPS)
     return lo, hi, False, []
@@ -222,9 +224,11 @@ def content_of_verb(index: TokenIndex, verb: Token) -> _Content | None:
 
 def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     """Content for a cue inserted in or appended to its clause: "The test, X said, was ..."."""
-    if verb.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or verb.head.pos_ not in ("VERB", "AUX"):
-        return None
     head = verb.head
+    if verb.dep_ == "parataxis" and head.dep_ in ("nsubj", "nsubjpass") and head.i < verb.i:
+        head = head.head  # "The difference now, he told me, is ...": the parser hangs the cue on the subject
+    if verb.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head.pos_ not in ("VERB", "AUX"):
+        return None
     lo, hi = head.left_edge.i, head.right_edge.i
     vlo, vhi = verb.left_edge.i, verb.right_edge.i
     if vlo <= lo:  # cue first: the content follows it
