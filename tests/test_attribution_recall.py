@@ -54,3 +54,27 @@ def test_relative_clause_cue_reports_the_rest_of_the_clause(nlp):
 def test_cue_inserted_after_the_subject_reports_the_whole_clause(nlp):
     got = _contents(nlp, "The problem now, she told me on Friday, is that the pier has no funding at all.")
     assert any(c.startswith("The problem now") and c.endswith("no funding at all") for c in got), got
+
+
+def test_report_nested_at_the_end_of_a_paraphrase_stands_on_its_own(nlp):
+    got = _contents(
+        nlp,
+        "Mayor Ilse Voran said the ferry timetable would change in May, though she noted the pier repairs could slip.",
+    )
+    assert got.get("the ferry timetable would change in May") == "Mayor Ilse Voran"
+    assert got.get("the pier repairs could slip") == "she"
+
+
+def test_report_nested_inside_a_quote_stays_folded(nlp):
+    got = _contents(
+        nlp, "\u201cThe pier will reopen, whatever the council said about it,\u201d Mayor Ilse Voran said."
+    )
+    assert list(got.values()) == ["Mayor Ilse Voran"], got
+
+
+def test_participle_report_inside_a_paraphrase_stays_folded(nlp):
+    got = _contents(
+        nlp,
+        "The port authority said it would close the pier, with the harbour master saying the repairs would take a year.",
+    )
+    assert "the repairs would take a year" not in got, got
