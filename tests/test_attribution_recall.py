@@ -78,3 +78,26 @@ def test_participle_report_inside_a_paraphrase_stays_folded(nlp):
         "The port authority said it would close the pier, with the harbour master saying the repairs would take a year.",
     )
     assert "the repairs would take a year" not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, content, owner",
+    [
+        (
+            "Yet her refusal to sign the harbour lease angered the fishermen.",
+            "to sign the harbour lease",
+            "her",
+        ),
+        (
+            "The mayor's determination to rebuild the pier alone split the council.",
+            "to rebuild the pier alone",
+            "The mayor",
+        ),
+    ],
+)
+def test_owner_of_an_intention_noun_holds_its_infinitive(nlp, text, content, owner):
+    assert _contents(nlp, text).get(content) == owner
+
+
+def test_intention_noun_without_an_owner_is_no_attribution(nlp):
+    assert _contents(nlp, "The decision to rebuild the pier was taken in May.") == {}

@@ -161,6 +161,15 @@ NOMINAL_CUES: frozenset[str] = frozenset({
     "report", "plan", "idea", "answer", "response", "reply", "reaction", "adulation", "disdain", "contempt", "condemnation", "denunciation", "defense", "defence",
 })
 
+# Nouns of intention and decision whose owner's to-infinitive is an attribution ("her decision to
+# meet him", "his refusal to concede", "the president's eagerness to campaign").
+INTENTION_NOUNS: frozenset[str] = frozenset({
+    "decision", "determination", "refusal", "eagerness", "willingness", "unwillingness",
+    "reluctance", "intention", "intent", "desire", "wish", "commitment", "resolve", "readiness",
+    "plan", "promise", "pledge", "vow", "threat", "offer", "proposal", "demand", "call", "bid",
+    "push", "effort", "attempt", "pressure", "urge", "hope", "ambition", "goal",
+})
+
 # Nominal cues that report speech even with nobody named ("allegations of fraud", "reports that").
 SOURCELESS_NOUNS: frozenset[str] = frozenset({
     "allegation", "claim", "charge", "report", "accusation", "rumor", "rumour", "speculation",
