@@ -101,3 +101,81 @@ def test_owner_of_an_intention_noun_holds_its_infinitive(nlp, text, content, own
 
 def test_intention_noun_without_an_owner_is_no_attribution(nlp):
     assert _contents(nlp, "The decision to rebuild the pier was taken in May.") == {}
+
+
+def test_quote_before_its_cue_wins_over_a_clause_hung_after_the_cue(nlp):
+    # the parse the small model gives long sentences of this shape, built by hand: both the
+    # quoted clause and the "after ..." clause hang on the cue as ccomp
+    from spacy.tokens import Doc
+
+    from claimgraph.extract.attribution.content import content_of_verb
+    from claimgraph.extract.attribution.tokens import TokenIndex
+
+    words = [
+        "\u201c",
+        "Close",
+        "the",
+        "pier",
+        ",",
+        "\u201d",
+        "Voran",
+        "told",
+        "them",
+        ",",
+        "after",
+        "she",
+        "admitted",
+        "the",
+        "pilings",
+        "cracked",
+        ".",
+    ]
+    heads = [1, 7, 3, 1, 7, 7, 7, 7, 7, 7, 12, 12, 7, 14, 15, 12, 7]
+    deps = [
+        "punct",
+        "ccomp",
+        "det",
+        "dobj",
+        "punct",
+        "punct",
+        "nsubj",
+        "ROOT",
+        "dobj",
+        "punct",
+        "mark",
+        "nsubj",
+        "ccomp",
+        "det",
+        "nsubj",
+        "ccomp",
+        "punct",
+    ]
+    pos = [
+        "PUNCT",
+        "VERB",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "PUNCT",
+        "PROPN",
+        "VERB",
+        "PRON",
+        "PUNCT",
+        "SCONJ",
+        "PRON",
+        "VERB",
+        "DET",
+        "NOUN",
+        "VERB",
+        "PUNCT",
+    ]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=[w.lower() for w in words[:7]] + ["tell"] + [w.lower() for w in words[8:]],
+    )
+    lo, hi, _, _ = content_of_verb(TokenIndex(doc), doc[7])
+    assert doc[lo : hi + 1].text.lstrip("\u201c ") == "Close the pier"

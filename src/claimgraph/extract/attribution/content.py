@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimgraph.lexicon import cues
 from claimgraph.lexicon.attribution import NP_ARGUMENT_PREPS
@@ -77,9 +77,23 @@ def _cut_nonrestrictive(np: Token) -> int:
 _Content = tuple[int, int, bool, list[Token]]  # (lo, hi, is a noun phrase, extra cue tokens)
 
 
+def _closes_quote(doc: Doc, i: int) -> bool:
+    """Is token ``i`` followed by a closing quote mark (after an optional comma)?"""
+    for t in doc[i + 1:i + 3]:
+        if t.text in ('\u201d', '"', "''", "\u2019"):
+            return True
+        if t.text != ",":
+            return False
+    return False
+
+
 def _clausal_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
     """"said [that the plan failed]" (stopping before a trailing "..., adding that ...")."""
-    ccomp = _largest([c for c in kids if c.dep_ == "ccomp"])
+    ccomps = [c for c in kids if c.dep_ == "ccomp"]
+    # "“You should resign,” Warren told him, after ...": a clause closed by a quote mark right
+    # before the cue is what it reports, whatever the parser hangs after the cue
+    quoted = [c for c in ccomps if c.i < verb.i and _closes_quote(verb.doc, c.right_edge.i)]
+    ccomp = quoted[-1] if quoted else _largest(ccomps)
     if ccomp is None or (ccomp.tag_ in ("WP", "WDT") and ccomp.n_lefts + ccomp.n_rights == 0):
         return None
     lo, hi = ccomp.left_edge.i, _cut_trailing_cues(ccomp, ccomp.left_edge.i, ccomp.right_edge.i)
