@@ -179,3 +179,21 @@ def test_quote_before_its_cue_wins_over_a_clause_hung_after_the_cue(nlp):
     )
     lo, hi, _, _ = content_of_verb(TokenIndex(doc), doc[7])
     assert doc[lo : hi + 1].text.lstrip("\u201c ") == "Close the pier"
+
+
+def test_prepositional_content_runs_over_a_clause_the_parser_hangs_on_the_verb(nlp):
+    # built by hand: "which doubled the fee" hung on the cue verb instead of on "levy"
+    from spacy.tokens import Doc
+
+    from claimgraph.extract.attribution.content import content_of_verb
+    from claimgraph.extract.attribution.tokens import TokenIndex
+
+    words = ["She", "complained", "about", "the", "levy", ",", "which", "doubled", "the", "fee", "."]
+    heads = [1, 1, 1, 4, 2, 1, 7, 1, 9, 7, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "punct", "nsubj", "relcl", "det", "dobj", "punct"]
+    pos = ["PRON", "VERB", "ADP", "DET", "NOUN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT"]
+    lemmas = ["she", "complain", "about", "the", "levy", ",", "which", "double", "the", "fee", "."]
+    spaces = [w not in ("levy", "fee", ".") for w in words]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    lo, hi, _, _ = content_of_verb(TokenIndex(doc), doc[1])
+    assert doc[lo : hi + 1].text == "the levy, which doubled the fee"

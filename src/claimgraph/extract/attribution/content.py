@@ -169,12 +169,13 @@ def _passive_agent_content(index: TokenIndex, verb: Token, lemma: str, kids: lis
 
 
 def _prep_object(kids: list[Token], verb: Token, preps: frozenset[str]) -> _Content | None:
-    """The object of the first of ``preps`` after the verb, the preposition being part of the cue."""
+    """The object of the first of ``preps`` after the verb, the preposition being part of the cue
+    (with what the parser hangs on the verb after it, as for a noun-phrase object)."""
     for c in kids:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > verb.i:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
-                return objs[0].left_edge.i, c.right_edge.i, True, [c]
+                return objs[0].left_edge.i, _extend_right(verb, c.right_edge.i, _NP_TAIL_DEPS), True, [c]
     return None
 
 
