@@ -16,6 +16,13 @@ OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/:;\u2026")
 BAD_CONTENT = frozenset({"it", "that", "this", "so", "what", "which", "something", "anything",
                          "nothing", "more", "much", "otherwise", "yes", "no", "these",
                          "those", "everything", "all", "one", "them", "him", "her", "us", "me"})
+# Prepositions that carry an argument of the reported act, so a noun-phrase content runs over
+# them ("showed Clinton with a lead", "likened the plan to a tax"); others are circumstances.
+NP_ARGUMENT_PREPS = frozenset({"with", "to", "as", "against", "into", "onto", "toward", "towards"})
+# Words between an outer content and a report nested at its end ("..., which he said ...",
+# "..., though she noted ..."): they belong to neither content.
+NESTED_LINKERS = frozenset({"which", "who", "whom", "that", "though", "although", "while", "and", "but",
+                            "as", "whereas"})
 # Tokens trimmed from the edges of a content.
 TRIM_PUNCT = frozenset({",", ";", ":", "-", "\u2014", "\u2013", "(", ")", "[", "]", "."})
 # Subjects that are never a speaker.

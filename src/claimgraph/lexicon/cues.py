@@ -93,7 +93,7 @@ CONTENT_PREPS: dict[str, frozenset[str]] = {
 }
 
 # Every lemma that can head a verbal cue.
-CUE_VERBS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | NP_CONTENT_VERBS | frozenset(CONTENT_PREPS)
+CUE_VERBS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | NP_CONTENT_VERBS | frozenset(CONTENT_PREPS) | {"deem"}
 
 # Verbs that only count as cues with a clausal or quoted complement, never with a bare noun
 # object (too many literal uses: "find a job", "show a car", "see the city", "issue a permit").
@@ -107,6 +107,12 @@ CLAUSE_ONLY: frozenset[str] = frozenset({
     "remind", "convince", "persuade", "notify", "project", "post", "issue", "release", "publish",
     "signal", "call", "discover", "verify", "bet", "appear", "seem", "anticipate", "regret",
     "rule",
+})
+
+# Verbs of naming and judging whose content is an object with its predicate ("called Trump a
+# liar", "found the rule unconstitutional", "deemed the plan reckless").
+NAMING_VERBS: frozenset[str] = frozenset({
+    "call", "label", "brand", "dub", "term", "deem", "declare", "pronounce", "consider", "find", "judge",
 })
 
 # Verbs that ask for an utterance and report nothing on their own ("asked about X").
@@ -153,6 +159,15 @@ NOMINAL_CUES: frozenset[str] = frozenset({
     "question", "doubt", "fear", "hope", "worry", "message", "rhetoric", "description",
     "characterization", "depiction", "portrayal", "tweet", "speech", "interview",
     "report", "plan", "idea", "answer", "response", "reply", "reaction", "adulation", "disdain", "contempt", "condemnation", "denunciation", "defense", "defence",
+})
+
+# Nouns of intention and decision whose owner's to-infinitive is an attribution ("her decision to
+# meet him", "his refusal to concede", "the president's eagerness to campaign").
+INTENTION_NOUNS: frozenset[str] = frozenset({
+    "decision", "determination", "refusal", "eagerness", "willingness", "unwillingness",
+    "reluctance", "intention", "intent", "desire", "wish", "commitment", "resolve", "readiness",
+    "plan", "promise", "pledge", "vow", "threat", "offer", "proposal", "demand", "call", "bid",
+    "push", "effort", "attempt", "pressure", "urge", "hope", "ambition", "goal",
 })
 
 # Nominal cues that report speech even with nobody named ("allegations of fraud", "reports that").

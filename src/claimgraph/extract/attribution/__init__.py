@@ -18,7 +18,8 @@
   part it played. <the details>");
 - nesting: inside a passage relayed from an outlet (a line ending in ":" that names it, then
   paragraphs opening with an ellipsis) the outlet goes into ``via`` and "we/us" mean the outlet.
-  A report inside another's content is folded into the outer one.
+  A report inside another's content is folded into the outer one, except a paraphrase at the
+  end of a paraphrase ("..., though she noted ..."), which ends the outer content.
 
 Claims in the article's own voice ("I assume ...", unattributed sentences) are not attributions.
 ``kind`` is direct | partial | reported | according_to | continuation. Every offset is a
@@ -27,8 +28,9 @@ through one ``TokenIndex`` built per document), so long articles stay cheap.
 
 Modules, in the order the passes run: ``quotes`` (quote scanner, characters only), ``tokens``
 (the per-document index), ``candidates`` with ``content`` and ``syntax`` (cue finders and the
-grammar they share), ``link`` (quotes and their cues), ``continuations``, ``relays`` and
-``assemble`` (folding, speakers, records). ``words`` holds the extractor's own word lists.
+grammar they share), ``link`` (quotes and their cues), ``continuations``, ``relays``,
+``nesting`` (which nested reports stand on their own) and ``assemble`` (folding, speakers,
+records). ``words`` holds the extractor's own word lists.
 """
 
 from .assemble import find_attributions

@@ -16,6 +16,7 @@ from .candidates import colon_label_candidates, token_candidates
 from .continuations import colon_followups, continuations
 from .lemmas import repair_cue_lemmas
 from .link import cut_excerpt_breaks, extend_with_quotes, quote_candidates
+from .nesting import nested_cut
 from .quotes import Quotes, find_quotes, paragraphs
 from .relays import find_relays
 from .spans import Cand, span_chars, starts_and_reach, trim_chars
@@ -24,9 +25,11 @@ from .tokens import TokenIndex
 
 def _drop_overlaps(cands: list[Cand], doc: Doc) -> list[Cand]:
     """One attribution per content: drop exact duplicates and attributions whose cue sits inside
-    another attribution's content (nested reports are folded into the outer one). Of two with the
-    same content, the one that names a speaker stays ("is expected to add $1 trillion, according to
-    analyses": the "according to" source, not the speakerless "expected")."""
+    another attribution's content (nested reports are folded into the outer one, except a
+    paraphrase nested in a paraphrase, which keeps its own content and ends the outer one:
+    see ``nesting``). Of two with the same content, the one that names a speaker stays ("is
+    expected to add $1 trillion, according to analyses": the "according to" source, not the
+    speakerless "expected")."""
     cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.sp_head is None and c.parent is None))
     seen: set[tuple[int, int]] = set()
     uniq = []
@@ -38,6 +41,7 @@ def _drop_overlaps(cands: list[Cand], doc: Doc) -> list[Cand]:
     # outer contents, by start, for "is this cue inside someone's content" checks
     starts, max_end = starts_and_reach(uniq)
     out = []
+    cuts: list[tuple[Cand, int]] = []
     for c in uniq:
         anchor = doc[c.cue_lo].idx if c.cue_lo >= 0 else c.start
         j = bisect.bisect_right(starts, anchor) - 1
@@ -46,11 +50,16 @@ def _drop_overlaps(cands: list[Cand], doc: Doc) -> list[Cand]:
         while j >= 0 and max_end[j] > anchor:
             o = uniq[j]
             if o is not c and o.start <= anchor < o.end and not (o.start >= c.start and o.end <= c.end):
-                inside = True
-                break
+                cut = nested_cut(o, c, doc)
+                if cut is None:
+                    inside = True
+                    break
+                cuts.append((o, cut))
             j -= 1
         if not inside:
             out.append(c)
+    for o, cut in cuts:  # applied last so every nesting test above saw the outer contents whole
+        o.end = min(o.end, cut)
     return out
 
 

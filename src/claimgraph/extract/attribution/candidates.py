@@ -98,9 +98,22 @@ def _prep_content(head: Token, preps: frozenset[str]) -> tuple[int, int, Token |
     return None
 
 
+def _infinitive_of_noun(noun: Token) -> tuple[int, int, None] | None:
+    """(lo, hi, None) of the to-infinitive an intention noun governs: "her decision [to meet
+    him]", "his refusal [to concede]"."""
+    if noun.lemma_.lower() not in cues.INTENTION_NOUNS:
+        return None
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in ("VERB", "AUX") and \
+                any(g.dep_ == "aux" and g.lower_ == "to" and g.i < c.i for g in c.children):
+            return c.left_edge.i, c.right_edge.i, None
+    return None
+
+
 def nominal_candidate(index: TokenIndex, noun: Token) -> Cand | None:
     """"X's claims about Y", "a statement from X that ...", "criticism of Y by X"."""
-    if noun.lemma_.lower() not in cues.NOMINAL_CUES or noun.pos_ != "NOUN":
+    lemma = noun.lemma_.lower()
+    if (lemma not in cues.NOMINAL_CUES and lemma not in cues.INTENTION_NOUNS) or noun.pos_ != "NOUN":
         return None
     speaker = None
     for c in noun.children:
@@ -110,10 +123,13 @@ def nominal_candidate(index: TokenIndex, noun: Token) -> Cand | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs and (objs[0].pos_ == "PROPN" or objs[0].ent_type_):
                 speaker = objs[0]
-    sourceless = speaker is None and noun.lemma_.lower() in cues.SOURCELESS_NOUNS
+    sourceless = speaker is None and lemma in cues.SOURCELESS_NOUNS
     if not sourceless and (speaker is None or speaker.lower_ in SELF or speaker.lower_ in SKIP_SPEAKERS):
         return None
-    got = _prep_content(noun, cues.NOMINAL_PREPS)
+    # an intention noun that is no cue of its own ("decision") reports only its to-infinitive
+    got = _prep_content(noun, cues.NOMINAL_PREPS) if lemma in cues.NOMINAL_CUES else None
+    if got is None and speaker is not None and speaker.dep_ == "poss":
+        got = _infinitive_of_noun(noun)
     if got is None:
         return None
     lo, hi, prep = got

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimgraph.lexicon import cues
+from claimgraph.lexicon.attribution import NP_ARGUMENT_PREPS
 
 from .syntax import is_trailing_participle
 from .tokens import TokenIndex
@@ -15,7 +16,7 @@ def _largest(children: list[Token]) -> Token | None:
     return max(children, key=lambda t: t.right_edge.i - t.left_edge.i) if children else None
 
 
-_NP_TAIL_DEPS = frozenset({"conj", "cc", "appos", "acl", "relcl"})
+_NP_TAIL_DEPS = frozenset({"conj", "cc", "appos", "acl", "relcl", "prep", "advmod", "oprd"})
 _CLAUSE_TAIL_DEPS = frozenset({"advcl", "conj", "cc"})
 
 
@@ -40,11 +41,28 @@ def _extend_right(verb: Token, hi: int, deps: frozenset[str]) -> int:
             break
         if c.dep_ == "conj" and deps is _NP_TAIL_DEPS and c.pos_ in ("VERB", "AUX"):
             break  # "ignored X and continued Y": a second predicate, not more of the object
+        if c.dep_ in ("prep", "advmod") and not _completes_object(c):
+            break
         if c.dep_ == "cc" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].pos_ == "VERB" and \
                 c.doc[c.i + 1].lemma_ in cues.CUE_VERBS:
             break
         hi = c.right_edge.i
     return hi
+
+
+def _completes_object(c: Token) -> bool:
+    """Does the verb's prepositional or adverbial dependent ``c`` complete a noun-phrase content
+    ("shows [Clinton with a lead]", "endorsed [Clinton in the race]" aside)? An argument
+    preposition ("with", "to", "as", "against") does, unless it names a time; a circumstance
+    ("in an interview", "since Monday", "at the forum") does not, nor a bare adverb
+    ("again"), nor anything holding a cue of its own ("..., which RT pointed to")."""
+    if c.dep_ == "advmod":
+        return c.n_rights > 0  # "ahead by 3 points", not "again"
+    if c.lower_ not in NP_ARGUMENT_PREPS:
+        return False
+    if any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+        return False
+    return not any(t.pos_ == "VERB" and t.lemma_ in cues.CUE_VERBS for t in c.subtree)
 
 
 def _cut_nonrestrictive(np: Token) -> int:
@@ -59,12 +77,28 @@ def _cut_nonrestrictive(np: Token) -> int:
 _Content = tuple[int, int, bool, list[Token]]  # (lo, hi, is a noun phrase, extra cue tokens)
 
 
+def _closes_quote(doc: Doc, i: int) -> bool:
+    """Is token ``i`` followed by a closing quote mark (after an optional comma)?"""
+    for t in doc[i + 1:i + 3]:
+        if t.text in ('\u201d', '"', "''", "\u2019"):
+            return True
+        if t.text != ",":
+            return False
+    return False
+
+
 def _clausal_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
     """"said [that the plan failed]" (stopping before a trailing "..., adding that ...")."""
-    ccomp = _largest([c for c in kids if c.dep_ == "ccomp"])
+    ccomps = [c for c in kids if c.dep_ == "ccomp"]
+    # "“You should resign,” Warren told him, after ...": a clause closed by a quote mark right
+    # before the cue is what it reports, whatever the parser hangs after the cue
+    quoted = [c for c in ccomps if c.i < verb.i and _closes_quote(verb.doc, c.right_edge.i)]
+    ccomp = quoted[-1] if quoted else _largest(ccomps)
     if ccomp is None or (ccomp.tag_ in ("WP", "WDT") and ccomp.n_lefts + ccomp.n_rights == 0):
         return None
     lo, hi = ccomp.left_edge.i, _cut_trailing_cues(ccomp, ccomp.left_edge.i, ccomp.right_edge.i)
+    if lo < verb.i < ccomp.i:
+        lo = verb.i + 1  # "the mine, which X says he will keep open": the fronted "which" stays out
     if ccomp.i > verb.i and hi == ccomp.right_edge.i:
         hi = _extend_right(verb, hi, _CLAUSE_TAIL_DEPS)
     return lo, hi, False, []
@@ -135,12 +169,13 @@ def _passive_agent_content(index: TokenIndex, verb: Token, lemma: str, kids: lis
 
 
 def _prep_object(kids: list[Token], verb: Token, preps: frozenset[str]) -> _Content | None:
-    """The object of the first of ``preps`` after the verb, the preposition being part of the cue."""
+    """The object of the first of ``preps`` after the verb, the preposition being part of the cue
+    (with what the parser hangs on the verb after it, as for a noun-phrase object)."""
     for c in kids:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > verb.i:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
-                return objs[0].left_edge.i, c.right_edge.i, True, [c]
+                return objs[0].left_edge.i, _extend_right(verb, c.right_edge.i, _NP_TAIL_DEPS), True, [c]
     return None
 
 
@@ -175,14 +210,14 @@ def _generic_prep_content(index: TokenIndex, verb: Token, lemma: str, kids: list
 
 
 def _naming_content(index: TokenIndex, verb: Token, lemma: str, kids: list[Token]) -> _Content | None:
-    """"called [Trump a liar]"."""
-    if lemma != "call":
+    """"called [Trump a liar]", "found [the rule unconstitutional]": a verb of naming or judging
+    with two complements after it (the parser labels the first one dobj or oprd)."""
+    if lemma not in cues.NAMING_VERBS:
         return None
-    dobj = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
-    oprd = [c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i]
-    if dobj and oprd:
-        return dobj[0].left_edge.i, oprd[-1].right_edge.i, True, []
-    return None
+    comps = [c for c in kids if c.i > verb.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")]
+    if len(comps) < 2 or comps[0].dep_ not in ("dobj", "oprd") or comps[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return comps[0].left_edge.i, comps[-1].right_edge.i, True, []
 
 
 _CONTENT_FINDERS = (_clausal_content, _misparsed_clause, _infinitive_content, _passive_agent_content,
@@ -204,9 +239,11 @@ def content_of_verb(index: TokenIndex, verb: Token) -> _Content | None:
 
 def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     """Content for a cue inserted in or appended to its clause: "The test, X said, was ..."."""
-    if verb.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or verb.head.pos_ not in ("VERB", "AUX"):
-        return None
     head = verb.head
+    if verb.dep_ == "parataxis" and head.dep_ in ("nsubj", "nsubjpass") and head.i < verb.i:
+        head = head.head  # "The difference now, he told me, is ...": the parser hangs the cue on the subject
+    if verb.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head.pos_ not in ("VERB", "AUX"):
+        return None
     lo, hi = head.left_edge.i, head.right_edge.i
     vlo, vhi = verb.left_edge.i, verb.right_edge.i
     if vlo <= lo:  # cue first: the content follows it
