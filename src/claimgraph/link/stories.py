@@ -48,6 +48,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from claimgraph.extract.entities import NAME_LABELS
 from claimgraph.link.features import ENTITY_PREFIX, doc_counts, entity_key, names_in, sublinear
 from claimgraph.link.settings import StoryOptions
 from claimgraph.model import Article, Story
@@ -56,8 +57,6 @@ STATE_VERSION = 1
 MONTH = 30  # days per time bucket of the related-story index
 MAX_DOC_NAMES = 40  # distinct names of one article kept for the second look (bounds postings)
 
-# spaCy entity labels that name who or where an event is about (dates and numbers are not names).
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 
 
 @dataclass

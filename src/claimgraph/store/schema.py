@@ -150,6 +150,15 @@ MIGRATIONS: list[Migration] = [
     LEFT JOIN claims c ON c.id = m.claim_id LEFT JOIN documents d ON d.id = c.doc_id
     LEFT JOIN quantities q ON q.claim_id = m.claim_id AND q.idx = COALESCE(m.quantity_idx, 0);
     """),
+    # 10: the names the parse found in each document (people, places, organisations...), with how
+    # often; story clustering reads them. Documents extracted before have none until re-extracted.
+    Migration("""
+    CREATE TABLE document_entities (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        text TEXT NOT NULL, label TEXT NOT NULL, mentions INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (doc_id, text, label)
+    );
+    """),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
