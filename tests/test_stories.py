@@ -234,3 +234,73 @@ def test_second_look_respects_the_time_window():
     idx = StoryIndex(threshold=0.99, rejoin_threshold=0.05)
     idx.add_many([BRIDGE[0], late])
     assert idx.story_of("bridge-late") != idx.story_of("bridge-1")
+
+
+# An opinion piece on event A five days on: other words (blame, silence, accountability), the same
+# people and places. And a festival in the same town that day: the same names, another event.
+REACTION = StoryDoc(
+    "bridge-op", "Opinion: Dronning's silence costs Velmar dearly",
+    "Residents deserve answers, not press releases. For months Ilse Dronning waved away the warnings "
+    "about Corran Street, and the Velmar Courier printed the engineers' letter in March. Now the "
+    "mayor hides behind an inspection. Accountability in City Hall has collapsed before the "
+    "steel did.",
+    "2031-04-13", "Velmar Courier",
+    entities=["Ilse Dronning", "Corran Street", "Velmar", "Velmar Courier", "City Hall"])
+FESTIVAL = StoryDoc(
+    "festival", "Velmar opens its spring lantern festival",
+    "Mayor Ilse Dronning lit the first lantern of the spring festival on Corran Street on Sunday evening. "
+    "Thousands of visitors walked the harbour promenade, where food stalls and musicians stayed open "
+    "until midnight. Lantern makers from six villages sold paper dragons, the choir sang folk songs and "
+    "children raced painted boats along the canal. Organisers expect the festival, now in its ninth year, "
+    "to draw record crowds over the weekend with fireworks, dancing and a night market.",
+    "2031-04-13", "Coastal Wire", entities=["Ilse Dronning", "Corran Street", "Velmar", "Sunday"])
+BRIDGE_NAMES = ["Corran Street", "Velmar", "Ilse Dronning"]
+
+
+def _named_corpus() -> list[StoryDoc]:
+    bridge = [StoryDoc(d.id, d.title, d.text, d.published, d.outlet, entities=BRIDGE_NAMES) for d in BRIDGE]
+    return bridge + BUDGET
+
+
+def test_second_look_by_shared_rare_names_joins_a_late_reaction():
+    """Past the cosine window, a lone article naming the event's rare people and places joins it;
+    without enough shared names (or with the name rule off) it stays alone."""
+    # rare_name_share is high because the corpus is tiny: the event's names are in half of it.
+    idx = StoryIndex(rare_name_share=0.7)
+    idx.add_many([*_named_corpus(), REACTION])
+    assert idx.story_of("bridge-op") == idx.story_of("bridge-1")
+    assert idx.story_of("budget-1") != idx.story_of("bridge-1")
+    off = StoryIndex(rare_name_share=0.7, min_shared_names=99)
+    off.add_many([*_named_corpus(), REACTION])
+    assert off.story_of("bridge-op") != off.story_of("bridge-1")
+    one_name = StoryDoc(REACTION.id, REACTION.title, REACTION.text, REACTION.published, REACTION.outlet,
+                        entities=["Ilse Dronning"])
+    single = StoryIndex(rare_name_share=0.7)
+    single.add_many([*_named_corpus(), one_name])
+    assert single.story_of("bridge-op") != single.story_of("bridge-1")
+
+
+def test_second_look_by_names_still_needs_content():
+    """Names alone never join: another event with the same names stays apart when its words differ
+    (here the cosine bar sits between the festival's and the opinion piece's similarity)."""
+    idx = StoryIndex(rare_name_share=0.7, name_rejoin_threshold=0.2)
+    idx.add_many([*_named_corpus(), FESTIVAL])
+    assert idx.story_of("festival") != idx.story_of("bridge-1")
+    idx = StoryIndex(rare_name_share=0.7, name_rejoin_threshold=0.2)
+    idx.add_many([*_named_corpus(), REACTION])
+    assert idx.story_of("bridge-op") == idx.story_of("bridge-1")
+
+
+def test_second_look_by_names_respects_its_window_and_resumes():
+    far = StoryDoc(REACTION.id, REACTION.title, REACTION.text, "2031-04-30", REACTION.outlet,
+                   entities=REACTION.entities)
+    idx = StoryIndex(rare_name_share=0.7)
+    idx.add_many([*_named_corpus(), far])
+    assert idx.story_of("bridge-op") != idx.story_of("bridge-1")
+    # Names and their counts survive a saved state: a resumed index gives the reaction the same look.
+    first = StoryIndex(rare_name_share=0.7)
+    first.add_many(_named_corpus())
+    resumed = StoryIndex.from_state(json.loads(json.dumps(first.to_state())))
+    assert resumed.name_df == first.name_df
+    resumed.add_many([REACTION])
+    assert resumed.story_of("bridge-op") == resumed.story_of("bridge-1")

@@ -202,6 +202,7 @@ class Pipeline:
                 continue
             with self.store.transaction():
                 self.store.put_claims(result.doc_id, result.claims)
+                self.store.put_entities(result.doc_id, result.entities)
                 self.store.set_status(result.doc_id, "extracted")
             stats.extracted += 1
             stats.claims += len(result.claims)

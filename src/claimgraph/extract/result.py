@@ -7,6 +7,7 @@ of a failure is named, not kept as a live exception.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Claim
 
@@ -31,11 +32,13 @@ class ExtractionFailure:
 
 @dataclass(frozen=True, slots=True)
 class ExtractionResult:
-    """One document's claims, or the failure that left it without them."""
+    """One document's claims and names, or the failure that left it without them."""
 
     doc_id: str
     claims: list[Claim] = field(default_factory=list)
     failure: ExtractionFailure | None = None
+    # the parse's names ({"text", "label", "mentions"}; see claimgraph.extract.entities)
+    entities: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -20,6 +20,7 @@ from ..model import Claim
 from .attribution import find_attributions
 from .claims import build_claims
 from .condense import Condensed, condense
+from .entities import doc_names
 from .nlp import limit_blas_threads, load_nlp
 from .quantities import find_quantities
 from .quantity_context import annotate
@@ -67,7 +68,8 @@ def extract_batch(batch: list[tuple[str, str]], *, parse_less: bool = False,
         for doc, (doc_id, text), cond in zip(docs, batch, conds, strict=True):
             try:
                 claims = extract_doc(doc, doc_id)
-                out.append(ExtractionResult(doc_id, remap(claims, cond, text) if cond is not None else claims))
+                out.append(ExtractionResult(doc_id, remap(claims, cond, text) if cond is not None else claims,
+                                            entities=doc_names(doc)))
             except Exception as e:  # one document's failure must not cost the batch
                 out.append(ExtractionResult(doc_id, failure=ExtractionFailure.from_exception(e)))
     return out

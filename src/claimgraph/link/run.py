@@ -24,6 +24,8 @@ def link_store(store: Store, options: LinkOptions | None = None) -> None:
     # story_documents is the record of which documents the index has already seen
     known = placed_document_ids(store) if state else set()
     new = [a for a in store.documents(with_claims=False) if a.id not in known]
+    for a in new:  # the parse's names: the second look of the clusterer goes by them
+        a.entities = store.entities(a.id)
     index.add_many(StoryDoc.from_article(a) for a in new)  # date order within the batch
     with store.transaction():
         store.set_state(STATE_KEY, index.to_state())

@@ -24,6 +24,14 @@ class StoryOptions:
     # A dated article left alone by its batch is compared again once the batch is in (whole-batch
     # idf, grown stories) and joins the nearest story from this cosine; 1.0 turns the second look off.
     rejoin_threshold: float = 0.14
+    # Second look by names: a lone article that shares at least ``min_shared_names`` rare names
+    # (people, places, organisations in at most ``rare_name_share`` of the corpus's articles) with a
+    # story within ``name_window_days`` joins it from the lower cosine ``name_rejoin_threshold``.
+    # Follow-ups, reactions and opinion pieces use other words for an event but name its people.
+    name_rejoin_threshold: float = 0.10
+    name_window_days: int = 6
+    min_shared_names: int = 2
+    rare_name_share: float = 0.1
     related_threshold: float = 0.12  # topic-signature cosine from which two stories are related
     related_window_days: int = 180
     max_related: int = 5

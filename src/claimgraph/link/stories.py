@@ -22,6 +22,12 @@ How it works, one article at a time:
   event was one article, stays alone. So once a batch is in, each dated article of the batch still
   alone gets a second look (:meth:`StoryIndex.add_many`): it joins the nearest story within
   ``window_days`` whose cosine reaches ``rejoin_threshold``, scored with the whole batch's idf;
+* that second look also goes by names. Each story keeps the names (spaCy's people, places,
+  organisations...) of its articles, posted by day. A follow-up, a reaction or an opinion piece
+  tells one event in other words and days later, but names its people and places: a lone article
+  sharing ``min_shared_names`` *rare* names (in at most ``rare_name_share`` of the articles seen)
+  with a story within ``name_window_days`` joins it from the lower ``name_rejoin_threshold``.
+  Names alone never join: two events about one politician in one week share rare names too;
 * ``related`` links join stories whose topic signatures (top ``related_terms`` terms) reach
   ``related_threshold`` within ``related_window_days``: same topic, another event. They are
   refreshed by :meth:`StoryIndex.stories` for the stories changed since the last call only.
@@ -42,15 +48,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from claimgraph.link.features import ENTITY_PREFIX, doc_counts, sublinear
+from claimgraph.extract.entities import NAME_LABELS
+from claimgraph.link.features import ENTITY_PREFIX, doc_counts, entity_key, names_in, sublinear
 from claimgraph.link.settings import StoryOptions
 from claimgraph.model import Article, Story
 
 STATE_VERSION = 1
 MONTH = 30  # days per time bucket of the related-story index
+MAX_DOC_NAMES = 40  # distinct names of one article kept for the second look (bounds postings)
 
-# spaCy entity labels that name who or where an event is about (dates and numbers are not names).
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 
 
 @dataclass
@@ -86,6 +92,7 @@ class _Story:
     norm: float = 0.0  # cached norm of the idf-weighted centroid ...
     norm_n: int = -1  # ... computed at this corpus size (-1: stale)
     terms: list[str] = field(default_factory=list)  # display terms, refreshed with related links
+    names: list[str] = field(default_factory=list)  # distinct name keys of its articles (second look)
 
 
 def parse_day(published: str | None) -> int | None:
@@ -109,6 +116,17 @@ def _day_distance(days: list[int], day: int) -> int:
     return int(best) if best != math.inf else 1 << 30
 
 
+def name_keys(doc: StoryDoc) -> list[str]:
+    """Distinct name keys of an article (``e:dallas``, ``e:harry_reid``), in order of appearance.
+
+    spaCy's names when the article has them (single words too: a city, a surname), else runs of
+    capitalised words.
+    """
+    raw = doc.entities if doc.entities is not None else names_in(doc.text or "")
+    keys = (k if k.startswith(ENTITY_PREFIX) else entity_key(k) for k in raw)
+    return list(dict.fromkeys(k for k in keys if k))[:MAX_DOC_NAMES]
+
+
 def _top(weights: dict[str, float], k: int) -> list[str]:
     """The ``k`` heaviest keys (ties keep insertion order, which is deterministic for one input)."""
     return heapq.nlargest(k, weights, key=weights.__getitem__)
@@ -125,6 +143,7 @@ class StoryIndex:
         # idf = log(n_docs + prior) - log(df + 1); both logs cached so scoring is a lookup.
         self._log_n = math.log(self.opts.idf_prior)
         self._log_df: dict[str, float] = {}
+        self.name_df: dict[str, int] = {}  # running document frequencies of name keys
         self._stories: dict[str, _Story] = {}
         self._doc_story: dict[str, str] = {}
         self._next = 1
@@ -190,6 +209,9 @@ class StoryIndex:
             return self._doc_story[doc.id]
         tf = sublinear(doc_counts(doc.title, doc.text or "", doc.entities))
         self._count(tf.keys())
+        names = name_keys(doc)
+        for k in names:
+            self.name_df[k] = self.name_df.get(k, 0) + 1
         dvec = self._doc_vector(tf)
         day = parse_day(doc.published)
         keys = _top(dvec, self.opts.block_terms)
@@ -207,7 +229,7 @@ class StoryIndex:
             best = _Story(id=f"s{self._next}", documents=[], centroid={}, days=[])
             self._next += 1
             self._stories[best.id] = best
-        self._join(best, doc, dvec, day, keys)
+        self._join(best, doc, dvec, day, keys, names)
         return best.id
 
     def add_many(self, docs: Iterable[StoryDoc]) -> None:
@@ -238,15 +260,35 @@ class StoryIndex:
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
             dvec = {t: v / norm for t, v in vec.items()}
             day = s.days[0]
-            best, best_sim = None, o.rejoin_threshold
-            for other in self._candidates(_top(dvec, o.block_terms), day):
-                if other.id == sid or not other.days or _day_distance(other.days, day) > o.window_days:
+            rare = self._rare_names(s.names)
+            found = {c.id: c for c in self._candidates(_top(dvec, o.block_terms), day)}
+            if len(rare) >= o.min_shared_names:  # stories naming the same rare people and places
+                # One name posted in the window finds a story; its other names may date from its
+                # first days, so the names shared are counted on the whole story below.
+                slots = [("n", d) for d in _outward(day, day, o.name_window_days)]
+                found.update((c.id, c) for c in self._lookup(sorted(rare), slots, min_shared=1))
+            best, best_sim = None, -1.0
+            for other in found.values():
+                if other.id == sid or not other.days:
+                    continue
+                gap = _day_distance(other.days, day)
+                if gap > max(o.window_days, o.name_window_days):
                     continue
                 sim = self._cos_doc(dvec, other)
-                if sim >= best_sim:
+                if sim <= best_sim:
+                    continue
+                if (gap <= o.window_days and sim >= o.rejoin_threshold) or (
+                        gap <= o.name_window_days and sim >= o.name_rejoin_threshold
+                        and len(rare.intersection(other.names)) >= o.min_shared_names):
                     best, best_sim = other, sim
             if best is not None:
                 self._merge(s, best)
+
+    def _rare_names(self, names: list[str]) -> set[str]:
+        """The names among ``names`` found in at most ``rare_name_share`` of the articles seen
+        (and in two at least: a name only this article has cannot link it)."""
+        most = max(2.0, self.opts.rare_name_share * self.n_docs)
+        return {k for k in names if 2 <= self.name_df.get(k, 0) <= most}
 
     def _merge(self, s: _Story, into: _Story) -> None:
         """Move every article of story ``s`` into story ``into`` and forget ``s``."""
@@ -260,6 +302,8 @@ class StoryIndex:
         for t, v in s.centroid.items():
             c[t] = round(c.get(t, 0.0) + v, 6)
         into.norm_n = -1
+        have = set(into.names)
+        into.names.extend(k for k in s.names if k not in have)
         for p in self._post.values():
             if s.id in p:
                 del p[s.id]
@@ -302,7 +346,7 @@ class StoryIndex:
         return [self._stories[sid] for sid, _ in order[: self.opts.max_candidates]]
 
     def _join(self, s: _Story, doc: StoryDoc, dvec: dict[str, float], day: int | None,
-              keys: list[str]) -> None:
+              keys: list[str], names: list[str]) -> None:
         s.documents.append(doc.id)
         self._doc_story[doc.id] = s.id
         if s.title is None and doc.title and doc.title.strip():
@@ -328,6 +372,21 @@ class StoryIndex:
                 p[s.id] = None
                 if len(p) > cap:  # only the most recent `cap` are ever read: forget the oldest
                     del p[next(iter(p))]
+        self._add_names(s, names, day)
+
+    def _add_names(self, s: _Story, names: list[str], day: int | None) -> None:
+        """Record an article's names on its story, posted under (name, "n", day) when dated."""
+        have = set(s.names)
+        s.names.extend(k for k in names if k not in have)
+        if day is None:
+            return
+        cap = self.opts.max_postings
+        for k in names:
+            p = self._post.setdefault((k, "n", day), {})
+            p.pop(s.id, None)
+            p[s.id] = None
+            if len(p) > cap:
+                del p[next(iter(p))]
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -441,9 +500,11 @@ class StoryIndex:
             "n_docs": self.n_docs,
             "next": self._next,
             "df": self.df,
+            "name_df": self.name_df,
             "stories": [
                 {"id": s.id, "documents": s.documents, "centroid": s.centroid, "days": s.days,
-                 "title": s.title, "norm": s.norm, "norm_n": s.norm_n, "terms": s.terms}
+                 "title": s.title, "norm": s.norm, "norm_n": s.norm_n, "terms": s.terms,
+                 "names": s.names}
                 for s in self._stories.values()
             ],
             "links": self._links,
@@ -467,10 +528,12 @@ class StoryIndex:
         idx._next = int(state["next"])
         idx.df = {t: int(n) for t, n in state["df"].items()}
         idx._log_df = {t: math.log(n + 1) for t, n in idx.df.items()}
+        idx.name_df = {k: int(n) for k, n in state.get("name_df", {}).items()}  # absent before names
         for raw in state["stories"]:
             s = _Story(id=raw["id"], documents=list(raw["documents"]), centroid=dict(raw["centroid"]),
                        days=list(raw["days"]), title=raw.get("title"), norm=raw.get("norm", 0.0),
-                       norm_n=raw.get("norm_n", -1), terms=list(raw.get("terms", [])))
+                       norm_n=raw.get("norm_n", -1), terms=list(raw.get("terms", [])),
+                       names=list(raw.get("names", [])))
             idx._stories[s.id] = s
             for d in s.documents:
                 idx._doc_story[d] = s.id

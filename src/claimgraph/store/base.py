@@ -137,6 +137,7 @@ class Store:
                      extra: dict[str, Any] | None = None, status: str = "cleaned") -> None:
         """Insert or replace a document; its old claims go with it (they will be re-extracted)."""
         self.execute("DELETE FROM claims WHERE doc_id=?", (art.id,))
+        self.execute("DELETE FROM document_entities WHERE doc_id=?", (art.id,))
         self.execute(
             self._upsert_sql("documents", DOCUMENT_COLUMNS, ["id"]),
             (art.id, art.source, line, art.url, art.outlet, art.title, art.author, art.published,
@@ -205,6 +206,22 @@ class Store:
         assert table in {"documents", "claims", "quantities", "stories", "comparisons", "comparison_claims",
                          "speakers"}
         return self.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    # ------------------------------------------------------------------ entities
+    def put_entities(self, doc_id: str, entities: list[dict[str, Any]]) -> None:
+        """Replace the names the parse found in one document (``{"text", "label", "mentions"}``)."""
+        self.execute("DELETE FROM document_entities WHERE doc_id=?", (doc_id,))
+        self.executemany(
+            "INSERT INTO document_entities (doc_id, text, label, mentions) VALUES (?,?,?,?)",
+            [(doc_id, e["text"], e["label"], int(e.get("mentions", 1))) for e in entities])
+
+    def entities(self, doc_id: str) -> list[dict[str, Any]]:
+        """The names of one document in the order they were stored; none before schema 11."""
+        if self.schema_version < 11:  # a read-only store of an older schema
+            return []
+        rows = self.execute("SELECT text, label, mentions FROM document_entities WHERE doc_id=? ORDER BY rowid",
+                            (doc_id,))
+        return [{"text": r[0], "label": r[1], "mentions": r[2]} for r in rows]
 
     # ------------------------------------------------------------------ claims
     def put_claims(self, doc_id: str, claims: list[Claim]) -> None:

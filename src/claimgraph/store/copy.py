@@ -6,7 +6,7 @@ from .base import Store, StoreError
 
 # Parents before children (claims reference documents, quantities reference claims, comparison
 # membership references comparisons).
-TABLES = ["documents", "claims", "quantities", "stories", "story_documents", "story_links", "comparisons",
+TABLES = ["documents", "document_entities", "claims", "quantities", "stories", "story_documents", "story_links", "comparisons",
           "comparison_claims", "state", "speakers", "fetch_state"]
 CHUNK = 1000
 

@@ -165,6 +165,15 @@ MIGRATIONS: list[Migration] = [
     CREATE INDEX documents_duplicate ON documents(duplicate_of);
     CREATE INDEX speakers_rank ON speakers(claims DESC, name, id);
     """, convert=fts.create),
+    # 11: the names the parse found in each document (people, places, organisations...), with how
+    # often; story clustering reads them. Documents extracted before have none until re-extracted.
+    Migration("""
+    CREATE TABLE document_entities (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        text TEXT NOT NULL, label TEXT NOT NULL, mentions INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (doc_id, text, label)
+    );
+    """),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
