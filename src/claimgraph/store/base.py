@@ -23,6 +23,7 @@ from ..model import Article, Claim, Comparison, Quantity, Speaker, Story
 URL_SCHEMES = ("postgresql://", "postgres://")
 PAGE = 1000  # rows per page when streaming big tables (bounded memory on any backend)
 DOC_CHUNK = 200  # articles loaded per query by ``documents(ids)``
+ENTITIES_VERSION = 11  # the schema that added document_entities (see schema.py)
 
 
 class StoreError(RuntimeError):
@@ -137,7 +138,8 @@ class Store:
                      extra: dict[str, Any] | None = None, status: str = "cleaned") -> None:
         """Insert or replace a document; its old claims go with it (they will be re-extracted)."""
         self.execute("DELETE FROM claims WHERE doc_id=?", (art.id,))
-        self.execute("DELETE FROM document_entities WHERE doc_id=?", (art.id,))
+        if self.schema_version >= ENTITIES_VERSION:
+            self.execute("DELETE FROM document_entities WHERE doc_id=?", (art.id,))
         self.execute(
             self._upsert_sql("documents", DOCUMENT_COLUMNS, ["id"]),
             (art.id, art.source, line, art.url, art.outlet, art.title, art.author, art.published,
@@ -217,7 +219,7 @@ class Store:
 
     def entities(self, doc_id: str) -> list[dict[str, Any]]:
         """The names of one document in the order they were stored; none before schema 11."""
-        if self.schema_version < 11:  # a read-only store of an older schema
+        if self.schema_version < ENTITIES_VERSION:  # a read-only store of an older schema
             return []
         rows = self.execute("SELECT text, label, mentions FROM document_entities WHERE doc_id=? ORDER BY rowid",
                             (doc_id,))
