@@ -49,7 +49,9 @@ _OPENS_WITH_REFERENCE = re.compile(r"^\W*(?:he|she|they|his|her|their)\b|^\W*[\"
 # Sentence ends: . ! ? (optionally closing quotes/brackets) followed by space and a likely sentence
 # start, but not after a title, a month or an initial ("Mr. Obama", "Sept. 11", "Richard M. Nixon"):
 # a piece cut there would lose the name its claim hangs on.
-_SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# from the first mark of a run, taken whole: a run that cannot end a sentence from its first
+# mark cannot from a later one, and trying each ("......") was quadratic
+_SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Gen|Lt|Col|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|Pres|Supt|"
     + "|".join(abbreviation.title() for abbreviation in MONTH_ABBREVIATIONS) +

@@ -18,6 +18,7 @@ Everything is read from the tokens the extractor already has; nothing is parsed 
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -139,6 +140,14 @@ def _polarity(verb: Token | None, tokens: list[Token]) -> str:
 def annotate(doc: Doc, quantities: list[Quantity]) -> None:
     """Fill each quantity's parse-derived fields (see the module docstring) in place."""
     text = doc.text
+    # sentences and entities once per document: ``span.sent`` walks back to the sentence start
+    # and ``sent.ents`` goes through every entity of the document, so asking per quantity was
+    # quadratic on a long run of figures
+    sents = list(doc.sents) if quantities else []
+    sent_starts = [s.start for s in sents]
+    ents = list(doc.ents) if quantities else []
+    ent_starts = [e.start for e in ents]
+    named: dict[int, tuple[list[str], list[str], list[str]]] = {}  # places, entities, times by sentence
     for q in quantities:
         q.bound = bound_of(q, text[max(0, q.start - 30):q.start])
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -159,7 +168,12 @@ def annotate(doc: Doc, quantities: list[Quantity]) -> None:
             if subject is not None and subject.i not in {t.i for t in tokens}:
                 q.subject = subject.lemma_.lower()
         q.polarity = _polarity(verb, tokens if noun is None or noun in tokens else [*tokens, noun])
-        sent = span.sent
-        q.places = sorted({e.text for e in sent.ents if e.label_ in _PLACE_LABELS})
-        q.entities = sorted({e.text for e in sent.ents if e.label_ in _ENTITY_LABELS})
-        q.times = sorted({e.text for e in sent.ents if e.label_ in _TIME_LABELS})
+        sent = sents[bisect.bisect_right(sent_starts, span.start) - 1]
+        if sent.start not in named:
+            lo = bisect.bisect_left(ent_starts, sent.start)
+            hi = bisect.bisect_left(ent_starts, sent.end, lo)
+            in_sent = [e for e in ents[lo:hi] if e.end <= sent.end]  # what ``sent.ents`` gives
+            named[sent.start] = tuple(sorted({e.text for e in in_sent if e.label_ in labels})
+                                      for labels in (_PLACE_LABELS, _ENTITY_LABELS, _TIME_LABELS))
+        places, entities, times = named[sent.start]
+        q.places, q.entities, q.times = list(places), list(entities), list(times)

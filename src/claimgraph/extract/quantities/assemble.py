@@ -10,7 +10,7 @@ import numpy as np
 from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc
 
-from claimgraph.extract.numbers import parse_digits, parse_number
+from claimgraph.extract.numbers import parse_digits, parse_number, words_read
 from claimgraph.extract.quantities.counted import counted_of, counted_phrase
 from claimgraph.extract.quantities.filters import (
     glued_left_ok,
@@ -125,7 +125,15 @@ def _shrink_words(text: str, m: re.Match[str]) -> re.Match[str]:
     if parse_number(m.group(0)) is not None:
         return m
     words = list(WORD_RE.finditer(m.group(0)))
-    for k in range(len(words) - 1, 0, -1):
+    # no prefix longer than the words read before the reading failed (plus one) parses: start
+    # there, not at the whole run ("million million ..." tries one prefix, not one per word)
+    budget, longest = words_read(m.group(0)) + 1, 0
+    for w in words:
+        budget -= 1 + w.group(0).count("-")  # WORD_RE keeps "twenty-five" whole; the reading splits it
+        if budget < 0:
+            break
+        longest += 1
+    for k in range(min(len(words) - 1, longest), 0, -1):
         end = m.start() + words[k - 1].end()
         if parse_number(text[m.start():end]) is not None:
             sub = CORE_RE.match(text, m.start(), end)

@@ -35,6 +35,10 @@ UNIT_W = "one|two|three|four|five|six|seven|eight|nine"
 NUMWORD = rf"(?:(?:{'|'.join(TENS)})-(?:{UNIT_W})|{SMALL_W})"
 SCALE_W = "hundred|thousand|million|billion|trillion|dozen"
 FRAC_W = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
+# The longest number written out in words has about a dozen ("nine hundred ninety nine million
+# nine hundred ..."): a longer run ("million million million ...") is cut there, or every start
+# in it would match to its end and be shrunk word by word, quadratic in the run.
+MAX_NUMBER_WORDS = 16
 
 # Matched against the ASCII-lower-cased text (same offsets): case-insensitive matching with
 # (?i) is several times slower in Python's re than matching lower-case literals.
@@ -57,7 +61,7 @@ CORE_RE = re.compile(
     |(?P<words>\b
         (?:(?:a|an|one)\s+(?=(?:{SCALE_W})\b))?
         (?:{NUMWORD}|{SCALE_W})
-        (?:(?:\s+|-)(?:and\s+)?(?:{NUMWORD}|{SCALE_W})\b)*
+        (?:(?:\s+|-)(?:and\s+)?(?:{NUMWORD}|{SCALE_W})\b){{0,{MAX_NUMBER_WORDS}}}
     \b)
     """,
     re.X,
