@@ -136,7 +136,9 @@ MARKUP = re.compile(
 # The separator row of a Markdown table ("|---|:---:|"), as HTML extractors write tables.
 MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 URL_ONLY = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.I)
-COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|\bcopyright\b).{0,80}(?:\d{4}|reserved)|all\s+rights\s+reserved", re.I)
+COPYRIGHT = re.compile(
+    r"(?:\u00a9|\(c\)|\bcopyright\b).{0,80}(?:\d{4}|reserved)|all\s+rights\s+reserved", re.I
+)
 # Digit runs start only where a run of digits and separators starts, and are taken whole
 # (possessive): searching "1.5.1.5..." from every digit in it was quadratic in the run.
 PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*+|(?<![\d,.])\d[\d,.]*+\s?(?:€|EUR|USD|GBP|CHF)\b)")
@@ -170,7 +172,9 @@ PHOTO_CREDIT = re.compile(
     re.X,
 )
 # "(AP Photo/Jane Roe)" or "[Getty Images]" at the end of a caption line.
-TRAILING_CREDIT = re.compile(rf"[(\[](?:{PHOTO_AGENCIES})(?:\s+(?:photo|images?))?\s*(?:/[^)\]]{{1,60}})?[)\]]\W*$")
+TRAILING_CREDIT = re.compile(
+    rf"[(\[](?:{PHOTO_AGENCIES})(?:\s+(?:photo|images?))?\s*(?:/[^)\]]{{1,60}})?[)\]]\W*$"
+)
 
 BYLINE = re.compile(
     rf"""^\W*(?i:
@@ -192,7 +196,11 @@ DOMAIN_MENTION = re.compile(
     r"\b(?P<name>[A-Z][A-Za-z0-9-]{1,40}\.(?:com|org|net|co\.uk|news|info|io|us|ca|com\.au|co|tv|fm))\b"
 )
 MONTHS = "|".join(MONTH_NAMES + MONTH_ABBREVIATIONS)
-DATE_MDY = re.compile(rf"\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+DATE_MDY = re.compile(
+    rf"\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
+DATE_DMY = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
 DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
 DATE_CUE = re.compile(r"\b(?:published|posted|updated|date|dated|first\s+published)\b", re.I)

@@ -29,8 +29,9 @@ _FULL_DIGITS_RE = re.compile(rf"(?:{_DIGITS_RE.pattern})\Z")
 _FRACTION_RE = re.compile(r"(?:(\d+)\s+)?(\d+)\s*/\s*(\d+)\Z")
 _WORD_SPLIT_RE = re.compile(r"[\s\-]+")
 _CURRENCY_STRIP_RE = re.compile(r"^(?:US\s?\$|\$US|[$£€¥₹₪₩]|USD|EUR|GBP)\s*")
-_TRANSLATE = str.maketrans({"−": "-", "–": "-", "—": "-", "⁄": "/", "\u00a0": " ", "\u2009": " ",
-                            "\u202f": " ", "’": "'"})
+_TRANSLATE = str.maketrans(
+    {"−": "-", "–": "-", "—": "-", "⁄": "/", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "’": "'"}
+)
 
 
 def parse_digits(text: str) -> float | None:
@@ -196,7 +197,7 @@ def _parse_number(text: str) -> float | None:
         value = parse_digits(m.group(0))
         if value is None:
             return None
-        rest = s[m.end():].strip()
+        rest = s[m.end() :].strip()
         if not rest:
             return sign * value
         if rest in SCALE_ABBREVIATIONS:  # "1.5m", "$3.6bn", "10k"
@@ -208,8 +209,8 @@ def _parse_number(text: str) -> float | None:
     expanded: list[str] = []
     for w in words:
         dm = _DIGITS_RE.match(w)
-        if dm and dm.end() < len(w) and w[dm.end():] in SCALE_ABBREVIATIONS:
-            expanded.extend([dm.group(0), w[dm.end():]])
+        if dm and dm.end() < len(w) and w[dm.end() :] in SCALE_ABBREVIATIONS:
+            expanded.extend([dm.group(0), w[dm.end() :]])
         else:
             expanded.append(w)
     value = _word_value(expanded)
@@ -233,7 +234,7 @@ def parse_vague(text: str) -> tuple[float, float] | None:
     for k in ("a couple", "a few"):
         parts = k.split()
         if words[: len(parts)] == parts:
-            mult, words = VAGUE_MULTIPLIERS[k], words[len(parts):]
+            mult, words = VAGUE_MULTIPLIERS[k], words[len(parts) :]
             break
     else:
         if words[0] in VAGUE_MULTIPLIERS:

@@ -149,7 +149,7 @@ def annotate(doc: Doc, quantities: list[Quantity]) -> None:
     ent_starts = [e.start for e in ents]
     named: dict[int, tuple[list[str], list[str], list[str]]] = {}  # places, entities, times by sentence
     for q in quantities:
-        q.bound = bound_of(q, text[max(0, q.start - 30):q.start])
+        q.bound = bound_of(q, text[max(0, q.start - 30) : q.start])
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -158,9 +158,15 @@ def annotate(doc: Doc, quantities: list[Quantity]) -> None:
         noun = _counted_noun(span, numbers)
         if noun is not None:
             q.lemma = noun.lemma_.lower()
-            q.qualifiers = sorted({c.lemma_.lower() for c in noun.children
-                                   if c.dep_ in ("amod", "compound") and c.i not in numbers
-                                   and c.pos_ in ("ADJ", "NOUN", "PROPN")})
+            q.qualifiers = sorted(
+                {
+                    c.lemma_.lower()
+                    for c in noun.children
+                    if c.dep_ in ("amod", "compound")
+                    and c.i not in numbers
+                    and c.pos_ in ("ADJ", "NOUN", "PROPN")
+                }
+            )
         verb = _governing_verb(noun if noun is not None else span.root)
         if verb is not None:
             q.predicate = verb.lemma_.lower()
@@ -173,7 +179,9 @@ def annotate(doc: Doc, quantities: list[Quantity]) -> None:
             lo = bisect.bisect_left(ent_starts, sent.start)
             hi = bisect.bisect_left(ent_starts, sent.end, lo)
             in_sent = [e for e in ents[lo:hi] if e.end <= sent.end]  # what ``sent.ents`` gives
-            named[sent.start] = tuple(sorted({e.text for e in in_sent if e.label_ in labels})
-                                      for labels in (_PLACE_LABELS, _ENTITY_LABELS, _TIME_LABELS))
+            named[sent.start] = tuple(
+                sorted({e.text for e in in_sent if e.label_ in labels})
+                for labels in (_PLACE_LABELS, _ENTITY_LABELS, _TIME_LABELS)
+            )
         places, entities, times = named[sent.start]
         q.places, q.entities, q.times = list(places), list(entities), list(times)
