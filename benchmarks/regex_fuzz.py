@@ -6,7 +6,8 @@ Each adversarial input (long runs of digits, commas, spaces, quotes, unit words 
 - text stages: ``clean`` (clean_text, as plain text and as extracted text), ``condense``,
   ``quotes`` (paragraphs and quotes), ``numbers`` (parse_number, parse_vague), ``dates``
   (normalize_date, days_named);
-- parse stages, one per spaCy component (``nlp:claimgraph_fast_attribute_ruler`` and
+- parse stages: ``nlp:tokenizer`` (spaCy's prefix, suffix and infix regexes), then one per spaCy
+  component (``nlp:claimgraph_fast_attribute_ruler`` and
   ``nlp:claimgraph_fast_lemmatizer`` are the fast rules), timed apart;
 - doc stages on the parsed Doc: ``quantities``, ``context`` (quantity_context.annotate),
   ``attribution``, ``claims``.
@@ -137,7 +138,13 @@ def _one_input(nlp: object, text: str, record: Callable[[str, Callable[[], objec
     """Every stage on one input: the text stages, each spaCy component, then the Doc stages."""
     for name, fn in TEXT_STAGES.items():
         record(name, lambda fn=fn: fn(text))
-    doc = nlp.make_doc(text)
+    doc = None
+
+    def tokenize() -> None:
+        nonlocal doc
+        doc = nlp.make_doc(text)
+
+    record("nlp:tokenizer", tokenize)  # with its prefix/suffix regexes, quadratic on punctuation runs
     for name, proc in nlp.pipeline:
 
         def step(proc=proc) -> None:

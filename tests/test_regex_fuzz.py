@@ -16,6 +16,7 @@ from claimgraph.clean.text import clean_text
 from claimgraph.extract.attribution.quotes import find_quotes, paragraphs
 from claimgraph.extract.condense import _SENT_END, condense
 from claimgraph.extract.numbers import parse_number, parse_vague, words_read
+from claimgraph.extract.punct_runs import break_punctuation_runs
 from claimgraph.extract.when import days_named
 
 # the pieces a hostile text repeats: what number, unit, quote and sentence regexes look for
@@ -97,6 +98,20 @@ def test_numbers_and_dates_never_raise(text):
     days_named(text, "2031-04-16T10:00:00+00:00")
 
 
+def test_long_punctuation_runs_are_broken_in_place():
+    run, sep, under = "," * 200, "=" * 60, "_" * 70  # "(" + 60 + ")": 62, under the limit
+    text = f'He said "no" {run} and ({sep}) {under} https://x.org/a,b'
+    out = break_punctuation_runs(text)
+    assert len(out) == len(text)
+    assert max(len(w) for w in out.split()) < 64  # no run left that the tokenizer pays n² for
+    assert out.startswith('He said "no" ') and f"({sep})" in out  # text and short runs untouched
+    assert out.endswith(" https://x.org/a,b")
+    changed = [i for i, c in enumerate(out) if c != text[i]]
+    first, last = text.index(run), text.index(under)
+    assert changed == [first + k for k in range(31, 200, 32)] + [last + 31, last + 63]
+    assert all(out[i] == " " for i in changed)
+
+
 def test_the_rewritten_patterns_match_as_before():
     """The linear forms of the patterns the benchmark found quadratic keep their matches."""
     assert COUNTER.search("567 Words") and COUNTER.search("10,197 members") and COUNTER.search("3 Pages")
@@ -117,7 +132,8 @@ def test_extractors_finish_on_a_parsed_hostile_text(nlp, text):
     from claimgraph.extract.run import extract_doc
 
     doc = nlp(text)
+    assert len(doc.text) == len(text)  # punctuation runs are broken up in place
     for claim in extract_doc(doc, "fuzz"):
         assert 0 <= claim.start <= claim.end <= len(text)
         for q in claim.quantities:
-            assert text[q.start : q.end] == q.text
+            assert doc.text[q.start : q.end] == q.text
