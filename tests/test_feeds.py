@@ -40,7 +40,9 @@ def _ingest(store: Store, inputs: list[str], read: ReadOptions = FAST) -> RunSta
 
 
 # ---------------------------------------------------------------------- parsing
-@pytest.mark.parametrize("path,kind", [("/feed.xml", "rss"), ("/atom.xml", "atom"), ("/sitemap.xml", "sitemap")])
+@pytest.mark.parametrize(
+    "path,kind", [("/feed.xml", "rss"), ("/atom.xml", "atom"), ("/sitemap.xml", "sitemap")]
+)
 def test_each_feed_kind_lists_every_item_with_its_metadata(site, path, kind):
     docs, errors = _docs(iter_inputs([site.url + path], FAST))
     assert not errors
@@ -63,10 +65,14 @@ def test_feed_dates_are_stored_as_iso_with_the_written_form(site, tmp_path):
 
 
 def test_unsafe_xml_is_refused_not_expanded():
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
-              b"<rss><channel><item><link>&b;</link></item></channel></rss>")
-    xxe = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-           b"<rss><channel><item><title>&x;</title><link>http://example.com/</link></item></channel></rss>")
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+        b"<rss><channel><item><link>&b;</link></item></channel></rss>"
+    )
+    xxe = (
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b"<rss><channel><item><title>&x;</title><link>http://example.com/</link></item></channel></rss>"
+    )
     for data in (laughs, xxe):
         with pytest.raises(FeedError, match="unsafe XML"):
             parse_feed(data)
@@ -80,7 +86,10 @@ def test_feeds_are_sniffed_by_content():
     assert looks_like_feed(b'<?xml version="1.0"?>\n<rss version="2.0">')
     assert looks_like_feed(b'<feed xmlns="http://www.w3.org/2005/Atom">')
     assert not looks_like_feed(b"<html><head>")
-    assert sniff("news.xml", b'<?xml version="1.0"?><urlset xmlns="x"><url><loc>u</loc></url></urlset>') == "feed"
+    assert (
+        sniff("news.xml", b'<?xml version="1.0"?><urlset xmlns="x"><url><loc>u</loc></url></urlset>')
+        == "feed"
+    )
 
 
 # ---------------------------------------------------------------------- fetching politely
@@ -89,7 +98,9 @@ def test_a_second_run_fetches_nothing_new(site, tmp_path):
         stats = _ingest(store, [site.url + "/feed.xml"])
         assert stats.new == 20 and store.count("documents") == 20
         assert len(site.requests("/a/")) == 20
-        state = store.execute("SELECT etag, kind FROM fetch_state WHERE url=?", (site.url + "/feed.xml",)).fetchone()
+        state = store.execute(
+            "SELECT etag, kind FROM fetch_state WHERE url=?", (site.url + "/feed.xml",)
+        ).fetchone()
         assert tuple(state) == (site.feed_etag(), "feed")
 
         site.log.clear()
@@ -118,8 +129,9 @@ def test_an_article_url_is_revalidated_with_its_etag(site, tmp_path):
 def test_last_modified_is_sent_back_as_if_modified_since(site, tmp_path):
     with Store(str(tmp_path / "s.db")) as store:
         assert _ingest(store, [site.url + "/dated"]).new == 1
-        state = store.execute("SELECT etag, last_modified FROM fetch_state WHERE url=?",
-                              (site.url + "/dated",)).fetchone()
+        state = store.execute(
+            "SELECT etag, last_modified FROM fetch_state WHERE url=?", (site.url + "/dated",)
+        ).fetchone()
         assert tuple(state) == (None, "Wed, 15 Mar 2017 10:00:00 GMT")
         site.log.clear()
         assert _ingest(store, [site.url + "/dated"]).new == 0
@@ -132,7 +144,7 @@ def test_robots_size_and_time_limits_skip_one_item_not_the_feed(site, tmp_path):
     docs, errors = _docs(iter_inputs([site.url + "/feed.xml"], read))
     assert len(docs) == 20
     msgs = " | ".join(str(e) for e in errors)
-    assert "robots.txt" in msgs and "over the limit" in msgs and "HTTP 404" in msgs
+    assert "robots.txt" in msgs and "over the size limit" in msgs and "HTTP 404" in msgs
     assert "/slow: could not fetch" in msgs  # the timeout
     assert all(e.source == site.url + "/feed.xml" and e.line for e in errors)
     assert site.requests("/private/") == []  # robots.txt was read before and obeyed
@@ -140,15 +152,22 @@ def test_robots_size_and_time_limits_skip_one_item_not_the_feed(site, tmp_path):
 
 def test_private_addresses_are_refused_unless_allowed(site):
     docs, errors = _docs(iter_inputs([site.url + "/feed.xml"], ReadOptions(host_delay=0)))
-    assert not docs and "private or loopback" in errors[0].message and "--allow-private-urls" in errors[0].message
+    assert (
+        not docs
+        and "private or loopback" in errors[0].message
+        and "--allow-private-urls" in errors[0].message
+    )
     assert site.log == []
 
 
 def test_requests_to_one_host_are_spaced(site):
     waits: list[float] = []
     now = [0.0]
-    fetcher = Fetcher(replace(FAST, host_delay=2.0), sleep=lambda s: (waits.append(s), now.__setitem__(0, now[0] + s)),
-                      clock=lambda: now[0])
+    fetcher = Fetcher(
+        replace(FAST, host_delay=2.0),
+        sleep=lambda s: (waits.append(s), now.__setitem__(0, now[0] + s)),
+        clock=lambda: now[0],
+    )
     docs, _ = _docs(iter_inputs([site.url + "/atom.xml"], fetcher.opts, fetcher))
     assert len(docs) == 20
     assert fetcher.requests == 22  # robots.txt, the feed, 20 articles

@@ -144,10 +144,12 @@ URL_ONLY = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.I)
 COPYRIGHT = re.compile(
     r"(?:\u00a9|\(c\)|\bcopyright\b).{0,80}(?:\d{4}|reserved)|all\s+rights\s+reserved", re.I
 )
-PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|EUR|USD|GBP|CHF)\b)")
+# Digit runs start only where a run of digits and separators starts, and are taken whole
+# (possessive): searching "1.5.1.5..." from every digit in it was quadratic in the run.
+PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*+|(?<![\d,.])\d[\d,.]*+\s?(?:€|EUR|USD|GBP|CHF)\b)")
 # Counters of a listing item: "567 Words", "3 Pages", "10,197 members", "0 comments".
 COUNTER = re.compile(
-    r"\b\d[\d,.]*\s+(?:words|pages|posts|comments?|members|repl(?:y|ies)|views|likes|followers|shares|"
+    r"\b(?<![\d,.])\d[\d,.]*+\s+(?:words|pages|posts|comments?|members|repl(?:y|ies)|views|likes|followers|shares|"
     r"answers?|reviews|results|items|photos|videos|downloads|subscribers|ratings)\b",
     re.I,
 )

@@ -31,7 +31,9 @@ _TRIGGER_WORDS = frozenset(
     {form for lemma in TRIGGER_VERBS if lemma.isalpha() for form in verb_forms(lemma)}
     | {form for noun in TRIGGER_NOUNS if " " not in noun for form in (noun, *plurals(noun))}
     | {word for word in TRIGGER_ADJECTIVES if " " not in word}
-    | COUNT_TRIGGER_WORDS | TRIGGER_EXTRA_WORDS)
+    | COUNT_TRIGGER_WORDS
+    | TRIGGER_EXTRA_WORDS
+)
 _TRIGGER_PHRASES = tuple(w for w in TRIGGER_NOUNS | TRIGGER_ADJECTIVES if " " in w) + ("per cent",)
 
 
@@ -44,17 +46,19 @@ def _is_candidate(sentence: str) -> bool:
     return any(p in low for p in _TRIGGER_PHRASES)
 
 
-_OPENS_WITH_REFERENCE = re.compile(r"^\W*(?:he|she|they|his|her|their)\b|^\W*[\"“”]",
-                                   re.IGNORECASE)
+_OPENS_WITH_REFERENCE = re.compile(r"^\W*(?:he|she|they|his|her|their)\b|^\W*[\"“”]", re.IGNORECASE)
 # Sentence ends: . ! ? (optionally closing quotes/brackets) followed by space and a likely sentence
 # start, but not after a title, a month or an initial ("Mr. Obama", "Sept. 11", "Richard M. Nixon"):
 # a piece cut there would lose the name its claim hangs on.
-_SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# from the first mark of a run, taken whole: a run that cannot end a sentence from its first
+# mark cannot from a later one, and trying each ("......") was quadratic
+_SENT_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Gen|Lt|Col|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|Pres|Supt|"
-    + "|".join(abbreviation.title() for abbreviation in MONTH_ABBREVIATIONS) +
-    r"|No|Nos|Vol|Fig|Inc|Corp|Co|Ltd|vs|etc|approx|"
-    r"Ft|Mt|Ave|Blvd|U\.S|U\.K|U\.N|E\.U)|\b[A-Z])\.$")
+    + "|".join(abbreviation.title() for abbreviation in MONTH_ABBREVIATIONS)
+    + r"|No|Nos|Vol|Fig|Inc|Corp|Co|Ltd|vs|etc|approx|"
+    r"Ft|Mt|Ave|Blvd|U\.S|U\.K|U\.N|E\.U)|\b[A-Z])\.$"
+)
 _OPEN_Q, _CLOSE_Q = "“«„", "”»"
 
 
@@ -90,7 +94,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             continue
         s = start
         for m in _SENT_END.finditer(line):
-            if m.group(0).startswith(".") and _NO_BREAK_AFTER.search(line[max(0, m.start() - 12):m.start() + 1]):
+            if m.group(0).startswith(".") and _NO_BREAK_AFTER.search(
+                line[max(0, m.start() - 12) : m.start() + 1]
+            ):
                 continue
             spans.append((s, start + m.end()))
             s = start + m.end()
@@ -127,7 +133,7 @@ def condense(text: str, min_ratio: float = 0.9) -> Condensed | None:
             keep[i] = True
         inside = _in_quote_after(text[s:e], inside)
     for i in range(1, len(spans)):
-        if keep[i] and not keep[i - 1] and _OPENS_WITH_REFERENCE.match(text[spans[i][0]:spans[i][1]]):
+        if keep[i] and not keep[i - 1] and _OPENS_WITH_REFERENCE.match(text[spans[i][0] : spans[i][1]]):
             keep[i - 1] = True
     kept_chars = sum(e - s for (s, e), k in zip(spans, keep, strict=True) if k)
     if kept_chars >= min_ratio * len(text):
@@ -150,7 +156,9 @@ def condense(text: str, min_ratio: float = 0.9) -> Condensed | None:
     return Condensed("".join(parts), segments, len(text))
 
 
-def _emit(text: str, s: int, e: int, parts: list[str], segments: list[tuple[int, int, int]], clen: int) -> int:
+def _emit(
+    text: str, s: int, e: int, parts: list[str], segments: list[tuple[int, int, int]], clen: int
+) -> int:
     if parts:
         parts.append("\n\n")  # a paragraph break, so no sentence runs across a gap
         clen += 2

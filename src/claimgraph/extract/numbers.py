@@ -29,8 +29,9 @@ _FULL_DIGITS_RE = re.compile(rf"(?:{_DIGITS_RE.pattern})\Z")
 _FRACTION_RE = re.compile(r"(?:(\d+)\s+)?(\d+)\s*/\s*(\d+)\Z")
 _WORD_SPLIT_RE = re.compile(r"[\s\-]+")
 _CURRENCY_STRIP_RE = re.compile(r"^(?:US\s?\$|\$US|[$£€¥₹₪₩]|USD|EUR|GBP)\s*")
-_TRANSLATE = str.maketrans({"−": "-", "–": "-", "—": "-", "⁄": "/", "\u00a0": " ", "\u2009": " ",
-                            "\u202f": " ", "’": "'"})
+_TRANSLATE = str.maketrans(
+    {"−": "-", "–": "-", "—": "-", "⁄": "/", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "’": "'"}
+)
 
 
 def parse_digits(text: str) -> float | None:
@@ -46,6 +47,22 @@ def parse_digits(text: str) -> float | None:
 
 def _word_value(tokens: list[str]) -> float | None:
     """Value of a run of number words and digits ("one hundred and twenty", "4 hundred million")."""
+    return _word_run(tokens)[0]
+
+
+def words_read(text: str) -> int:
+    """How many words of the number-word run ``text`` (split at spaces and hyphens) are read
+    before one cannot follow the others ("million million": 1); all of them when it parses.
+
+    The reading looks one word ahead at most, so no prefix longer than this plus one is a
+    number: callers looking for the longest prefix that parses need not try the rest.
+    """
+    return _word_run([w for w in _WORD_SPLIT_RE.split(text.lower()) if w])[1]
+
+
+def _word_run(tokens: list[str]) -> tuple[float | None, int]:
+    """``_word_value`` and the index of the token where the reading failed (``len(tokens)``
+    when it did not fail part-way)."""
     total = 0.0
     current: float | None = None
     last = ""  # kind of the previous token: digit | unit | teen | tens | hundred | scale | frac
@@ -57,7 +74,7 @@ def _word_value(tokens: list[str]) -> float | None:
         if tok == "and":
             # "one hundred and twenty", "one and a half million"
             if last not in ("hundred", "scale", "unit", "teen", "tens", "digit") or not nxt:
-                return None
+                return None, i
             i += 1
             continue
         if tok in ("a", "an"):
@@ -69,7 +86,7 @@ def _word_value(tokens: list[str]) -> float | None:
                     i += 2
                     continue
                 if current is not None and last not in ("frac",):
-                    return None
+                    return None, i
                 if last == "frac":  # "half a million"
                     i += 1
                     continue
@@ -77,11 +94,11 @@ def _word_value(tokens: list[str]) -> float | None:
                 last = "unit"
                 i += 1
                 continue
-            return None
+            return None, i
         digit = parse_digits(tok)
         if digit is not None:
             if current is not None and last != "frac":
-                return None
+                return None, i
             current = digit if current is None else current * digit
             last = "digit"
         elif tok in SMALL_NUMBERS:
@@ -90,23 +107,23 @@ def _word_value(tokens: list[str]) -> float | None:
                 current += v
                 last = "unit"
             elif last in ("unit", "teen", "tens", "digit", "frac"):
-                return None
+                return None, i
             else:
                 current = (current or 0.0) + v
                 last = "unit" if v < 10 else "teen"
         elif tok in TENS:
             if last in ("unit", "teen", "tens", "digit", "frac"):
-                return None
+                return None, i
             current = (current or 0.0) + TENS[tok]
             last = "tens"
         elif tok in FRACTION_WORDS:
             denom = FRACTION_WORDS[tok]
             if last == "frac":
-                return None
+                return None, i
             if current is None:
                 # "half" alone; "third"/"quarter" alone are ordinals or time, not amounts
                 if tok not in ("half",):
-                    return None
+                    return None, i
                 current = 1.0 / denom
             else:
                 current = current / denom
@@ -116,13 +133,13 @@ def _word_value(tokens: list[str]) -> float | None:
             base = 1.0 if current is None else current
             if scale < 1000:  # hundred, dozen: multiply what is pending
                 if last in ("scale",) and current is None:
-                    return None
+                    return None, i
                 current = base * scale
                 last = "hundred"
             else:
                 if last == "scale" and current is None:
                     # "hundred thousand" handled above; "million billion" is not a number
-                    return None
+                    return None, i
                 total += base * scale
                 current = None
                 last = "scale"
@@ -131,11 +148,11 @@ def _word_value(tokens: list[str]) -> float | None:
             current = None
             last = "scale"
         else:
-            return None
+            return None, i
         i += 1
     if last == "" or (current is None and last != "scale"):
-        return None
-    return total + (current or 0.0)
+        return None, n
+    return total + (current or 0.0), n
 
 
 def parse_number(text: str) -> float | None:
@@ -180,7 +197,7 @@ def _parse_number(text: str) -> float | None:
         value = parse_digits(m.group(0))
         if value is None:
             return None
-        rest = s[m.end():].strip()
+        rest = s[m.end() :].strip()
         if not rest:
             return sign * value
         if rest in SCALE_ABBREVIATIONS:  # "1.5m", "$3.6bn", "10k"
@@ -192,8 +209,8 @@ def _parse_number(text: str) -> float | None:
     expanded: list[str] = []
     for w in words:
         dm = _DIGITS_RE.match(w)
-        if dm and dm.end() < len(w) and w[dm.end():] in SCALE_ABBREVIATIONS:
-            expanded.extend([dm.group(0), w[dm.end():]])
+        if dm and dm.end() < len(w) and w[dm.end() :] in SCALE_ABBREVIATIONS:
+            expanded.extend([dm.group(0), w[dm.end() :]])
         else:
             expanded.append(w)
     value = _word_value(expanded)
@@ -217,7 +234,7 @@ def parse_vague(text: str) -> tuple[float, float] | None:
     for k in ("a couple", "a few"):
         parts = k.split()
         if words[: len(parts)] == parts:
-            mult, words = VAGUE_MULTIPLIERS[k], words[len(parts):]
+            mult, words = VAGUE_MULTIPLIERS[k], words[len(parts) :]
             break
     else:
         if words[0] in VAGUE_MULTIPLIERS:

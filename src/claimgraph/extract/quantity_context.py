@@ -18,8 +18,10 @@ Everything is read from the tokens the extractor already has; nothing is parsed 
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -119,19 +121,49 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _polarity(verb: Token | None, tokens: list[Token]) -> str:
+class _Children:
+    """What the extractors ask of a token's children, gathered in one pass over the Doc.
+
+    A flat parse of a long list of figures can hang thousands of children on one token; walking
+    ``token.children`` once per quantity was then quadratic. Children keep document order, as
+    ``token.children`` gives them.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.neg: dict[int, list[int]] = {}
+        self.mark: dict[int, list[str]] = {}
+        self.aux: dict[int, list[str]] = {}
+        self.subj: dict[int, Token] = {}
+        self.mods: dict[int, list[Token]] = {}
+        for t in doc:
+            h, dep = t.head.i, t.dep_
+            if h == t.i:
+                continue  # a root is not its own child
+            if dep == "neg":
+                self.neg.setdefault(h, []).append(t.i)
+            elif dep == "mark":
+                self.mark.setdefault(h, []).append(t.lower_)
+            elif dep == "aux":
+                self.aux.setdefault(h, []).append(t.lower_)
+            elif dep in ("nsubj", "nsubjpass"):
+                self.subj.setdefault(h, t)
+            elif dep in ("amod", "compound"):
+                self.mods.setdefault(h, []).append(t)
+
+
+def _polarity(verb: Token | None, tokens: list[Token], kids: _Children) -> str:
     inside = {t.i for t in tokens}
     # "not 23 million"; a negation inside the quantity is a bound ("no more than 5")
-    if any(c.dep_ == "neg" and c.i not in inside for t in tokens for c in t.children):
+    if any(c not in inside for t in tokens for c in kids.neg.get(t.i, ())):
         return "denied"
     if verb is None:
         return "asserted"
-    if any(c.dep_ == "neg" for c in verb.children):
+    if verb.i in kids.neg:
         return "denied"
-    clause = [verb, *verb.ancestors][:3]
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for t in clause for c in t.children):
+    clause = [verb, *islice(verb.ancestors, 2)]  # not the whole chain up: it can be the document
+    if any(w in _CONDITIONS for t in clause for w in kids.mark.get(t.i, ())):
         return "hypothetical"
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for t in clause for c in t.children):
+    if any(w in _MODALS for t in clause for w in kids.aux.get(t.i, ())):
         return "expected"
     return "asserted"
 
@@ -139,8 +171,17 @@ def _polarity(verb: Token | None, tokens: list[Token]) -> str:
 def annotate(doc: Doc, quantities: list[Quantity]) -> None:
     """Fill each quantity's parse-derived fields (see the module docstring) in place."""
     text = doc.text
+    # sentences and entities once per document: ``span.sent`` walks back to the sentence start
+    # and ``sent.ents`` goes through every entity of the document, so asking per quantity was
+    # quadratic on a long run of figures
+    sents = list(doc.sents) if quantities else []
+    sent_starts = [s.start for s in sents]
+    ents = list(doc.ents) if quantities else []
+    ent_starts = [e.start for e in ents]
+    kids = _Children(doc) if quantities else None
+    named: dict[int, tuple[list[str], list[str], list[str]]] = {}  # places, entities, times by sentence
     for q in quantities:
-        q.bound = bound_of(q, text[max(0, q.start - 30):q.start])
+        q.bound = bound_of(q, text[max(0, q.start - 30) : q.start])
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -149,17 +190,28 @@ def annotate(doc: Doc, quantities: list[Quantity]) -> None:
         noun = _counted_noun(span, numbers)
         if noun is not None:
             q.lemma = noun.lemma_.lower()
-            q.qualifiers = sorted({c.lemma_.lower() for c in noun.children
-                                   if c.dep_ in ("amod", "compound") and c.i not in numbers
-                                   and c.pos_ in ("ADJ", "NOUN", "PROPN")})
+            q.qualifiers = sorted(
+                {
+                    c.lemma_.lower()
+                    for c in kids.mods.get(noun.i, ())
+                    if c.i not in numbers and c.pos_ in ("ADJ", "NOUN", "PROPN")
+                }
+            )
         verb = _governing_verb(noun if noun is not None else span.root)
         if verb is not None:
             q.predicate = verb.lemma_.lower()
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = kids.subj.get(verb.i)
             if subject is not None and subject.i not in {t.i for t in tokens}:
                 q.subject = subject.lemma_.lower()
-        q.polarity = _polarity(verb, tokens if noun is None or noun in tokens else [*tokens, noun])
-        sent = span.sent
-        q.places = sorted({e.text for e in sent.ents if e.label_ in _PLACE_LABELS})
-        q.entities = sorted({e.text for e in sent.ents if e.label_ in _ENTITY_LABELS})
-        q.times = sorted({e.text for e in sent.ents if e.label_ in _TIME_LABELS})
+        q.polarity = _polarity(verb, tokens if noun is None or noun in tokens else [*tokens, noun], kids)
+        sent = sents[bisect.bisect_right(sent_starts, span.start) - 1]
+        if sent.start not in named:
+            lo = bisect.bisect_left(ent_starts, sent.start)
+            hi = bisect.bisect_left(ent_starts, sent.end, lo)
+            in_sent = [e for e in ents[lo:hi] if e.end <= sent.end]  # what ``sent.ents`` gives
+            named[sent.start] = tuple(
+                sorted({e.text for e in in_sent if e.label_ in labels})
+                for labels in (_PLACE_LABELS, _ENTITY_LABELS, _TIME_LABELS)
+            )
+        places, entities, times = named[sent.start]
+        q.places, q.entities, q.times = list(places), list(entities), list(times)

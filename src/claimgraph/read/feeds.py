@@ -14,12 +14,15 @@ from typing import Literal
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as safe_xml
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 FeedKind = Literal["rss", "atom", "sitemap", "sitemapindex"]
 
-_FEED_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^>]*>\s*)*"
-                         rb"<(?:[\w.-]+:)?(rss|feed|RDF|urlset|sitemapindex)\b", re.S)
+_FEED_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^>]*>\s*)*"
+    rb"<(?:[\w.-]+:)?(rss|feed|RDF|urlset|sitemapindex)\b",
+    re.S,
+)
 
 
 class FeedError(ValueError):
@@ -62,12 +65,25 @@ def _text(el: Element, *names: str) -> str | None:
     return None
 
 
+def _unsafe_case(e: DefusedXmlException) -> str:
+    """Name the attack a refused document attempted, for a one-line error."""
+    if isinstance(e, ExternalReferenceForbidden) or (
+        isinstance(e, EntitiesForbidden) and (e.sysid or e.pubid)
+    ):
+        return f"external entity (XXE) to {str(getattr(e, 'sysid', '') or '')[:100]!r} ({type(e).__name__})"
+    if isinstance(e, EntitiesForbidden):
+        return f"entity declaration '{e.name}' (entity expansion, billion laughs; {type(e).__name__})"
+    if isinstance(e, DTDForbidden):
+        return "DTD declaration (DTDForbidden)"
+    return type(e).__name__
+
+
 def parse_feed(data: bytes) -> tuple[FeedKind, list[Link]]:
     """The kind of document and the links it lists, in document order; raises ``FeedError``."""
     try:
         root = safe_xml.fromstring(data)
     except DefusedXmlException as e:
-        raise FeedError(f"unsafe XML refused ({type(e).__name__}: entity or DTD declarations)") from e
+        raise FeedError(f"unsafe XML refused: {_unsafe_case(e)}") from e
     except (ParseError, ValueError) as e:
         raise FeedError(f"not well-formed XML ({e})") from e
     kind = _local(root.tag)
@@ -88,12 +104,21 @@ def _rss_items(holder: Element) -> Iterator[Link]:
     for n, item in enumerate((c for c in holder if _local(c.tag) == "item"), 1):
         url = _text(item, "link")
         guid = _child(item, "guid")
-        if not url and guid is not None and (guid.text or "").startswith(("http://", "https://")) \
-                and guid.get("isPermaLink", "true") != "false":
+        if (
+            not url
+            and guid is not None
+            and (guid.text or "").startswith(("http://", "https://"))
+            and guid.get("isPermaLink", "true") != "false"
+        ):
             url = guid.text.strip()
         if url:
-            yield Link(url=url, line=n, title=_text(item, "title"), published=_text(item, "pubDate", "date"),
-                       author=_text(item, "creator", "author"))
+            yield Link(
+                url=url,
+                line=n,
+                title=_text(item, "title"),
+                published=_text(item, "pubDate", "date"),
+                author=_text(item, "creator", "author"),
+            )
 
 
 def _atom_entries(root: Element) -> Iterator[Link]:
@@ -103,9 +128,13 @@ def _atom_entries(root: Element) -> Iterator[Link]:
         if best is None:
             continue
         author = _child(entry, "author")
-        yield Link(url=best.get("href", "").strip(), line=n, title=_text(entry, "title"),
-                   published=_text(entry, "published", "updated"),
-                   author=_text(author, "name") if author is not None else None)
+        yield Link(
+            url=best.get("href", "").strip(),
+            line=n,
+            title=_text(entry, "title"),
+            published=_text(entry, "published", "updated"),
+            author=_text(author, "name") if author is not None else None,
+        )
 
 
 def _sitemap_urls(root: Element, tag: str) -> Iterator[Link]:

@@ -4,8 +4,11 @@
 - robots.txt obeyed (``urllib.robotparser``; ``read.obey_robots``);
 - conditional GET: the ETag and Last-Modified of the last fetch are sent back, and a 304 means
   nothing new (the validators live in the store, see ``store.fetch_state``);
-- a timeout (``read.url_timeout``) and a size limit (the body stops at ``read.max_file_bytes``
-  for feeds, ``read.max_record_bytes`` for articles, counted after decompression);
+- a total time limit (``read.url_timeout``, for the whole fetch, redirects included), so a server
+  that drips bytes slowly cannot hold a run: each socket wait is cut to the time that is left;
+- a size limit (the body stops at ``read.max_file_bytes`` for feeds, ``read.max_record_bytes``
+  for articles), counted after decompression and read a bounded piece at a time, so a gzip or
+  deflate bomb stops at the limit instead of filling memory;
 - loopback, private and link-local addresses refused unless ``read.allow_private_urls`` (every
   redirect hop is checked again).
 """
@@ -27,6 +30,7 @@ from .options import ReadOptions
 
 MAX_REDIRECTS = 5
 ROBOTS_BYTES = 512 * 1024
+READ_PIECE = 64 * 1024  # decoded bytes asked of the connection at a time
 
 
 class FetchError(Exception):
@@ -55,14 +59,19 @@ class Response:
         return self.status == 304
 
 
-def _is_public(host: str) -> bool:
-    """Does every address of ``host`` lie on the public internet?"""
+def _resolve(host: str) -> list[str]:
+    """The addresses ``host`` resolves to (a seam for tests that need a public-looking host)."""
     try:
         infos = socket.getaddrinfo(host, None)
     except OSError as e:
         raise FetchError(f"cannot resolve {host} ({e.strerror or e})") from e
-    for info in infos:
-        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+    return [str(info[4][0]).split("%")[0] for info in infos]
+
+
+def _is_public(host: str) -> bool:
+    """Does every address of ``host`` lie on the public internet?"""
+    for addr in _resolve(host):
+        ip = ipaddress.ip_address(addr)
         if not ip.is_global or ip.is_multicast:
             return False
     return True
@@ -71,14 +80,17 @@ def _is_public(host: str) -> bool:
 class Fetcher:
     """One polite HTTP client for a run: connection pools, per-host clocks, robots.txt by host."""
 
-    def __init__(self, opts: ReadOptions | None = None, state: StateStore | None = None,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        opts: ReadOptions | None = None,
+        state: StateStore | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.opts = opts or ReadOptions()
         self.state = state
         self.sleep, self.clock = sleep, clock
-        timeout = urllib3.Timeout(total=max(self.opts.url_timeout, 0.1))
-        self.http = urllib3.PoolManager(timeout=timeout, retries=False,
-                                        headers={"User-Agent": self.opts.user_agent})
+        self.http = urllib3.PoolManager(retries=False, headers={"User-Agent": self.opts.user_agent})
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self.requests = 0  # HTTP requests sent (robots.txt included), for reports and tests
@@ -121,8 +133,16 @@ class Fetcher:
             return
         from ..store.fetch_state import FetchState  # the store is optional for the readers
 
-        self.state.put(FetchState(url=url, etag=resp.etag, last_modified=resp.last_modified,
-                                  status=resp.status, kind=kind, feed=feed))
+        self.state.put(
+            FetchState(
+                url=url,
+                etag=resp.etag,
+                last_modified=resp.last_modified,
+                status=resp.status,
+                kind=kind,
+                feed=feed,
+            )
+        )
 
     def allowed_by_robots(self, url: str) -> bool:
         if not self.opts.obey_robots:
@@ -164,47 +184,103 @@ class Fetcher:
                 self.sleep(wait)
         self._last[host] = self.clock()
 
-    def _request(self, url: str, headers: dict[str, str], limit: int,
-                 ok: tuple[int, ...] = (200, 304)) -> Response:
+    def _request(
+        self, url: str, headers: dict[str, str], limit: int, ok: tuple[int, ...] = (200, 304)
+    ) -> Response:
+        budget = max(self.opts.url_timeout, 0.1)
+        deadline = self.clock() + budget
+        first = url
         for _ in range(MAX_REDIRECTS + 1):
             parts = urlsplit(url)
+            hop = "" if url == first else f"redirect to {url[:200]}: "
             if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise FetchError(f"not an http(s) URL: {url[:200]}")
+                raise FetchError(f"{hop}not an http(s) URL: {url[:200]}")
             if not self.opts.allow_private_urls and not _is_public(parts.hostname):
-                raise FetchError(f"{parts.hostname} is a private or loopback address "
-                                 "(allow it with --allow-private-urls)")
+                raise FetchError(
+                    f"{hop}{parts.hostname} is a private or loopback address "
+                    "(allow it with --allow-private-urls)"
+                )
             self._wait(f"{parts.scheme}://{parts.netloc}")
+            left = deadline - self.clock()
+            if left <= 0:
+                raise FetchError(
+                    f"total time limit of {budget:g} s reached before the response (read.url_timeout)"
+                )
             self.requests += 1
             try:
-                r = self.http.request("GET", url, headers=headers, redirect=False, preload_content=False)
+                r = self.http.request(
+                    "GET",
+                    url,
+                    headers=headers,
+                    redirect=False,
+                    preload_content=False,
+                    timeout=urllib3.Timeout(connect=left, read=left),
+                )
             except urllib3.exceptions.HTTPError as e:
                 raise FetchError(f"could not fetch ({type(e).__name__}: {e})") from e
+            read_all = False
             try:
                 if r.status in (301, 302, 303, 307, 308) and r.headers.get("Location"):
                     url = urljoin(url, r.headers["Location"])
                     continue
                 if r.status not in ok:
                     raise FetchError(f"HTTP {r.status}")
-                body = b"" if r.status == 304 else self._read(r, limit)
-                return Response(url=url, status=r.status, body=body,
-                                content_type=r.headers.get("Content-Type", ""),
-                                etag=r.headers.get("ETag"), last_modified=r.headers.get("Last-Modified"))
+                body = b"" if r.status == 304 else self._read(r, limit, deadline, budget)
+                read_all = True
+                return Response(
+                    url=url,
+                    status=r.status,
+                    body=body,
+                    content_type=r.headers.get("Content-Type", ""),
+                    etag=r.headers.get("ETag"),
+                    last_modified=r.headers.get("Last-Modified"),
+                )
             finally:
+                if not read_all:
+                    # a body left unread (a redirect's, an error page's, one cut at a limit) would
+                    # poison the kept-alive connection for the next request: close it, not drain it
+                    r.close()
                 r.release_conn()
         raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
-    @staticmethod
-    def _read(r: urllib3.BaseHTTPResponse, limit: int) -> bytes:
+    def _read(self, r: urllib3.BaseHTTPResponse, limit: int, deadline: float, budget: float) -> bytes:
+        """The decoded body, stopped by the size limit (after decompression) or the time limit."""
         declared = r.headers.get("Content-Length")
+        encoding = r.headers.get("Content-Encoding", "").strip().lower()
         if declared and declared.isdigit() and int(declared) > limit:
-            raise FetchError(f"response of {int(declared):,} bytes is over the limit of {limit:,}")
+            raise FetchError(f"response of {int(declared):,} bytes is over the size limit of {limit:,}")
         chunks, total = [], 0
         try:
-            for chunk in r.stream(64 * 1024, decode_content=True):
+            while True:
+                left = deadline - self.clock()
+                if left <= 0:
+                    raise FetchError(
+                        f"total time limit of {budget:g} s reached after {total:,} bytes "
+                        "(a slow or endless response; read.url_timeout)"
+                    )
+                # the read timeout counts per socket wait: cut it to what is left of the budget
+                sock = getattr(r.connection, "sock", None) if hasattr(r, "connection") else None
+                if sock is not None:
+                    sock.settimeout(left)
+                # read1 returns what one socket read brings (decoded, at most READ_PIECE bytes):
+                # a body dripped a byte at a time comes back to this loop and its clock
+                chunk = r.read1(READ_PIECE, decode_content=True)
+                if not chunk:
+                    break
                 total += len(chunk)
                 if total > limit:
-                    raise FetchError(f"response is over the limit of {limit:,} bytes")
+                    if encoding and encoding != "identity":
+                        raise FetchError(
+                            f"{encoding} response decompresses to over the size limit of "
+                            f"{limit:,} bytes (a compression bomb?)"
+                        )
+                    raise FetchError(f"response is over the size limit of {limit:,} bytes")
                 chunks.append(chunk)
+        except (TimeoutError, urllib3.exceptions.TimeoutError) as e:
+            raise FetchError(
+                f"total time limit of {budget:g} s reached after {total:,} bytes "
+                "(a slow or endless response; read.url_timeout)"
+            ) from e
         except urllib3.exceptions.HTTPError as e:
             raise FetchError(f"could not read the response ({type(e).__name__}: {e})") from e
         return b"".join(chunks)

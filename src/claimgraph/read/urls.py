@@ -8,11 +8,13 @@ nothing: running ``analyze`` or ``watch`` on a feed again only reads what is new
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
 
-from ..model import RawDoc, ReadError
+from ..model import InputKind, RawDoc, ReadError
 from .feeds import FeedError, Link, looks_like_feed, parse_feed
 from .fetch import Fetcher, FetchError, Response
 from .options import ReadOptions
+from .sniff import sniff
 
 MAX_SITEMAP_DEPTH = 2  # a sitemap index of sitemap indexes, no deeper
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
@@ -25,6 +27,23 @@ def is_url(arg: str) -> bool:
 def _is_feed(resp: Response) -> bool:
     ctype = resp.content_type.split(";")[0].strip().lower()
     return ctype in _FEED_TYPES or looks_like_feed(resp.body[:4096])
+
+
+def _article_kind(resp: Response) -> InputKind | str:
+    """``"html"`` or ``"text"`` by the body, whatever the Content-Type says; else why it is refused.
+
+    Servers label pages wrongly (HTML as text/plain or application/octet-stream, or no type at
+    all), so the bytes decide; a binary body is refused even when labelled text/html.
+    """
+    ctype = resp.content_type.split(";")[0].strip().lower() or "no Content-Type"
+    name = urlsplit(resp.url).path.rsplit("/", 1)[-1]
+    fmt = sniff(name if name.lower().endswith((".html", ".htm", ".txt")) else "", resp.body[:8192])
+    if fmt == "binary":
+        return f"binary content served as {ctype}, not an article"
+    if fmt in ("text", "empty"):
+        # plain text stays text, but a page with a few tags or a doctype is HTML whatever its type
+        return "html" if ctype in ("text/html", "application/xhtml+xml") else "text"
+    return "html"
 
 
 def read_url(url: str, opts: ReadOptions, fetcher: Fetcher | None = None) -> Iterator[RawDoc | ReadError]:
@@ -48,15 +67,23 @@ def read_url(url: str, opts: ReadOptions, fetcher: Fetcher | None = None) -> Ite
         yield ReadError(url, "empty response")
         return
     if len(resp.body) > opts.max_record_bytes:
-        yield ReadError(url, f"document is {len(resp.body):,} bytes, over the limit of "
-                             f"{opts.max_record_bytes:,} (raise it with --max-record-mb)")
+        yield ReadError(
+            url,
+            f"document is {len(resp.body):,} bytes, over the limit of "
+            f"{opts.max_record_bytes:,} (raise it with --max-record-mb)",
+        )
+        return
+    kind = _article_kind(resp)
+    if kind not in ("html", "text"):
+        yield ReadError(url, kind)
         return
     fetcher.remember(url, resp, "article")
-    yield RawDoc(id=url, content=resp.body, kind="html", source=url, url=resp.url)
+    yield RawDoc(id=url, content=resp.body, kind=kind, source=url, url=resp.url)
 
 
-def read_feed_bytes(data: bytes, source: str, opts: ReadOptions, fetcher: Fetcher,
-                    feed_url: str | None = None, depth: int = 0) -> Iterator[RawDoc | ReadError]:
+def read_feed_bytes(
+    data: bytes, source: str, opts: ReadOptions, fetcher: Fetcher, feed_url: str | None = None, depth: int = 0
+) -> Iterator[RawDoc | ReadError]:
     """The articles listed by the feed or sitemap ``data`` (read from ``source``)."""
     try:
         kind, links = parse_feed(data)
@@ -64,9 +91,12 @@ def read_feed_bytes(data: bytes, source: str, opts: ReadOptions, fetcher: Fetche
         yield ReadError(source, str(e))
         return
     if len(links) > opts.max_feed_items:
-        yield ReadError(source, f"lists {len(links):,} links; the first {opts.max_feed_items:,} are read "
-                                "(raise read.max_feed_items)")
-        links = links[:opts.max_feed_items]
+        yield ReadError(
+            source,
+            f"lists {len(links):,} links; the first {opts.max_feed_items:,} are read "
+            "(raise read.max_feed_items)",
+        )
+        links = links[: opts.max_feed_items]
     if kind != "sitemapindex":
         yield from fetch_links(links, source, opts, fetcher, feed=feed_url or source)
         return
@@ -84,8 +114,9 @@ def read_feed_bytes(data: bytes, source: str, opts: ReadOptions, fetcher: Fetche
             fetcher.remember(link.url, resp, "feed")
 
 
-def fetch_links(links: Iterable[Link], source: str, opts: ReadOptions, fetcher: Fetcher,
-                feed: str | None = None) -> Iterator[RawDoc | ReadError]:
+def fetch_links(
+    links: Iterable[Link], source: str, opts: ReadOptions, fetcher: Fetcher, feed: str | None = None
+) -> Iterator[RawDoc | ReadError]:
     """Fetch each listed article not yet in the store; the list's metadata fills the document's."""
     for link in links:
         if not is_url(link.url):
@@ -103,6 +134,20 @@ def fetch_links(links: Iterable[Link], source: str, opts: ReadOptions, fetcher: 
         if not resp.body.strip():
             yield ReadError(source, f"{link.url}: empty response", link.line)
             continue
+        kind = _article_kind(resp)
+        if kind not in ("html", "text"):
+            yield ReadError(source, f"{link.url}: {kind}", link.line)
+            continue
         fetcher.remember(link.url, resp, "article", feed)
-        yield RawDoc(id=link.url, content=resp.body, kind="html", source=source, line=link.line, url=link.url,
-                     title=link.title, author=link.author, outlet=link.outlet, published=link.published)
+        yield RawDoc(
+            id=link.url,
+            content=resp.body,
+            kind=kind,
+            source=source,
+            line=link.line,
+            url=link.url,
+            title=link.title,
+            author=link.author,
+            outlet=link.outlet,
+            published=link.published,
+        )

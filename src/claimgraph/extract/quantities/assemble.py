@@ -10,7 +10,7 @@ import numpy as np
 from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc
 
-from claimgraph.extract.numbers import parse_digits, parse_number
+from claimgraph.extract.numbers import parse_digits, parse_number, words_read
 from claimgraph.extract.quantities.counted import counted_of, counted_phrase
 from claimgraph.extract.quantities.filters import (
     glued_left_ok,
@@ -95,14 +95,25 @@ def split_vote_tally(text: str, q: Quantity) -> list[Quantity]:
     if m is None or q.kind != "count" or q.value is not None or q.low is None or q.high is None:
         return [q]
     first, second = int(m.group(1)), int(m.group(2))
-    around = text[max(0, q.start - 40):q.end + 20].lower()
+    around = text[max(0, q.start - 40) : q.end + 20].lower()
     if not (first > second >= 1) or not VOTE_WORDS & set(re.findall(r"[a-z]+", around)):
         return [q]
     parts = []
     for n, value in ((1, first), (2, second)):
         start = q.start + m.start(n)
-        parts.append(Quantity(text=m.group(n), start=start, end=start + len(m.group(n)), value=float(value),
-                              low=float(value), high=float(value), kind="count", counted=q.counted, tally=n))
+        parts.append(
+            Quantity(
+                text=m.group(n),
+                start=start,
+                end=start + len(m.group(n)),
+                value=float(value),
+                low=float(value),
+                high=float(value),
+                kind="count",
+                counted=q.counted,
+                tally=n,
+            )
+        )
     return parts
 
 
@@ -125,9 +136,17 @@ def _shrink_words(text: str, m: re.Match[str]) -> re.Match[str]:
     if parse_number(m.group(0)) is not None:
         return m
     words = list(WORD_RE.finditer(m.group(0)))
-    for k in range(len(words) - 1, 0, -1):
+    # no prefix longer than the words read before the reading failed (plus one) parses: start
+    # there, not at the whole run ("million million ..." tries one prefix, not one per word)
+    budget, longest = words_read(m.group(0)) + 1, 0
+    for w in words:
+        budget -= 1 + w.group(0).count("-")  # WORD_RE keeps "twenty-five" whole; the reading splits it
+        if budget < 0:
+            break
+        longest += 1
+    for k in range(min(len(words) - 1, longest), 0, -1):
         end = m.start() + words[k - 1].end()
-        if parse_number(text[m.start():end]) is not None:
+        if parse_number(text[m.start() : end]) is not None:
             sub = CORE_RE.match(text, m.start(), end)
             if sub is not None and sub.end() == end:
                 return sub
@@ -142,7 +161,7 @@ def _build(text: str, m: re.Match[str], ti: TokenIndex, consumed: int) -> tuple[
     qstart = max(qstart, consumed)
     if cur is not None and cur_start < consumed:
         cur = None
-    if cur == "GBP" and text[cur_start:cur_start + 2] == "PS" and not ps_is_pound(text, m):
+    if cur == "GBP" and text[cur_start : cur_start + 2] == "PS" and not ps_is_pound(text, m):
         return None, m.end()
     if m.group("digits") is not None:
         if sign == 1 and not glued_left_ok(text, start, cur):
@@ -157,8 +176,12 @@ def _build(text: str, m: re.Match[str], ti: TokenIndex, consumed: int) -> tuple[
         return None, m.end()
     if sign == -1 and amt.value is not None:
         amt.value = -amt.value
-    if not amt.own_unit and not amt.plus and amt.num_end == m.end() and (
-            glued_right_kind(text, m.end()) == "letters" or TIME_AFTER_RE.match(text, m.end())):
+    if (
+        not amt.own_unit
+        and not amt.plus
+        and amt.num_end == m.end()
+        and (glued_right_kind(text, m.end()) == "letters" or TIME_AFTER_RE.match(text, m.end()))
+    ):
         return None, skip_code(text, m.end())  # "5G", "X6", "3s", "5pm": a code or a time
     # ranges: "six to seven kilometres", "$3 billion to $5 billion", "between 5% and 6%"
     second: Amount | None = None
@@ -189,7 +212,7 @@ def _build(text: str, m: re.Match[str], ti: TokenIndex, consumed: int) -> tuple[
     elif last.counted is not None or amt.counted is not None:
         q.counted = last.counted or amt.counted
     _normalise(q, last if last.unit else amt)
-    q.text = text[q.start:q.end]
+    q.text = text[q.start : q.end]
     # trim spaces/hyphens a unit regex may have left at the edges
     stripped = q.text.rstrip(" -\n\t")
     q.end -= len(q.text) - len(stripped)
@@ -199,9 +222,9 @@ def _build(text: str, m: re.Match[str], ti: TokenIndex, consumed: int) -> tuple[
     return q, q.end
 
 
-
-def _assemble(text: str, amt: Amount, second: Amount | None, qstart: int,
-              mods: list[tuple[str, str]]) -> Quantity:
+def _assemble(
+    text: str, amt: Amount, second: Amount | None, qstart: int, mods: list[tuple[str, str]]
+) -> Quantity:
     """A Quantity from one amount, or a range of two."""
     kinds = [k for _, k in mods]
     if second is not None:
@@ -231,16 +254,18 @@ def _normalise(q: Quantity, src: Amount) -> None:
         else:  # cents, pence: normalised to the main unit
             iso, factor = src.subunit_of, 0.01
         iso = iso or q.unit
-        q.normalized = {"currency": iso, "value": _mul(q.value, factor), "low": _mul(q.low, factor),
-                        "high": _mul(q.high, factor)}
+        q.normalized = {
+            "currency": iso,
+            "value": _mul(q.value, factor),
+            "low": _mul(q.low, factor),
+            "high": _mul(q.high, factor),
+        }
     elif q.kind == "percent" and q.unit == "percent":
         q.normalized = {"fraction": _mul(q.value, 0.01), "low": _mul(q.low, 0.01), "high": _mul(q.high, 0.01)}
 
 
 def _mul(x: float | None, f: float) -> float | None:
     return None if x is None else round_sig(x * f)
-
-
 
 
 def _mods_start(text: str, start: int, mods: list[tuple[str, str]]) -> int:
@@ -288,8 +313,9 @@ def _band(v: float) -> float:
     return max(0.1 * a, place / 2 if place > 1 else 0.0)
 
 
-def _try_range(text: str, amt: Amount, rm: re.Match[str], mods: list[tuple[str, str]],
-               ti: TokenIndex) -> Amount | None:
+def _try_range(
+    text: str, amt: Amount, rm: re.Match[str], mods: list[tuple[str, str]], ti: TokenIndex
+) -> Amount | None:
     """The second number of a range ("to", "-", "and", "or") with ``amt``, or None."""
     sep = rm.group(0).strip().lower().rstrip("-").strip()
     words = [w for w, _ in mods]
@@ -297,12 +323,12 @@ def _try_range(text: str, amt: Amount, rm: re.Match[str], mods: list[tuple[str, 
     range_start = between or "from" in words
     if sep == "and" and not between:
         return None
-    if not amt.own_unit and is_year_like(amt, text[amt.start:amt.num_end]):
+    if not amt.own_unit and is_year_like(amt, text[amt.start : amt.num_end]):
         return None  # "from 2008 to 2020", "2019-2020"
     pos = rm.end()
     cur2 = None  # currency repeated on the second number: "$3 billion to $5 billion"
     cm = CUR_PREFIX_AT_RE.match(text, pos)
-    if cm and text[cm.end():cm.end() + 1] in DIGIT_CHARS:
+    if cm and text[cm.end() : cm.end() + 1] in DIGIT_CHARS:
         cur2 = CURRENCY_PREFIXES.get(re.sub(r"\s+", " ", cm.group(1)))
         pos = cm.end()
     m2 = CORE_RE.match(ti.low, pos)
@@ -322,12 +348,20 @@ def _try_range(text: str, amt: Amount, rm: re.Match[str], mods: list[tuple[str, 
         return None
     if cur2 is None and amt.currency and not second.own_unit:
         # "$62-68", "$3 to 5 billion": the second number inherits the currency
-        second.currency, second.kind, second.unit, second.counted = amt.currency, "money", amt.unit, amt.counted
+        second.currency, second.kind, second.unit, second.counted = (
+            amt.currency,
+            "money",
+            amt.unit,
+            amt.counted,
+        )
     elif amt.own_unit and second.own_unit:
         if amt.kind != second.kind or (amt.kind == "money" and amt.currency != second.currency):
             return None  # "rose 18 sen to RM23.50", "110 JPY to 1 USD"
-        if amt.kind == "measure" and amt.unit_expr != second.unit_expr and \
-                (amt.unit or "").lower().rstrip("s") != (second.unit or "").lower().rstrip("s"):
+        if (
+            amt.kind == "measure"
+            and amt.unit_expr != second.unit_expr
+            and (amt.unit or "").lower().rstrip("s") != (second.unit or "").lower().rstrip("s")
+        ):
             return None
     elif amt.own_unit:
         if not range_start:
@@ -360,13 +394,15 @@ def _raw_value(m: re.Match[str]) -> float | None:
     return parse_digits(m.group(0)) if m.group("digits") is not None else parse_number(m.group(0))
 
 
-def _fraction_or_skip(text: str, m: re.Match[str], ti: TokenIndex, qstart: int) -> tuple[Quantity | None, int]:
-    """"1/16 of a pint" is a fraction; "9/11" and "3/4/2019" are dates or codes."""
+def _fraction_or_skip(
+    text: str, m: re.Match[str], ti: TokenIndex, qstart: int
+) -> tuple[Quantity | None, int]:
+    """ "1/16 of a pint" is a fraction; "9/11" and "3/4/2019" are dates or codes."""
     fm = FRACTION_RE.match(text, m.start())
     if not fm:
         end = SLASHED_RE.match(text, m.start())
         return None, end.end() if end else m.end()
-    after = text[fm.end():fm.end() + 6]
+    after = text[fm.end() : fm.end() + 6]
     if not OF_AFTER_RE.match(after):
         return None, fm.end()
     num, den = float(fm.group(1)), float(fm.group(2))
@@ -378,6 +414,5 @@ def _fraction_or_skip(text: str, m: re.Match[str], ti: TokenIndex, qstart: int) 
     if of is not None and of.lower_ == "of":
         counted, _cend, _head = counted_of(ti, of)
         q.counted = counted
-    q.text = text[q.start:q.end]
+    q.text = text[q.start : q.end]
     return q, q.end
-

@@ -35,6 +35,10 @@ UNIT_W = "one|two|three|four|five|six|seven|eight|nine"
 NUMWORD = rf"(?:(?:{'|'.join(TENS)})-(?:{UNIT_W})|{SMALL_W})"
 SCALE_W = "hundred|thousand|million|billion|trillion|dozen"
 FRAC_W = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
+# The longest number written out in words has about a dozen ("nine hundred ninety nine million
+# nine hundred ..."): a longer run ("million million million ...") is cut there, or every start
+# in it would match to its end and be shrunk word by word, quadratic in the run.
+MAX_NUMBER_WORDS = 16
 
 # Matched against the ASCII-lower-cased text (same offsets): case-insensitive matching with
 # (?i) is several times slower in Python's re than matching lower-case literals.
@@ -57,7 +61,7 @@ CORE_RE = re.compile(
     |(?P<words>\b
         (?:(?:a|an|one)\s+(?=(?:{SCALE_W})\b))?
         (?:{NUMWORD}|{SCALE_W})
-        (?:(?:\s+|-)(?:and\s+)?(?:{NUMWORD}|{SCALE_W})\b)*
+        (?:(?:\s+|-)(?:and\s+)?(?:{NUMWORD}|{SCALE_W})\b){{0,{MAX_NUMBER_WORDS}}}
     \b)
     """,
     re.X,
@@ -65,10 +69,12 @@ CORE_RE = re.compile(
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 DIGIT_START_RE = re.compile(r"(?<![\d.,])\.?\d")
 START_WORDS = frozenset(
-    list(SMALL_NUMBERS) + list(TENS)
+    list(SMALL_NUMBERS)
+    + list(TENS)
     + "hundred thousand million billion trillion dozen dozens hundreds thousands millions billions trillions"
-      " tens several many a half".split()
-    + [w + "-" for w in list(SMALL_NUMBERS) + list(TENS)])  # "four-, five- and six-cylinder"
+    " tens several many a half".split()
+    + [w + "-" for w in list(SMALL_NUMBERS) + list(TENS)]
+)  # "four-, five- and six-cylinder"
 # spaCy's LOWER attribute is the hash of the lower-cased text: compare hashes, sorted for searchsorted
 START_IDS = np.array(sorted(get_string_id(w) for w in START_WORDS), dtype=np.uint64)
 PHONE_HINT_RE = re.compile(r"\d{3}[\s.-]\d{4}\b|\d{4}\s\d{3}")
@@ -79,8 +85,10 @@ DASHES = frozenset({"-", "–", "—", "‒"})
 
 # Right context ----------------------------------------------------------------------------
 SCI_RE = re.compile(r"\s*[x×]\s*10\s*(?:\^|\*\*)?\s*([-−]?\d+)")
-SCALE_WORD_RE = re.compile(r"(?:\s+|-)?(?i:(hundred|thousand|million|billion|trillion|lakh|crore)"
-                            r"(?:\s+(thousand|million|billion))?)\b")
+SCALE_WORD_RE = re.compile(
+    r"(?:\s+|-)?(?i:(hundred|thousand|million|billion|trillion|lakh|crore)"
+    r"(?:\s+(thousand|million|billion))?)\b"
+)
 SCALE_ABBR_RE = re.compile(r"\s?(bn|Bn|mn|mln|bln|tn|trn|MM|k|K|M|B|m|b)(?![A-Za-z0-9])")
 PLUS_RE = re.compile(r"\+(?![\d])|-plus\b|\s+or\s+more\b")
 PERCENT_RE = re.compile(
@@ -97,7 +105,9 @@ UNIT_SYM_RE = re.compile(rf"(?:\s?|-)({UNIT_SYMBOL_RE})(?![A-Za-z0-9²³])")
 UNIT_WORD_RE_C = re.compile(rf"(?:\s*|-)(?i:({UNIT_WORD_RE}))(?![A-Za-z])")
 GLUED_RE = re.compile(rf"({'|'.join(sorted(GLUED_ONLY_UNITS, key=len, reverse=True))})(?![A-Za-z0-9²³'’])")
 SPACED_SINGLE_RE = re.compile(rf" ([{''.join(SPACED_SINGLE_LETTERS)}p])(?=[\s,;:)\]]|\.(?:\s|$)|$)")
-RATE_RE = re.compile(r"(?:\s*(?:per|/)\s*|\s+an?\s+|-an?-)((?:square\s+|sq\.?\s+|cubic\s+)?[A-Za-z][A-Za-z]*)")
+RATE_RE = re.compile(
+    r"(?:\s*(?:per|/)\s*|\s+an?\s+|-an?-)((?:square\s+|sq\.?\s+|cubic\s+)?[A-Za-z][A-Za-z]*)"
+)
 RANGE_SEP_RE = re.compile(r"(?:\s*(?:-|–|—|‒)\s*|\s+(?:to|through|and|or)(?:\s+|-)|\s+to\s*-\s*)")
 TIME_AFTER_RE = re.compile(
     r"(?::\d\d)|(?:\s?(?i:a\.m\.?|p\.m\.?|am|pm|o'clock|o’clock)(?![A-Za-z]))"
@@ -165,20 +175,21 @@ class BackMatcher:
     a hyphen), by matching the reversed phrases against the reversed text before it: one anchored
     match instead of a search over a window."""
 
-    def __init__(self, phrases: list[str], flags: int = 0, gap: str = r"[\s-]*",
-                 boundary: str = r"(?:(?<=\W)|(?!\w))") -> None:
+    def __init__(
+        self, phrases: list[str], flags: int = 0, gap: str = r"[\s-]*", boundary: str = r"(?:(?<=\W)|(?!\w))"
+    ) -> None:
         alts = sorted(set(phrases), key=len, reverse=True)
         pat = "|".join(re.escape(p[::-1]).replace(r"\ ", r"\s+") for p in alts)
         self._re = re.compile(rf"{gap}({pat}){boundary}", flags)
 
     def match(self, text: str, pos: int) -> tuple[int, str] | None:
         """(start of the phrase, phrase as written) or None."""
-        window = text[max(0, pos - WINDOW):pos][::-1]
+        window = text[max(0, pos - WINDOW) : pos][::-1]
         m = self._re.match(window)
         if not m:
             return None
         start = pos - m.end(1)
-        return start, text[start:pos - m.start(1)]
+        return start, text[start : pos - m.start(1)]
 
 
 MOD_BACK = BackMatcher(list(MODIFIERS), flags=re.I)
@@ -186,5 +197,6 @@ CUR_BACK = BackMatcher(list(CURRENCY_PREFIXES), gap=r"\s?", boundary=r"(?:(?<=[^
 
 # Counted noun phrase -------------------------------------------------------------------------
 SUSPENDED_RE = re.compile(
-    r"-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?(?:[\w.]+-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?)*[\w.]+-([A-Za-z]+)")
+    r"-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?(?:[\w.]+-(?:,\s*|\s+)(?:(?:and|or|to)\s+)?)*[\w.]+-([A-Za-z]+)"
+)
 MAX_NP = 6
