@@ -51,7 +51,8 @@ def analyze(
                                              "(names: id url outlet title published authors text html).")] = [],  # noqa: B006
     batch_size: Annotated[int | None, typer.Option(min=1, help="Documents per parse batch [default: 32].")] = None,
     n_process: Annotated[int | None, typer.Option("--n-process", "-j", min=1,
-                                                  help="Parser processes [default: 1].")] = None,
+                                                  help="Parser processes [default: the usable CPUs, "
+                                                  "as many as fit in 1.5 GB].")] = None,
     max_file_mb: Annotated[float | None, typer.Option(min=0.001, help="Largest input file (MB, decompressed) "
                                                       "[default: 512].")] = None,
     max_record_mb: Annotated[float | None, typer.Option(min=0.001, help="Largest record/document (MB) "
@@ -104,6 +105,8 @@ def analyze(
         pipeline = Pipeline(store, options, progress=progress)
         pipeline.on_error = lambda e: err.print(f"[red]error:[/] {escape(' '.join(str(e).split()))}",
                                                 highlight=False, emoji=False, soft_wrap=True)
+        if not quiet:
+            pipeline.on_info = lambda line: err.print(escape(line), highlight=False, soft_wrap=True)
         run_ids, stats = pipeline.run(paths)
         if json_out is not None:
             from .present.json import write_json

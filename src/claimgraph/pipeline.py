@@ -94,6 +94,7 @@ class Pipeline:
         self.options = options or Options()
         self.progress = progress or (lambda stage, done, total: None)
         self.on_error: Callable[[ReadError], None] = lambda e: None
+        self.on_info: Callable[[str], None] = lambda line: None  # one-line notes (the CLI prints them)
 
     # ------------------------------------------------------------------ read + clean
     def ingest(self, inputs: Iterable[object], stats: RunStats) -> list[str]:
@@ -191,7 +192,12 @@ class Pipeline:
                                             num_workers=opts.n_process if opts.n_process > 1 else None,
                                             parse_less=opts.parse_less)
         else:
-            results = extract_documents(items, batch_size=opts.batch_size, n_process=opts.n_process,
+            from .engine.workers import auto_workers, describe
+
+            # 0: as many as the CPUs and the memory budget allow (never more than the batches)
+            n_process = opts.n_process or auto_workers(len(todo), opts.batch_size)
+            self.on_info(describe(n_process, explicit=bool(opts.n_process)))
+            results = extract_documents(items, batch_size=opts.batch_size, n_process=n_process,
                                         parse_less=opts.parse_less)
         for result in results:
             done += 1
