@@ -95,6 +95,7 @@ class Pipeline:
         self.progress = progress or (lambda stage, done, total: None)
         self.on_error: Callable[[ReadError], None] = lambda e: None
         self.on_info: Callable[[str], None] = lambda line: None  # one-line notes (the CLI prints them)
+        self.extracted: list[str] = []  # documents this run extracted (link rebuilds their stories)
 
     # ------------------------------------------------------------------ read + clean
     def ingest(self, inputs: Iterable[object], stats: RunStats) -> list[str]:
@@ -209,6 +210,7 @@ class Pipeline:
             with self.store.transaction():
                 self.store.put_claims(result.doc_id, result.claims)
                 self.store.set_status(result.doc_id, "extracted")
+            self.extracted.append(result.doc_id)
             stats.extracted += 1
             stats.claims += len(result.claims)
             self.progress("extract", done, len(todo))
@@ -217,7 +219,7 @@ class Pipeline:
     def link(self) -> None:
         from .link.run import link_store
 
-        link_store(self.store, self.options.link)
+        link_store(self.store, self.options.link, updated=self.extracted)
 
     def run(self, inputs: Iterable[object]) -> tuple[list[str], RunStats]:
         stats = RunStats()

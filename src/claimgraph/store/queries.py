@@ -219,3 +219,10 @@ def story_of(store: Store, doc_id: str) -> str | None:
 def placed_document_ids(store: Store) -> set[str]:
     """Ids of the documents some story holds (the story index has seen them)."""
     return {r[0] for r in store.execute("SELECT doc_id FROM story_documents")}
+
+
+def unplaced_document_ids(store: Store) -> list[str]:
+    """Ids of the documents no story holds yet (the story index has not seen them), in ingest order."""
+    return [r[0] for r in store.execute(
+        "SELECT d.id FROM documents d WHERE NOT EXISTS "
+        "(SELECT 1 FROM story_documents sd WHERE sd.doc_id = d.id) ORDER BY d.rowid")]
