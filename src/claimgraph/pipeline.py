@@ -11,10 +11,10 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .clean.corpus import OutletBoilerplate
 from .clean.dates import normalize_date
 from .clean.decode import decode_bytes
 from .clean.html import extract_html
+from .clean.outlet_counts import learn_batch
 from .clean.text import clean_text
 from .dedup import Deduplicator
 from .limits import LimitExceeded, call_with_timeout, check_text_length
@@ -159,16 +159,16 @@ class Pipeline:
         todo = self.store.document_ids(status="cleaned")
         if not todo:
             return
-        learner = OutletBoilerplate()
-        for art in self.store.documents(with_claims=False):
-            learner.add(outlet_key(art), art.text)
         dd = Deduplicator(self.options.clean.dedup_threshold)
         for doc_id, chash, sig in self.store.known_signatures():
             dd.add_known(doc_id, chash, sig)
         with self.store.transaction():
-            for i, doc_id in enumerate(todo, 1):
-                art = self.store.get_document(doc_id, with_claims=False)
-                assert art is not None
+            # the outlet statistics of every article so far, kept in the store: this batch is
+            # counted in and judged against them without reading the older articles again
+            learner = learn_batch(self.store, ((outlet_key(a), a.text)
+                                               for a in self.store.documents(todo, with_claims=False)))
+            for i, art in enumerate(self.store.documents(todo, with_claims=False), 1):
+                doc_id = art.id
                 text, removed = learner.strip(outlet_key(art), art.text)
                 dup, chash, sig = dd.check(doc_id, text)
                 stats.duplicates += dup is not None
