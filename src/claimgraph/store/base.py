@@ -387,15 +387,21 @@ class Store:
 
     def replace_stories(self, changed: list[Story], removed: Iterable[str]) -> None:
         """Rewrite the ``changed`` stories (rows, documents, links) and delete the ``removed`` ones;
-        every other story stays as stored (an incremental link run touches only these)."""
-        ids = list(dict.fromkeys([s.id for s in changed] + list(removed)))
+        every other story stays as stored (an incremental link run touches only these). A story
+        already stored keeps its row, so stories stay in the order they were created."""
+        removed = list(removed)
+        ids = list(dict.fromkeys([s.id for s in changed] + removed))
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            self.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
             self.execute(f"DELETE FROM story_documents WHERE story_id IN ({marks})", chunk)
             self.execute(f"DELETE FROM story_links WHERE story_id IN ({marks})", chunk)
-        self.executemany("INSERT INTO stories (id, title, terms) VALUES (?,?,?)",
+        for i in range(0, len(removed), 500):
+            chunk = removed[i:i + 500]
+            self.execute(f"DELETE FROM stories WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        self.executemany("UPDATE stories SET title=?, terms=? WHERE id=?",
+                         [(s.title, json.dumps(s.terms), s.id) for s in changed])
+        self.executemany(self._upsert_sql("stories", ["id", "title", "terms"], ["id"], replace=False),
                          [(s.id, s.title, json.dumps(s.terms)) for s in changed])
         self.executemany(self._upsert_sql("story_documents", ["doc_id", "story_id"], ["doc_id"]),
                          [(d, s.id) for s in changed for d in s.documents])
