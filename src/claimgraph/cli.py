@@ -63,6 +63,10 @@ def analyze(
                                                       "0 = no limit [default: 120].")] = None,
     engine: Annotated[str | None, typer.Option("--engine", help="Where extraction runs: local, or ray (Ray "
                                                "Data; RAY_ADDRESS for a cluster) [default: local].")] = None,
+    ray_address: Annotated[str | None, typer.Option("--ray-address", help="A running Ray cluster for "
+                                                    "--engine ray: the head's address as `ray start "
+                                                    "--head` prints it (HOST:PORT) [default: "
+                                                    "RAY_ADDRESS, else a local instance].")] = None,
     parse_less: Annotated[bool | None, typer.Option("--parse-less/--no-parse-less", help="Parse only sentences "
                                                     "that can hold a claim (faster on big corpora, slightly "
                                                     "lower recall) [default: off].")] = None,
@@ -84,7 +88,8 @@ def analyze(
     from .pipeline import Pipeline
 
     flags: dict[str, Any] = {"store.db": db, "extract.batch_size": batch_size, "extract.n_process": n_process,
-                             "extract.engine": engine, "extract.parse_less": parse_less,
+                             "extract.engine": engine, "extract.ray_address": ray_address,
+                             "extract.parse_less": parse_less,
                              "read.max_text_chars": max_text_chars, "read.allow_private_urls": allow_private_urls,
                              "clean.doc_timeout": doc_timeout, "link.enabled": link, "read.preset": preset}
     if max_file_mb is not None:

@@ -48,6 +48,9 @@ class ExtractOptions:
     # where extraction runs: "local" (n_process processes) or "ray" (claimgraph.engine.ray);
     engine: str = "local"  # checked by claimgraph.engine.check_engine when a run starts
     parse_less: bool = False  # parse only sentences that can hold a claim (extract/condense.py)
+    # the Ray cluster the ray engine joins ("HOST:PORT" of a head started with `ray start --head`,
+    # or ray://HOST:10001); None: RAY_ADDRESS, else a local instance started for the run
+    ray_address: str | None = None
 
 
 @dataclass(frozen=True)

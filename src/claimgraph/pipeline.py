@@ -191,7 +191,7 @@ class Pipeline:
 
             results = extract_documents_ray(items, batch_size=opts.batch_size,
                                             num_workers=opts.n_process if opts.n_process > 1 else None,
-                                            parse_less=opts.parse_less)
+                                            parse_less=opts.parse_less, address=opts.ray_address)
         else:
             from .engine.workers import auto_workers, describe
 
