@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from ..model import Article, Comparison, Story
 from ..store import Store
-from ..store.queries import unplaced_document_ids
+from ..store.queries import in_ingest_order, unplaced_document_ids
 from .compare import compare_related, compare_story
 from .settings import LinkOptions
 from .stories import StoryDoc, StoryIndex
@@ -137,7 +137,8 @@ def build_comparisons_of(store: Store, touched: Iterable[Story], stories: dict[s
 
     def articles(sid: str) -> list[Article]:
         if sid not in cache:
-            cache[sid] = list(store.documents(stories[sid].documents, with_claims=True))
+            # in ingest order, as the full build reads them: explanations name sources in that order
+            cache[sid] = list(store.documents(in_ingest_order(store, stories[sid].documents), with_claims=True))
         return cache[sid]
 
     touched = list(touched)
