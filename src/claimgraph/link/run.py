@@ -32,12 +32,12 @@ def link_store(store: Store, options: LinkOptions | None = None, updated: Iterab
     if not state:  # first run (or a store linked before there was an index): build everything
         index = StoryIndex(options.stories if options else None)
         index.add_many(StoryDoc.from_article(a) for a in store.documents(with_claims=False))
+        # one transaction: a saved index means its stories have their comparisons (a later run
+        # only rebuilds what it touches)
         with store.transaction():
             store.set_state(STATE_KEY, index.to_state())
             store.put_stories(index.stories())
-        comparisons = build_comparisons(store, options=options)
-        with store.transaction():
-            store.put_comparisons(comparisons)
+            store.put_comparisons(build_comparisons(store, options=options))
         return
     # a saved index goes on with its own settings unless this run gives some
     index = StoryIndex.from_state(state, options.stories if options else None)
@@ -52,12 +52,13 @@ def link_store(store: Store, options: LinkOptions | None = None, updated: Iterab
     touched = touched_stories(before, after, changed + [after[sid] for sid in redone], removed)
     if not touched:
         return
-    with store.transaction():
-        store.set_state(STATE_KEY, index.to_state())
-        store.replace_stories(changed, removed)
+    # built from the documents and the index in memory, then saved with the index and the stories
+    # in one transaction: a run stopped half-way leaves no story without its comparisons
     comparisons = build_comparisons_of(store, [after[s] for s in sorted(touched) if s in after], after,
                                        options=options)
     with store.transaction():
+        store.set_state(STATE_KEY, index.to_state())
+        store.replace_stories(changed, removed)
         store.replace_comparisons(touched, comparisons)
 
 
@@ -154,7 +155,7 @@ def build_comparisons_of(store: Store, touched: Iterable[Story], stories: dict[s
             first, second = articles(s.id), articles(r)
             if not (_has_quantities(first) and _has_quantities(second)):
                 continue
-            other = own[r] if r in own else store.comparisons(story=r)
+            other = own[r] if r in own else store.comparisons(story=r)  # r is touched with s: not reached
             seen = {tuple(sorted(c.claims)) for c in own[s.id] + other}
             for c in compare_related(first, second, s.id, compare):
                 if tuple(sorted(c.claims)) not in seen:
