@@ -1,6 +1,7 @@
 """Local engine vs Ray engine on the same articles: are claims, stories and comparisons identical?
 
-Runs the whole pipeline twice on the first N articles (default 200) of
+Runs the whole pipeline twice on the first N articles (default 200, in two batches: the second
+goes through the incremental path) of
 ``../shared/eval/data/bench/news-sample.jsonl`` (or the path given), once with the local engine and
 once with ``engine="ray"`` (a local Ray instance unless ``RAY_ADDRESS`` is set), each into its own
 SQLite store, and compares the two stores: claim ids, offsets, speakers and quantities, the stories
@@ -8,7 +9,7 @@ and the comparisons. ``--db-url postgresql://...`` runs the Ray engine into that
 PostgreSQL database instead, which checks both backends at once. Exits 1 when anything differs;
 prints a message and exits 0 when the data file or Ray is absent. Prints figures; it is not a test.
 
-    python benchmarks/ray_parity.py [PATH] [-n 200] [--workers 2] [--db-url URL]
+    python benchmarks/ray_parity.py [PATH] [-n 200] [--batches 2] [--workers 2] [--db-url URL]
 """
 
 from __future__ import annotations
@@ -31,25 +32,31 @@ from claimgraph.store import Store
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "data" / "bench" / "news-sample.jsonl"
 
 
-def sample(path: Path, n: int, out: Path) -> int:
-    """Copy the first ``n`` records with text to ``out``; returns how many."""
+def sample(path: Path, n: int, outs: list[Path]) -> int:
+    """Copy the first ``n`` records with text, split in equal parts, to ``outs``; returns how many."""
     k = 0
-    with path.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+    files = [out.open("w", encoding="utf-8") for out in outs]
+    per = -(-n // len(outs))
+    with path.open(encoding="utf-8") as src:
         for line in src:
             if k >= n:
                 break
             if line.strip() and json.loads(line).get("text"):
-                dst.write(line)
+                files[k // per].write(line)
                 k += 1
+    for f in files:
+        f.close()
     return k
 
 
-def run(corpus: Path, db: str, engine: str, workers: int) -> tuple[dict[str, Any], float]:
-    """Analyze ``corpus`` into ``db`` with ``engine``; the store's contents and the wall time."""
+def run(corpora: list[Path], db: str, engine: str, workers: int) -> tuple[dict[str, Any], float]:
+    """Analyze each of ``corpora`` into ``db`` in turn (the first batch, then the incremental
+    ones) with ``engine``; the store's contents and the wall time."""
     t0 = time.perf_counter()
     with Store(db) as store:
         extract = ExtractOptions(engine=engine, n_process=workers if engine == "ray" else 1)
-        Pipeline(store, Options(store=StoreOptions(db=db), extract=extract)).run([str(corpus)])
+        for corpus in corpora:
+            Pipeline(store, Options(store=StoreOptions(db=db), extract=extract)).run([str(corpus)])
         wall = time.perf_counter() - t0
         claims = {}
         for c in store.claims():
@@ -82,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("-n", type=int, default=200, help="articles to run")
     ap.add_argument("--workers", type=int, default=2, help="Ray actors")
+    ap.add_argument("--batches", type=int, default=2, help="runs the articles are split into (the "
+                    "second and later go through the incremental path)")
     ap.add_argument("--db-url", help="an empty PostgreSQL database for the Ray run")
     args = ap.parse_args(argv)
     if not args.path.exists():
@@ -92,12 +101,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory(prefix="cg-parity-") as tmp:
         os.environ.setdefault("RAY_TMPDIR", tmp)
-        corpus = Path(tmp) / "sample.jsonl"
-        n = sample(args.path, args.n, corpus)
-        local, t_local = run(corpus, str(Path(tmp) / "local.db"), "local", 1)
-        remote, t_ray = run(corpus, args.db_url or str(Path(tmp) / "ray.db"), "ray", args.workers)
+        corpora = [Path(tmp) / f"batch{i}.jsonl" for i in range(1, max(1, args.batches) + 1)]
+        n = sample(args.path, args.n, corpora)
+        local, t_local = run(corpora, str(Path(tmp) / "local.db"), "local", 1)
+        remote, t_ray = run(corpora, args.db_url or str(Path(tmp) / "ray.db"), "ray", args.workers)
     diff = differences(local, remote)
-    print(f"articles: {n}; claims: {len(local['claims'])} local, {len(remote['claims'])} ray; "
+    print(f"articles: {n} in {len(corpora)} batches; claims: {len(local['claims'])} local, {len(remote['claims'])} ray; "
           f"stories: {len(local['stories'])}; comparisons: {len(local['comparisons'])}")
     print(f"wall time: local {t_local:.1f} s, ray {t_ray:.1f} s ({args.workers} actors, "
           f"{'RAY_ADDRESS' if os.environ.get('RAY_ADDRESS') else 'local instance'}"

@@ -30,6 +30,8 @@ def example_run(tmp_path_factory, examples_dir):
 def test_example_corpus_exits_0_and_writes_contract_json(example_run):
     proc, db, out = example_run
     assert proc.returncode == 0, proc.stderr.decode()
+    # the number of parser processes is chosen (a small corpus: one) and said in one line
+    assert b"parsing with 1 process (of " in proc.stderr
     data = json.loads(out.read_text())
     ids = [d["id"] for d in data["documents"]]
     assert "harbor-ledger-flood.txt" in ids and "coastline-wire-0416" in ids
@@ -81,7 +83,7 @@ def test_bad_inputs_exit_1_with_one_line_each_and_good_ones_stored(tmp_path):
     proc = run("analyze", str(tmp_path / "in"), "--db", str(db), "--quiet")
     assert proc.returncode == 1
     lines = proc.stderr.decode().strip().splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 3  # --quiet: the errors only, not the parser processes chosen
     assert any("empty.txt" in x for x in lines) and any("recs.jsonl:2" in x for x in lines)
     with Store(db) as s:
         assert sorted(s.document_ids()) == ["good.txt", "r1"]

@@ -34,7 +34,7 @@ def test_defaults_are_the_values_a_run_had_without_flags():
     assert (o.read.max_file_bytes, o.read.max_record_bytes, o.read.max_text_chars) == \
         (limits.MAX_FILE_BYTES, limits.MAX_RECORD_BYTES, limits.MAX_TEXT_CHARS)
     assert (o.clean.doc_timeout, o.clean.dedup_threshold) == (limits.DOC_TIMEOUT, 0.8)
-    assert o.extract == ExtractOptions(batch_size=32, n_process=1, engine="local", parse_less=False)
+    assert o.extract == ExtractOptions(batch_size=32, n_process=0, engine="local", parse_less=False)
     assert o.link.enabled and o.link.stories.threshold == 0.17 and o.link.compare.max_cross_doc_ratio == 2.0
     assert o.store.db is None
     assert StoryIndex().opts == o.link.stories and StoryIndex(window_days=9).opts.window_days == 9

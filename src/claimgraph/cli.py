@@ -51,7 +51,8 @@ def analyze(
                                              "(names: id url outlet title published authors text html).")] = [],  # noqa: B006
     batch_size: Annotated[int | None, typer.Option(min=1, help="Documents per parse batch [default: 32].")] = None,
     n_process: Annotated[int | None, typer.Option("--n-process", "-j", min=1,
-                                                  help="Parser processes [default: 1].")] = None,
+                                                  help="Parser processes [default: the usable CPUs, "
+                                                  "as many as fit in 1.5 GB].")] = None,
     max_file_mb: Annotated[float | None, typer.Option(min=0.001, help="Largest input file (MB, decompressed) "
                                                       "[default: 512].")] = None,
     max_record_mb: Annotated[float | None, typer.Option(min=0.001, help="Largest record/document (MB) "
@@ -62,6 +63,10 @@ def analyze(
                                                       "0 = no limit [default: 120].")] = None,
     engine: Annotated[str | None, typer.Option("--engine", help="Where extraction runs: local, or ray (Ray "
                                                "Data; RAY_ADDRESS for a cluster) [default: local].")] = None,
+    ray_address: Annotated[str | None, typer.Option("--ray-address", help="A running Ray cluster for "
+                                                    "--engine ray: the head's address as `ray start "
+                                                    "--head` prints it (HOST:PORT) [default: "
+                                                    "RAY_ADDRESS, else a local instance].")] = None,
     parse_less: Annotated[bool | None, typer.Option("--parse-less/--no-parse-less", help="Parse only sentences "
                                                     "that can hold a claim (faster on big corpora, slightly "
                                                     "lower recall) [default: off].")] = None,
@@ -83,7 +88,8 @@ def analyze(
     from .pipeline import Pipeline
 
     flags: dict[str, Any] = {"store.db": db, "extract.batch_size": batch_size, "extract.n_process": n_process,
-                             "extract.engine": engine, "extract.parse_less": parse_less,
+                             "extract.engine": engine, "extract.ray_address": ray_address,
+                             "extract.parse_less": parse_less,
                              "read.max_text_chars": max_text_chars, "read.allow_private_urls": allow_private_urls,
                              "clean.doc_timeout": doc_timeout, "link.enabled": link, "read.preset": preset}
     if max_file_mb is not None:
@@ -104,6 +110,8 @@ def analyze(
         pipeline = Pipeline(store, options, progress=progress)
         pipeline.on_error = lambda e: err.print(f"[red]error:[/] {escape(' '.join(str(e).split()))}",
                                                 highlight=False, emoji=False, soft_wrap=True)
+        if not quiet:
+            pipeline.on_info = lambda line: err.print(escape(line), highlight=False, soft_wrap=True)
         run_ids, stats = pipeline.run(paths)
         if json_out is not None:
             from .present.json import write_json

@@ -42,11 +42,15 @@ class ExtractOptions:
 
     # documents per parse batch, and per store transaction while reading
     batch_size: int = field(default=32, metadata={"min": 1})
-    # parser processes (local engine), or Ray actors (ray engine; 1: one per CPU of the cluster)
-    n_process: int = field(default=1, metadata={"min": 1})
+    # parser processes (local engine), or Ray actors (ray engine; 0 or 1: one per CPU of the cluster);
+    # 0 (the default) picks the usable CPUs within a memory budget (claimgraph.engine.workers)
+    n_process: int = field(default=0, metadata={"min": 0})
     # where extraction runs: "local" (n_process processes) or "ray" (claimgraph.engine.ray);
     engine: str = "local"  # checked by claimgraph.engine.check_engine when a run starts
     parse_less: bool = False  # parse only sentences that can hold a claim (extract/condense.py)
+    # the Ray cluster the ray engine joins ("HOST:PORT" of a head started with `ray start --head`,
+    # or ray://HOST:10001); None: RAY_ADDRESS, else a local instance started for the run
+    ray_address: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .clean.corpus import OutletBoilerplate
 from .clean.dates import normalize_date
 from .clean.decode import decode_bytes
 from .clean.html import extract_html
+from .clean.outlet_counts import learn_batch
 from .clean.text import clean_text
 from .dedup import Deduplicator
 from .limits import LimitExceeded, call_with_timeout, check_text_length
@@ -94,6 +94,8 @@ class Pipeline:
         self.options = options or Options()
         self.progress = progress or (lambda stage, done, total: None)
         self.on_error: Callable[[ReadError], None] = lambda e: None
+        self.on_info: Callable[[str], None] = lambda line: None  # one-line notes (the CLI prints them)
+        self.extracted: list[str] = []  # documents this run extracted (link rebuilds their stories)
 
     # ------------------------------------------------------------------ read + clean
     def ingest(self, inputs: Iterable[object], stats: RunStats) -> list[str]:
@@ -157,16 +159,16 @@ class Pipeline:
         todo = self.store.document_ids(status="cleaned")
         if not todo:
             return
-        learner = OutletBoilerplate()
-        for art in self.store.documents(with_claims=False):
-            learner.add(outlet_key(art), art.text)
         dd = Deduplicator(self.options.clean.dedup_threshold)
         for doc_id, chash, sig in self.store.known_signatures():
             dd.add_known(doc_id, chash, sig)
         with self.store.transaction():
-            for i, doc_id in enumerate(todo, 1):
-                art = self.store.get_document(doc_id, with_claims=False)
-                assert art is not None
+            # the outlet statistics of every article so far, kept in the store: this batch is
+            # counted in and judged against them without reading the older articles again
+            learner = learn_batch(self.store, ((outlet_key(a), a.text)
+                                               for a in self.store.documents(todo, with_claims=False)))
+            for i, art in enumerate(self.store.documents(todo, with_claims=False), 1):
+                doc_id = art.id
                 text, removed = learner.strip(outlet_key(art), art.text)
                 dup, chash, sig = dd.check(doc_id, text)
                 stats.duplicates += dup is not None
@@ -189,9 +191,14 @@ class Pipeline:
 
             results = extract_documents_ray(items, batch_size=opts.batch_size,
                                             num_workers=opts.n_process if opts.n_process > 1 else None,
-                                            parse_less=opts.parse_less)
+                                            parse_less=opts.parse_less, address=opts.ray_address)
         else:
-            results = extract_documents(items, batch_size=opts.batch_size, n_process=opts.n_process,
+            from .engine.workers import auto_workers, describe
+
+            # 0: as many as the CPUs and the memory budget allow (never more than the batches)
+            n_process = opts.n_process or auto_workers(len(todo), opts.batch_size)
+            self.on_info(describe(n_process, explicit=bool(opts.n_process)))
+            results = extract_documents(items, batch_size=opts.batch_size, n_process=n_process,
                                         parse_less=opts.parse_less)
         for result in results:
             done += 1
@@ -204,6 +211,7 @@ class Pipeline:
                 self.store.put_claims(result.doc_id, result.claims)
                 self.store.put_entities(result.doc_id, result.entities)
                 self.store.set_status(result.doc_id, "extracted")
+            self.extracted.append(result.doc_id)
             stats.extracted += 1
             stats.claims += len(result.claims)
             self.progress("extract", done, len(todo))
@@ -212,7 +220,7 @@ class Pipeline:
     def link(self) -> None:
         from .link.run import link_store
 
-        link_store(self.store, self.options.link)
+        link_store(self.store, self.options.link, updated=self.extracted)
 
     def run(self, inputs: Iterable[object]) -> tuple[list[str], RunStats]:
         stats = RunStats()

@@ -80,6 +80,20 @@ class OutletBoilerplate:
                 floor += 1
             self._pruned_below[outlet_key] = floor
 
+    def outlets(self) -> list[str]:
+        """The outlets with counted articles."""
+        return list(self._docs)
+
+    def line_counts(self, outlet_key: str) -> Counter[int]:
+        """``line hash -> articles`` of one outlet (empty for an unknown outlet)."""
+        return self._counts.get(outlet_key, Counter())
+
+    def set_counts(self, outlet_key: str, documents: int, counts: dict[int, int]) -> None:
+        """Replace one outlet's statistics (kept elsewhere, e.g. in the store): its number of
+        articles and the counts of the lines that will be asked about."""
+        self._docs[outlet_key] = documents
+        self._counts[outlet_key] = Counter(counts)
+
     def documents(self, outlet_key: str) -> int:
         """How many articles of this outlet were added."""
         return self._docs[outlet_key]

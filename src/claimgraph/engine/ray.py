@@ -73,15 +73,18 @@ def ray_available() -> bool:
     return True
 
 
-def _start_ray(num_workers: int | None) -> bool:
-    """Connect to ``RAY_ADDRESS`` or start a local instance; True when this call started Ray."""
+def _start_ray(num_workers: int | None, address: str | None = None) -> bool:
+    """Connect to ``address`` (or ``RAY_ADDRESS``) or start a local instance; True when this call
+    started Ray (or connected to a cluster), and so must shut its connection down."""
     import ray
 
     if ray.is_initialized():
         return False
     for key, value in RAY_ENV_DEFAULTS.items():
         os.environ.setdefault(key, value)
-    if os.environ.get("RAY_ADDRESS"):
+    if address:  # a running cluster: its head's address; the cluster's CPUs decide the actors
+        ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+    elif os.environ.get("RAY_ADDRESS"):
         ray.init(log_to_driver=False, logging_level=logging.WARNING)  # ray.init reads RAY_ADDRESS itself
     else:
         ray.init(num_cpus=num_workers or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False,
@@ -110,14 +113,15 @@ def _pool_size(num_workers: int | None) -> int:
 
 
 def extract_documents_ray(items: Iterable[tuple[str, str]], *, batch_size: int = 32,
-                          num_workers: int | None = None,
-                          parse_less: bool = False) -> Iterator[ExtractionResult]:
+                          num_workers: int | None = None, parse_less: bool = False,
+                          address: str | None = None) -> Iterator[ExtractionResult]:
     """``(doc_id, text)`` in, an ``ExtractionResult`` per document out, in input order, extracted
     by Ray actors.
 
     ``batch_size`` documents go to an actor at a time (and through ``nlp.pipe`` together);
     ``num_workers`` actors each hold one spaCy pipeline (default: one per CPU of the cluster).
-    ``parse_less`` is passed on to ``extract_batch``. The output is the same as
+    ``parse_less`` is passed on to ``extract_batch``. ``address`` is a running cluster's (as
+    ``ray start --head`` prints it); without it ``RAY_ADDRESS``, else a local instance. The output is the same as
     ``extract_documents`` gives for the same input and options (a result with its ``failure``
     for a document whose extraction failed).
     """
@@ -126,7 +130,7 @@ def extract_documents_ray(items: Iterable[tuple[str, str]], *, batch_size: int =
         import ray.data
     except ImportError as e:
         raise RayUnavailable("the ray engine needs Ray Data: pip install 'claimgraph[ray]'") from e
-    started = _start_ray(num_workers)
+    started = _start_ray(num_workers, address)
     try:
         _quiet_data_context()
         size = _pool_size(num_workers)

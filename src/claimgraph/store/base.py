@@ -462,7 +462,11 @@ class Store:
         in a conflict, the side it stands on), in the comparison's order."""
         self.execute("DELETE FROM comparison_claims")
         self.execute("DELETE FROM comparisons")
-        ids = [f"k{i}" for i in range(1, len(comparisons) + 1)]
+        self._insert_comparisons(comparisons)
+
+    def _insert_comparisons(self, comparisons: list[Comparison], first: int = 1) -> None:
+        """Insert comparisons with ids ``k{first}``, ``k{first + 1}``, ... and their membership rows."""
+        ids = [f"k{i}" for i in range(first, first + len(comparisons))]
         self.executemany(
             """INSERT INTO comparisons (id, story_id, measure, verdict, explanation, kind, sources,
                independent_origins, timeline) VALUES (?,?,?,?,?,?,?,?,?)""",
@@ -473,6 +477,43 @@ class Store:
             "INSERT INTO comparison_claims (comparison_id, position, claim_id, quantity_idx, side) VALUES (?,?,?,?,?)",
             [(k, i, claim, idx, side) for k, c in zip(ids, comparisons, strict=True)
              for i, (claim, idx, side) in enumerate(membership_rows(c))])
+
+    def replace_stories(self, changed: list[Story], removed: Iterable[str]) -> None:
+        """Rewrite the ``changed`` stories (rows, documents, links) and delete the ``removed`` ones;
+        every other story stays as stored (an incremental link run touches only these). A story
+        already stored keeps its row, so stories stay in the order they were created."""
+        removed = list(removed)
+        ids = list(dict.fromkeys([s.id for s in changed] + removed))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            self.execute(f"DELETE FROM story_documents WHERE story_id IN ({marks})", chunk)
+            self.execute(f"DELETE FROM story_links WHERE story_id IN ({marks})", chunk)
+        for i in range(0, len(removed), 500):
+            chunk = removed[i:i + 500]
+            self.execute(f"DELETE FROM stories WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        self.executemany("UPDATE stories SET title=?, terms=? WHERE id=?",
+                         [(s.title, json.dumps(s.terms), s.id) for s in changed])
+        self.executemany(self._upsert_sql("stories", ["id", "title", "terms"], ["id"], replace=False),
+                         [(s.id, s.title, json.dumps(s.terms)) for s in changed])
+        self.executemany(self._upsert_sql("story_documents", ["doc_id", "story_id"], ["doc_id"]),
+                         [(d, s.id) for s in changed for d in s.documents])
+        self.executemany(self._upsert_sql("story_links", ["story_id", "related_id"], ["story_id", "related_id"],
+                                          replace=False),
+                         [(s.id, r) for s in changed for r in s.related])
+
+    def replace_comparisons(self, story_ids: Iterable[str], comparisons: list[Comparison]) -> None:
+        """Delete the comparisons stored under ``story_ids`` and add ``comparisons`` after the others
+        (new ids follow the largest stored one); the other stories' comparisons stay as they are."""
+        ids = list(dict.fromkeys(story_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            self.execute("DELETE FROM comparison_claims WHERE comparison_id IN "
+                         f"(SELECT id FROM comparisons WHERE story_id IN ({marks}))", chunk)
+            self.execute(f"DELETE FROM comparisons WHERE story_id IN ({marks})", chunk)
+        top = self.execute("SELECT MAX(CAST(SUBSTR(id, 2) AS INTEGER)) FROM comparisons").fetchone()[0]
+        self._insert_comparisons(comparisons, first=(top or 0) + 1)
 
     def comparisons(self, story: str | None = None) -> list[Comparison]:
         """Comparisons (of one story), conflicts first, then in the order they were stored."""

@@ -250,3 +250,19 @@ def story_of(store: Store, doc_id: str) -> str | None:
 def placed_document_ids(store: Store) -> set[str]:
     """Ids of the documents some story holds (the story index has seen them)."""
     return {r[0] for r in store.execute("SELECT doc_id FROM story_documents")}
+
+
+def unplaced_document_ids(store: Store) -> list[str]:
+    """Ids of the documents no story holds yet (the story index has not seen them), in ingest order."""
+    return [r[0] for r in store.execute(
+        "SELECT d.id FROM documents d WHERE NOT EXISTS "
+        "(SELECT 1 FROM story_documents sd WHERE sd.doc_id = d.id) ORDER BY d.rowid")]
+
+
+def in_ingest_order(store: Store, doc_ids: Iterable[str]) -> list[str]:
+    """The stored documents among ``doc_ids``, in ingest order (the order ``Store.stories`` gives)."""
+    rows: list[tuple[int, str]] = []
+    for chunk in _chunks(doc_ids):
+        rows += [(r[1], r[0]) for r in store.execute(
+            f"SELECT id, rowid FROM documents WHERE id IN ({_in(len(chunk))})", chunk)]
+    return [doc_id for _, doc_id in sorted(rows)]

@@ -35,6 +35,13 @@ def _comparison_members(store: Any) -> None:
         [(r[0], i, claim) for r in rows for i, claim in enumerate(json.loads(r[1] or "[]"))])
 
 
+def _outlet_counts(store: Any) -> None:
+    """Version 10 keeps the outlet boilerplate statistics; count them from the stored documents."""
+    from ..clean.outlet_counts import count_stored_documents
+
+    count_stored_documents(store)
+
+
 MIGRATIONS: list[Migration] = [
     # 1: the foundation
     Migration("""
@@ -174,6 +181,17 @@ MIGRATIONS: list[Migration] = [
         PRIMARY KEY (doc_id, text, label)
     );
     """),
+    # 12: the outlet boilerplate statistics (clean/outlet_counts.py), kept so that a new batch is
+    # judged against every article seen before without reading them again: per outlet, how many
+    # articles it has and in how many of them each line (a signed 64-bit hash) appeared. A store
+    # of an older version gets them from the stored texts and the lines cleaning removed.
+    Migration("""
+    CREATE TABLE outlet_docs (outlet TEXT PRIMARY KEY, docs INTEGER NOT NULL);
+    CREATE TABLE outlet_lines (
+        outlet TEXT NOT NULL, line BIGINT NOT NULL, docs INTEGER NOT NULL,
+        PRIMARY KEY (outlet, line)
+    );
+    """, convert=_outlet_counts),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
