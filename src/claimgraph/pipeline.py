@@ -6,10 +6,12 @@ documents already extracted are not parsed again, and nothing committed is lost.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .clean.corpus import OutletBoilerplate
 from .clean.dates import normalize_date
@@ -22,7 +24,7 @@ from .model import Article, RawDoc, ReadError
 from .options import Options
 from .read import Fetcher, iter_sources
 from .store import Store
-from .store.fetch_state import StoreFetchState
+from .store.fetch_state import BufferedFetchState
 
 log = logging.getLogger(__name__)
 
@@ -97,14 +99,32 @@ class Pipeline:
 
     # ------------------------------------------------------------------ read + clean
     def ingest(self, inputs: Iterable[object], stats: RunStats) -> list[str]:
-        """Read and clean every input; returns the ids of this run's documents, in input order."""
+        """Read and clean every input; returns the ids of this run's documents, in input order.
+
+        Documents are cleaned outside any transaction and written a batch at a time, each batch
+        (with the fetch state of its URLs) in one short transaction that is retried whole on a
+        transient store failure: other processes writing the same store wait milliseconds, not
+        for a batch to be fetched and cleaned.
+        """
         run_ids: list[str] = []
         seen: set[str] = set()
-        pending = 0
-        self.store.begin()
+        batch: list[tuple[Article, dict[str, Any]]] = []
+        # one polite HTTP client for the run; its ETags and seen URLs live in the store
+        state = BufferedFetchState(self.store)
+        fetcher = Fetcher(self.options.read, state)
+
+        def write() -> None:
+            for art, kw in batch:
+                self.store.put_document(art, **kw)
+            state.write()
+
+        def flush() -> None:
+            if batch or state.pending:
+                self.store.atomic(write, f"storing {len(batch)} documents")
+                batch.clear()
+                state.clear()
+
         try:
-            # one polite HTTP client for the run; its ETags and seen URLs live in the store
-            fetcher = Fetcher(self.options.read, StoreFetchState(self.store))
             for item in iter_sources(inputs, self.options.read, fetcher):
                 if isinstance(item, ReadError):
                     self._error(item, stats)
@@ -133,17 +153,19 @@ class Pipeline:
                     self._error(ReadError(item.source, f"cannot clean document {item.id!r} "
                                                        f"({type(e).__name__}: {e})", item.line), stats)
                     continue
-                self.store.put_document(art, raw_hash=h, encoding=encoding, line=item.line,
-                                        extra=item.extra)
+                batch.append((art, {"raw_hash": h, "encoding": encoding, "line": item.line, "extra": item.extra}))
+                state.pending_documents.add(art.id)
                 stats.new += 1
-                pending += 1
-                if pending >= self.options.extract.batch_size:
-                    self.store.commit()
-                    self.store.begin()
-                    pending = 0
+                if len(batch) >= self.options.extract.batch_size:
+                    flush()
                 self.progress("read", stats.read, None)
-        finally:
-            self.store.commit()
+        except BaseException:
+            # interrupted (Ctrl-C, a reader's bug): keep what was read so far, as before; if the
+            # store itself failed, writing again fails too and the first error is the one to report
+            with contextlib.suppress(Exception):
+                flush()
+            raise
+        flush()
         return run_ids
 
     def _error(self, err: ReadError, stats: RunStats) -> None:
@@ -153,74 +175,110 @@ class Pipeline:
 
     # ------------------------------------------------------------------ corpus boilerplate + dedup
     def dedup(self, stats: RunStats) -> None:
-        """Strip boilerplate that recurs across an outlet's articles, then mark duplicates."""
+        """Strip boilerplate that recurs across an outlet's articles, then mark duplicates.
+
+        One process at a time (the store's stage lock): each compares its new documents with every
+        one deduplicated before, including those another process wrote a moment ago.
+        """
+        with self.store.exclusive():
+            stats.duplicates += self.store.retry(self._dedup, "deduplicating")
+
+    def _dedup(self) -> int:
+        """Deduplicate every document still 'cleaned' (any process's); returns how many were duplicates."""
         todo = self.store.document_ids(status="cleaned")
         if not todo:
-            return
+            return 0
         learner = OutletBoilerplate()
         for art in self.store.documents(with_claims=False):
             learner.add(outlet_key(art), art.text)
         dd = Deduplicator(self.options.clean.dedup_threshold)
         for doc_id, chash, sig in self.store.known_signatures():
             dd.add_known(doc_id, chash, sig)
+        duplicates = 0
         with self.store.transaction():
             for i, doc_id in enumerate(todo, 1):
                 art = self.store.get_document(doc_id, with_claims=False)
-                assert art is not None
+                if art is None:  # replaced or removed by another run since the list was read
+                    continue
                 text, removed = learner.strip(outlet_key(art), art.text)
                 dup, chash, sig = dd.check(doc_id, text)
-                stats.duplicates += dup is not None
+                duplicates += dup is not None
                 self.store.update_text(doc_id, text, art.removed + removed, chash, dup, sig, art.outlet)
                 self.store.set_status(doc_id, "deduped")
                 self.progress("dedup", i, len(todo))
+        return duplicates
 
     # ------------------------------------------------------------------ extract
-    def extract(self, stats: RunStats) -> None:
+    def extract(self, stats: RunStats, first: Iterable[str] = ()) -> None:
+        """Parse every deduplicated document and store its claims, ``first`` (this run's) first.
+
+        Several processes on one store each take their own documents first and then what is left;
+        a document is parsed only while it is still waiting (another run may have done it since
+        the list was read), and its claims are stored only if its text is still the one parsed.
+        """
         from .extract.run import extract_documents
 
-        todo = self.store.document_ids(status="deduped")
-        if not todo:
+        waiting = self.store.document_ids(status="deduped")
+        if not waiting:
             return
+        pending = set(waiting)
+        todo = [d for d in dict.fromkeys(first) if d in pending]
+        todo += [d for d in waiting if d not in set(todo)]
         done = 0
         opts = self.options.extract
-        items = ((a.id, a.text) for a in self.store.documents(todo, with_claims=False))
+        hashes: dict[str, str] = {}
+
+        def items() -> Iterator[tuple[str, str]]:
+            for doc_id in todo:
+                known = self.store.document_status(doc_id)
+                if known is None or known[0] != "deduped":
+                    continue
+                art = self.store.get_document(doc_id, with_claims=False)
+                if art is not None:
+                    hashes[art.id] = art.content_hash
+                    yield art.id, art.text
+
         if opts.engine == "ray":  # Ray Data actors; n_process > 1 sets how many
             from .engine.ray import extract_documents_ray
 
-            results = extract_documents_ray(items, batch_size=opts.batch_size,
+            results = extract_documents_ray(items(), batch_size=opts.batch_size,
                                             num_workers=opts.n_process if opts.n_process > 1 else None,
                                             parse_less=opts.parse_less)
         else:
-            results = extract_documents(items, batch_size=opts.batch_size, n_process=opts.n_process,
+            results = extract_documents(items(), batch_size=opts.batch_size, n_process=opts.n_process,
                                         parse_less=opts.parse_less)
         for result in results:
             done += 1
+            chash = hashes.pop(result.doc_id, "")
             if result.failure is not None:  # reported, kept as a failed document
-                with self.store.transaction():
-                    self.store.set_status(result.doc_id, "failed")
+                self.store.atomic(lambda r=result, h=chash: self.store.put_extraction(r.doc_id, h, None),
+                                  "marking a document failed")
                 self._error(ReadError(result.doc_id, f"cannot extract claims ({result.failure})"), stats)
                 continue
-            with self.store.transaction():
-                self.store.put_claims(result.doc_id, result.claims)
-                self.store.set_status(result.doc_id, "extracted")
-            stats.extracted += 1
-            stats.claims += len(result.claims)
+            if self.store.atomic(lambda r=result, h=chash: self.store.put_extraction(r.doc_id, h, r.claims),
+                                 "storing claims"):
+                stats.extracted += 1
+                stats.claims += len(result.claims)
             self.progress("extract", done, len(todo))
 
     # ------------------------------------------------------------------ link
     def link(self) -> None:
+        """Stories and comparisons over the whole store (one process at a time, see ``dedup``)."""
         from .link.run import link_store
 
-        link_store(self.store, self.options.link)
+        with self.store.exclusive():
+            self.store.retry(lambda: link_store(self.store, self.options.link), "linking stories")
 
     def run(self, inputs: Iterable[object]) -> tuple[list[str], RunStats]:
         stats = RunStats()
         run_ids = self.ingest(inputs, stats)
         self.dedup(stats)
-        self.extract(stats)
-        if self.options.link.enabled:
-            self.link()
-        self.speakers()
+        self.extract(stats, first=run_ids)
+        # link and speakers under one hold of the lock: the speakers follow these stories
+        with self.store.exclusive():
+            if self.options.link.enabled:
+                self.link()
+            self.speakers()
         return run_ids, stats
 
     # ------------------------------------------------------------------ speakers
@@ -228,4 +286,5 @@ class Pipeline:
         """Speaker entities across the store (after the stories: they scope descriptions)."""
         from .speakers.run import resolve_store
 
-        resolve_store(self.store)
+        with self.store.exclusive():
+            self.store.retry(lambda: resolve_store(self.store), "resolving speakers")

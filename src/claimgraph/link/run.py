@@ -23,6 +23,9 @@ def link_store(store: Store, options: LinkOptions | None = None) -> None:
         index = StoryIndex(options.stories if options else None)
     # story_documents is the record of which documents the index has already seen
     known = placed_document_ids(store) if state else set()
+    # a document still 'cleaned' is another run's, not yet deduplicated: its final text and its
+    # duplicate link come with that run, whose own link places it
+    known |= set(store.document_ids(status="cleaned"))
     new = [a for a in store.documents(with_claims=False) if a.id not in known]
     index.add_many(StoryDoc.from_article(a) for a in new)  # date order within the batch
     with store.transaction():
