@@ -94,6 +94,7 @@ class Pipeline:
     def __init__(self, store: Store, options: Options | None = None, progress: Progress | None = None):
         self.store = store
         self.options = options or Options()
+        store.retry_seconds = self.options.store.retry_seconds  # this run's patience with the store
         self.progress = progress or (lambda stage, done, total: None)
         self.on_error: Callable[[ReadError], None] = lambda e: None
 
@@ -223,7 +224,8 @@ class Pipeline:
             return
         pending = set(waiting)
         todo = [d for d in dict.fromkeys(first) if d in pending]
-        todo += [d for d in waiting if d not in set(todo)]
+        mine = set(todo)
+        todo += [d for d in waiting if d not in mine]
         done = 0
         opts = self.options.extract
         hashes: dict[str, str] = {}

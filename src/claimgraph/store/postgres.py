@@ -133,6 +133,8 @@ class PostgresStore(Store):
             self.conn = self._connect()  # raises OperationalError while the server is still down
             self._in_tx = 0
             log.warning("store: reconnected to %s", self.path)
+            if self._locked:  # the stage lock went with the old session: take it again
+                self._lock_stage()
         elif self._in_tx == 0 and self.conn.info.transaction_status != 0:  # 0: IDLE
             self.conn.rollback()
 
@@ -151,12 +153,7 @@ class PostgresStore(Store):
             yield
             return
         if self._locked == 0:
-            deadline = time.monotonic() + self.lock_seconds
-            while not self.execute("SELECT pg_try_advisory_lock(?)", (STAGE_LOCK,)).fetchone()[0]:
-                if time.monotonic() > deadline:
-                    raise StoreError(f"{self.path}: another claimgraph process has held the store's lock for "
-                                     f"over {self.lock_seconds:g} s; let it finish, or stop it, and run again")
-                time.sleep(0.1)
+            self.retry(self._lock_stage, "taking the store's lock")
         self._locked += 1
         try:
             yield
@@ -167,6 +164,15 @@ class PostgresStore(Store):
                     self.execute("SELECT pg_advisory_unlock(?)", (STAGE_LOCK,))
                 except Exception:  # the connection is gone, and the server released the lock with it
                     log.debug("store: stage lock not released by hand", exc_info=True)
+
+    def _lock_stage(self) -> None:
+        deadline = time.monotonic() + self.lock_seconds
+        # straight on the connection: called by recover() too, where execute() would recurse
+        while not self.conn.execute("SELECT pg_try_advisory_lock(%s)", (STAGE_LOCK,)).fetchone()[0]:
+            if time.monotonic() > deadline:
+                raise StoreError(f"{self.path}: another claimgraph process has held the store's lock for "
+                                 f"over {self.lock_seconds:g} s; let it finish, or stop it, and run again")
+            time.sleep(0.1)
 
     # ------------------------------------------------------------------ schema
     def _version(self) -> int:
