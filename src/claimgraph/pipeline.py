@@ -29,6 +29,7 @@ from .store.fetch_state import BufferedFetchState
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
+DEDUP_CHUNK = 256  # documents per deduplication transaction
 
 
 @dataclass
@@ -182,32 +183,37 @@ class Pipeline:
         one deduplicated before, including those another process wrote a moment ago.
         """
         with self.store.exclusive():
-            stats.duplicates += self.store.retry(self._dedup, "deduplicating")
+            self.store.retry(lambda: self._dedup(stats), "deduplicating")
 
-    def _dedup(self) -> int:
-        """Deduplicate every document still 'cleaned' (any process's); returns how many were duplicates."""
+    def _dedup(self, stats: RunStats) -> None:
+        """Deduplicate every document still 'cleaned' (any process's)."""
         todo = self.store.document_ids(status="cleaned")
         if not todo:
-            return 0
+            return
         learner = OutletBoilerplate()
         for art in self.store.documents(with_claims=False):
             learner.add(outlet_key(art), art.text)
         dd = Deduplicator(self.options.clean.dedup_threshold)
         for doc_id, chash, sig in self.store.known_signatures():
             dd.add_known(doc_id, chash, sig)
-        duplicates = 0
-        with self.store.transaction():
-            for i, doc_id in enumerate(todo, 1):
+        # computed outside the transaction and written a chunk at a time: other processes storing
+        # documents wait for a short write, not for the whole corpus to be compared
+        for start in range(0, len(todo), DEDUP_CHUNK):
+            updates, duplicates = [], 0
+            for i, doc_id in enumerate(todo[start:start + DEDUP_CHUNK], start + 1):
                 art = self.store.get_document(doc_id, with_claims=False)
                 if art is None:  # replaced or removed by another run since the list was read
                     continue
                 text, removed = learner.strip(outlet_key(art), art.text)
                 dup, chash, sig = dd.check(doc_id, text)
                 duplicates += dup is not None
-                self.store.update_text(doc_id, text, art.removed + removed, chash, dup, sig, art.outlet)
-                self.store.set_status(doc_id, "deduped")
+                updates.append((doc_id, text, art.removed + removed, chash, dup, sig, art.outlet))
                 self.progress("dedup", i, len(todo))
-        return duplicates
+            with self.store.transaction():
+                for update in updates:
+                    self.store.update_text(*update)
+                    self.store.set_status(update[0], "deduped")
+            stats.duplicates += duplicates  # counted once committed (a retry goes on from there)
 
     # ------------------------------------------------------------------ extract
     def extract(self, stats: RunStats, first: Iterable[str] = ()) -> None:
