@@ -104,14 +104,15 @@ def assert_complete(db: str, ids: set[str]) -> dict[str, object]:
 
 # ---------------------------------------------------------------------------------------------- writers
 def test_three_writers_at_once(tmp_path, store_url):
-    """Three runs started together on one new store, each with its own documents and three that all
+    """Three runs started together on one new store, each with 150 documents of its own (enough for
+    their reading to overlap) and three that all
     of them send: every document stored once, extracted, in one story; comparisons point at
     claims that exist. (Before: 'database is locked' tracebacks and two thirds of the documents lost.)"""
     shared = [f"shared-{i}" for i in range(3)]
     fictional_corpus(tmp_path / "shared.jsonl", shared, seed=99)  # byte-identical in every input
     corpora, ids = [], set(shared)
     for w in range(3):
-        own = [f"w{w}-{i:03d}" for i in range(20)]
+        own = [f"w{w}-{i:03d}" for i in range(150)]
         ids.update(own)
         corpora.append(tmp_path / f"w{w}.jsonl")
         fictional_corpus(corpora[-1], own, seed=w)
