@@ -90,6 +90,10 @@ class PgServer:
                       "--no-locale", "--no-sync")
         if r.returncode:
             raise RuntimeError(f"initdb failed: {r.stderr.strip()}")
+        self.resume()
+
+    def resume(self) -> None:
+        """Start the server on its existing data (after ``pause``, or the first time)."""
         for _attempt in range(3):
             opts = f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories={self.root} " \
                    + SERVER_SETTINGS
@@ -100,6 +104,13 @@ class PgServer:
             self.port = _free_port()  # the port was taken in between: try another
         log = (self.root / "server.log").read_text(errors="replace")[-2000:]
         raise RuntimeError(f"pg_ctl start failed: {r.stderr.strip()}\n{log}")
+
+    def pause(self) -> None:
+        """Stop the server as an administrator would (clients lose their connections); the data
+        stays for ``resume``."""
+        r = self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+        if r.returncode:
+            raise RuntimeError(f"pg_ctl stop failed: {r.stderr.strip()}")
 
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")

@@ -1,6 +1,8 @@
 """The ``claimgraph`` command: analyze, report, claims, stories, compare.
 
-Exit codes: 0 success, 1 some inputs failed (the rest was stored), 2 usage errors.
+Exit codes: 0 success, 1 some inputs failed (the rest was stored) or the store failed mid-run
+(disk full, or a lock or connection lost past the retry budget: one error line; what was committed
+is kept and the same command resumes), 2 usage errors.
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ def analyze(
     from .analysis import Analysis
     from .engine import check_engine
     from .pipeline import Pipeline
+    from .store import StoreError
 
     flags: dict[str, Any] = {"store.db": db, "extract.batch_size": batch_size, "extract.n_process": n_process,
                              "extract.engine": engine, "extract.ray_address": ray_address,
@@ -112,7 +115,14 @@ def analyze(
                                                 highlight=False, emoji=False, soft_wrap=True)
         if not quiet:
             pipeline.on_info = lambda line: err.print(escape(line), highlight=False, soft_wrap=True)
-        run_ids, stats = pipeline.run(paths)
+        try:
+            run_ids, stats = pipeline.run(paths)
+        except (StoreError, *store.driver_errors) as e:
+            # the store failed mid-run (disk full, lock or connection lost past the retry budget):
+            # what was committed is kept and the same command resumes; one line, exit 1
+            message = str(e) if isinstance(e, StoreError) else store.describe(e)
+            err.print(f"[red]error:[/] {escape(' '.join(message.split()))}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from e
         if json_out is not None:
             from .present.json import write_json
 

@@ -59,6 +59,9 @@ class StoreOptions:
 
     # SQLite file or postgresql:// URL; None: ./claimgraph.db for the CLI, in memory for the API
     db: str | None = None
+    # seconds a write may wait out another process's lock or a lost PostgreSQL connection
+    # (retrying) before the run stops with one error line
+    retry_seconds: float = field(default=60.0, metadata={"min": 0})
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,17 @@ documents already extracted are not parsed again, and nothing committed is lost.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .clean.dates import normalize_date
 from .clean.decode import decode_bytes
 from .clean.html import extract_html
-from .clean.outlet_counts import learn_batch
+from .clean.outlet_counts import done_pending, learn_pending
 from .clean.text import clean_text
 from .dedup import Deduplicator
 from .limits import LimitExceeded, call_with_timeout, check_text_length
@@ -22,11 +24,12 @@ from .model import Article, RawDoc, ReadError
 from .options import Options
 from .read import Fetcher, iter_sources
 from .store import Store
-from .store.fetch_state import StoreFetchState
+from .store.fetch_state import BufferedFetchState
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
+DEDUP_CHUNK = 256  # documents per deduplication transaction
 
 
 @dataclass
@@ -92,6 +95,7 @@ class Pipeline:
     def __init__(self, store: Store, options: Options | None = None, progress: Progress | None = None):
         self.store = store
         self.options = options or Options()
+        store.retry_seconds = self.options.store.retry_seconds  # this run's patience with the store
         self.progress = progress or (lambda stage, done, total: None)
         self.on_error: Callable[[ReadError], None] = lambda e: None
         self.on_info: Callable[[str], None] = lambda line: None  # one-line notes (the CLI prints them)
@@ -99,14 +103,32 @@ class Pipeline:
 
     # ------------------------------------------------------------------ read + clean
     def ingest(self, inputs: Iterable[object], stats: RunStats) -> list[str]:
-        """Read and clean every input; returns the ids of this run's documents, in input order."""
+        """Read and clean every input; returns the ids of this run's documents, in input order.
+
+        Documents are cleaned outside any transaction and written a batch at a time, each batch
+        (with the fetch state of its URLs) in one short transaction that is retried whole on a
+        transient store failure: other processes writing the same store wait milliseconds, not
+        for a batch to be fetched and cleaned.
+        """
         run_ids: list[str] = []
         seen: set[str] = set()
-        pending = 0
-        self.store.begin()
+        batch: list[tuple[Article, dict[str, Any]]] = []
+        # one polite HTTP client for the run; its ETags and seen URLs live in the store
+        state = BufferedFetchState(self.store)
+        fetcher = Fetcher(self.options.read, state)
+
+        def write() -> None:
+            for art, kw in batch:
+                self.store.put_document(art, **kw)
+            state.write()
+
+        def flush() -> None:
+            if batch or state.pending:
+                self.store.atomic(write, f"storing {len(batch)} documents")
+                batch.clear()
+                state.clear()
+
         try:
-            # one polite HTTP client for the run; its ETags and seen URLs live in the store
-            fetcher = Fetcher(self.options.read, StoreFetchState(self.store))
             for item in iter_sources(inputs, self.options.read, fetcher):
                 if isinstance(item, ReadError):
                     self._error(item, stats)
@@ -135,17 +157,19 @@ class Pipeline:
                     self._error(ReadError(item.source, f"cannot clean document {item.id!r} "
                                                        f"({type(e).__name__}: {e})", item.line), stats)
                     continue
-                self.store.put_document(art, raw_hash=h, encoding=encoding, line=item.line,
-                                        extra=item.extra)
+                batch.append((art, {"raw_hash": h, "encoding": encoding, "line": item.line, "extra": item.extra}))
+                state.pending_documents.add(art.id)
                 stats.new += 1
-                pending += 1
-                if pending >= self.options.extract.batch_size:
-                    self.store.commit()
-                    self.store.begin()
-                    pending = 0
+                if len(batch) >= self.options.extract.batch_size:
+                    flush()
                 self.progress("read", stats.read, None)
-        finally:
-            self.store.commit()
+        except BaseException:
+            # interrupted (Ctrl-C, a reader's bug): keep what was read so far, as before; if the
+            # store itself failed, writing again fails too and the first error is the one to report
+            with contextlib.suppress(Exception):
+                flush()
+            raise
+        flush()
         return run_ids
 
     def _error(self, err: ReadError, stats: RunStats) -> None:
@@ -155,41 +179,83 @@ class Pipeline:
 
     # ------------------------------------------------------------------ corpus boilerplate + dedup
     def dedup(self, stats: RunStats) -> None:
-        """Strip boilerplate that recurs across an outlet's articles, then mark duplicates."""
+        """Strip boilerplate that recurs across an outlet's articles, then mark duplicates.
+
+        One process at a time (the store's stage lock): each compares its new documents with every
+        one deduplicated before, including those another process wrote a moment ago.
+        """
+        with self.store.exclusive():
+            self.store.retry(lambda: self._dedup(stats), "deduplicating")
+
+    def _dedup(self, stats: RunStats) -> None:
+        """Deduplicate every document still 'cleaned' (any process's)."""
         todo = self.store.document_ids(status="cleaned")
         if not todo:
             return
         dd = Deduplicator(self.options.clean.dedup_threshold)
         for doc_id, chash, sig in self.store.known_signatures():
             dd.add_known(doc_id, chash, sig)
-        with self.store.transaction():
-            # the outlet statistics of every article so far, kept in the store: this batch is
-            # counted in and judged against them without reading the older articles again
-            learner = learn_batch(self.store, ((outlet_key(a), a.text)
-                                               for a in self.store.documents(todo, with_claims=False)))
-            for i, art in enumerate(self.store.documents(todo, with_claims=False), 1):
-                doc_id = art.id
+        # the outlet statistics of every article so far, kept in the store: this batch is counted
+        # in (once, even over a resumed run) and judged against them without reading older articles
+        learner = self.store.atomic(lambda: learn_pending(self.store, ((a.id, outlet_key(a), a.text) for a in
+                                                                       self.store.documents(todo, with_claims=False))),
+                                    "counting outlet lines")
+        # computed outside the transaction and written a chunk at a time: other processes storing
+        # documents wait for a short write, not for the whole corpus to be compared
+        for start in range(0, len(todo), DEDUP_CHUNK):
+            updates, duplicates = [], 0
+            for i, doc_id in enumerate(todo[start:start + DEDUP_CHUNK], start + 1):
+                art = self.store.get_document(doc_id, with_claims=False)
+                if art is None:  # replaced or removed by another run since the list was read
+                    continue
                 text, removed = learner.strip(outlet_key(art), art.text)
                 dup, chash, sig = dd.check(doc_id, text)
-                stats.duplicates += dup is not None
-                self.store.update_text(doc_id, text, art.removed + removed, chash, dup, sig, art.outlet)
-                self.store.set_status(doc_id, "deduped")
+                duplicates += dup is not None
+                updates.append((doc_id, text, art.removed + removed, chash, dup, sig, art.outlet))
                 self.progress("dedup", i, len(todo))
+            with self.store.transaction():
+                for update in updates:
+                    self.store.update_text(*update)
+                    self.store.set_status(update[0], "deduped")
+                if start + DEDUP_CHUNK >= len(todo):  # the last chunk: every counted document is done
+                    done_pending(self.store)
+            stats.duplicates += duplicates  # counted once committed (a retry goes on from there)
 
     # ------------------------------------------------------------------ extract
-    def extract(self, stats: RunStats) -> None:
+    def extract(self, stats: RunStats, first: Iterable[str] = ()) -> None:
+        """Parse every deduplicated document and store its claims, ``first`` (this run's) first.
+
+        Several processes on one store each take their own documents first and then what is left;
+        a document is parsed only while it is still waiting (another run may have done it since
+        the list was read), and its claims are stored only if its text is still the one parsed.
+        """
         from .extract.run import extract_documents
 
-        todo = self.store.document_ids(status="deduped")
-        if not todo:
+        waiting = self.store.document_ids(status="deduped")
+        if not waiting:
             return
+        pending = set(waiting)
+        todo = [d for d in dict.fromkeys(first) if d in pending]
+        mine = set(todo)
+        todo += [d for d in waiting if d not in mine]
         done = 0
         opts = self.options.extract
-        items = ((a.id, a.text) for a in self.store.documents(todo, with_claims=False))
+        hashes: dict[str, str] = {}
+
+        def items() -> Iterator[tuple[str, str]]:
+            for doc_id in todo:
+                known = self.store.document_status(doc_id)
+                if known is None or known[0] != "deduped":
+                    continue
+                art = self.store.get_document(doc_id, with_claims=False)
+                if art is not None:
+                    hashes[art.id] = art.content_hash
+                    yield art.id, art.text
+
         if opts.engine == "ray":  # Ray Data actors; n_process > 1 sets how many
             from .engine.ray import extract_documents_ray
 
-            results = extract_documents_ray(items, batch_size=opts.batch_size,
+            results = extract_documents_ray(items(), batch_size=opts.batch_size,
                                             num_workers=opts.n_process if opts.n_process > 1 else None,
                                             parse_less=opts.parse_less, address=opts.ray_address)
         else:
@@ -198,38 +264,43 @@ class Pipeline:
             # 0: as many as the CPUs and the memory budget allow (never more than the batches)
             n_process = opts.n_process or auto_workers(len(todo), opts.batch_size)
             self.on_info(describe(n_process, explicit=bool(opts.n_process)))
-            results = extract_documents(items, batch_size=opts.batch_size, n_process=n_process,
+            results = extract_documents(items(), batch_size=opts.batch_size, n_process=n_process,
                                         parse_less=opts.parse_less)
         for result in results:
             done += 1
+            chash = hashes.pop(result.doc_id, "")
             if result.failure is not None:  # reported, kept as a failed document
-                with self.store.transaction():
-                    self.store.set_status(result.doc_id, "failed")
+                self.store.atomic(lambda r=result, h=chash: self.store.put_extraction(r.doc_id, h, None),
+                                  "marking a document failed")
                 self._error(ReadError(result.doc_id, f"cannot extract claims ({result.failure})"), stats)
                 continue
-            with self.store.transaction():
-                self.store.put_claims(result.doc_id, result.claims)
-                self.store.put_entities(result.doc_id, result.entities)
-                self.store.set_status(result.doc_id, "extracted")
-            self.extracted.append(result.doc_id)
-            stats.extracted += 1
-            stats.claims += len(result.claims)
+            if self.store.atomic(lambda r=result, h=chash: self.store.put_extraction(r.doc_id, h, r.claims,
+                                                                                     r.entities),
+                                 "storing claims"):
+                self.extracted.append(result.doc_id)
+                stats.extracted += 1
+                stats.claims += len(result.claims)
             self.progress("extract", done, len(todo))
 
     # ------------------------------------------------------------------ link
     def link(self) -> None:
+        """Stories and comparisons over the whole store (one process at a time, see ``dedup``)."""
         from .link.run import link_store
 
-        link_store(self.store, self.options.link, updated=self.extracted)
+        with self.store.exclusive():
+            self.store.retry(lambda: link_store(self.store, self.options.link, updated=self.extracted),
+                             "linking stories")
 
     def run(self, inputs: Iterable[object]) -> tuple[list[str], RunStats]:
         stats = RunStats()
         run_ids = self.ingest(inputs, stats)
         self.dedup(stats)
-        self.extract(stats)
-        if self.options.link.enabled:
-            self.link()
-        self.speakers()
+        self.extract(stats, first=run_ids)
+        # link and speakers under one hold of the lock: the speakers follow these stories
+        with self.store.exclusive():
+            if self.options.link.enabled:
+                self.link()
+            self.speakers()
         return run_ids, stats
 
     # ------------------------------------------------------------------ speakers
@@ -237,4 +308,5 @@ class Pipeline:
         """Speaker entities across the store (after the stories: they scope descriptions)."""
         from .speakers.run import resolve_store
 
-        resolve_store(self.store)
+        with self.store.exclusive():
+            self.store.retry(lambda: resolve_store(self.store), "resolving speakers")

@@ -72,6 +72,32 @@ def learn_batch(store: Any, docs: Iterable[tuple[str, str]]) -> OutletBoilerplat
     return load_totals(store, batch)
 
 
+COUNTED_KEY = "outlet_counts_pending"  # documents counted in but not yet deduplicated
+
+
+def learn_pending(store: Any, docs: Iterable[tuple[str, str, str]]) -> OutletBoilerplate:
+    """Like :func:`learn_batch` for ``(doc id, outlet key, text)`` of documents that may already
+    have been counted in by a run that stopped before it deduplicated them all (deduplication
+    commits a chunk at a time): those are judged but not counted twice. The ids counted in stay in
+    the store's state until :func:`done_pending` (call inside a transaction)."""
+    counted = set(store.get_state(COUNTED_KEY) or [])
+    judged, fresh = OutletBoilerplate(), OutletBoilerplate()
+    new_ids = []
+    for doc_id, key, text in docs:
+        judged.add(key, text)
+        if doc_id not in counted:
+            fresh.add(key, text)
+            new_ids.append(doc_id)
+    record(store, fresh)
+    store.set_state(COUNTED_KEY, sorted(counted | set(new_ids)))
+    return load_totals(store, judged)
+
+
+def done_pending(store: Any) -> None:
+    """Every counted document is deduplicated: forget the pending list (inside a transaction)."""
+    store.set_state(COUNTED_KEY, [])
+
+
 def count_stored_documents(store: Any) -> None:
     """Fill the statistics from the documents a store already holds (a store made before they
     were kept): each one's stored text with the lines cleaning removed from it, which together are

@@ -29,9 +29,12 @@ def link_store(store: Store, options: LinkOptions | None = None, updated: Iterab
     stories' comparisons are rebuilt too.
     """
     state = store.get_state(STATE_KEY)
+    # a document still 'cleaned' is another run's, not yet deduplicated: its final text and its
+    # duplicate link come with that run, whose own link places it
+    pending = set(store.document_ids(status="cleaned"))
     if not state:  # first run (or a store linked before there was an index): build everything
         index = StoryIndex(options.stories if options else None)
-        index.add_many(_story_docs(store, store.documents(with_claims=False)))
+        index.add_many(_story_docs(store, (a for a in store.documents(with_claims=False) if a.id not in pending)))
         # one transaction: a saved index means its stories have their comparisons (a later run
         # only rebuilds what it touches)
         with store.transaction():
@@ -43,7 +46,7 @@ def link_store(store: Store, options: LinkOptions | None = None, updated: Iterab
     index = StoryIndex.from_state(state, options.stories if options else None)
     before = {s.id: s for s in index.stories()}  # as saved: the index refreshed them before saving
     # story_documents is the record of which documents the index has already seen
-    new = unplaced_document_ids(store)
+    new = [d for d in unplaced_document_ids(store) if d not in pending]
     index.add_many(_story_docs(store, store.documents(new, with_claims=False)))
     after = {s.id: s for s in index.stories()}
     changed = [s for sid, s in after.items() if before.get(sid) != s]

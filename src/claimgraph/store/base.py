@@ -13,10 +13,12 @@ the package imports both: this module never imports a backend, so there is no im
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from ..model import Article, Claim, Comparison, Quantity, Speaker, Story
 
@@ -24,10 +26,16 @@ URL_SCHEMES = ("postgresql://", "postgres://")
 PAGE = 1000  # rows per page when streaming big tables (bounded memory on any backend)
 DOC_CHUNK = 200  # articles loaded per query by ``documents(ids)``
 ENTITIES_VERSION = 11  # the schema that added document_entities (see schema.py)
+RETRY_SECONDS = 60.0  # how long a write waits out a lock or a lost connection before the run stops
+LOCK_SECONDS = 900.0  # how long a run waits for another one's store-wide stage (dedup, link, speakers)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class StoreError(RuntimeError):
-    """The store cannot be opened, is not a claimgraph store, or is newer than this claimgraph."""
+    """The store cannot be opened, is not a claimgraph store, is newer than this claimgraph, or
+    failed mid-run (disk full, a lock or a lost connection that outlasted the retry budget)."""
 
 
 def is_url(path_or_url: str | Path) -> bool:
@@ -44,6 +52,11 @@ class Store:
     # What a backend opens: "path" (a file) or "url" (a postgresql:// address); "" for no backend.
     address: ClassVar[str] = ""
     _backends: ClassVar[dict[str, type[Store]]] = {}
+    # the driver's exception classes (sqlite3.Error, psycopg.Error): what ``describe`` explains
+    driver_errors: ClassVar[tuple[type[BaseException], ...]] = ()
+    retry_seconds: float = RETRY_SECONDS
+    lock_seconds: float = LOCK_SECONDS
+    _retrying = 0  # depth of ``retry`` calls: only the outermost one retries
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -87,6 +100,67 @@ class Store:
         """Commit what runs inside the block, or roll all of it back on an exception."""
         raise NotImplementedError
         yield self  # pragma: no cover
+
+    def transient(self, exc: BaseException) -> bool:
+        """Is ``exc`` worth another try: a lock held by another writer, a deadlock, a lost connection?"""
+        return False
+
+    def recover(self) -> None:
+        """Make the connection usable again after a transient error (roll back, reconnect)."""
+
+    def describe(self, exc: BaseException) -> str:
+        """One line saying what went wrong with the store (for the command line)."""
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return f"{self.path}: {first}"
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the store-wide stage lock: one process at a time deduplicates, links and resolves
+        speakers, so each sees what the previous one wrote. Writers of single documents do not wait
+        for it. Waits at most ``lock_seconds``, then raises ``StoreError``."""
+        yield
+
+    def retry(self, fn: Callable[[], T], what: str) -> T:
+        """``fn()``, run again after a transient failure (see ``transient``) until ``retry_seconds``
+        have passed; then ``StoreError`` names ``what`` failed and why. Other errors pass through.
+
+        ``fn`` must be safe to run twice: a whole transaction, or a read. Inside another ``retry``,
+        ``fn`` runs once: the outermost call owns the budget (no retries multiplied by nesting).
+        """
+        if self._retrying:
+            return fn()
+        deadline = time.monotonic() + self.retry_seconds
+        delay, attempt = 0.05, 0
+        self._retrying += 1
+        try:
+            while True:
+                try:
+                    return fn()
+                except Exception as e:
+                    if not self.transient(e):
+                        raise
+                    attempt += 1
+                    if time.monotonic() + delay > deadline:
+                        raise StoreError(f"{self.describe(e)} (while {what}; gave up after {attempt} "
+                                         f"attempts in {self.retry_seconds:g} s)") from e
+                    log.info("store: %s, attempt %d failed (%s); retrying", what, attempt, self.describe(e))
+                    time.sleep(delay)
+                    delay = min(delay * 2, 2.0)
+                    try:
+                        self.recover()
+                    except Exception as again:  # still down: the next attempt fails and waits again
+                        if not self.transient(again):
+                            raise
+        finally:
+            self._retrying -= 1
+
+    def atomic(self, fn: Callable[[], T], what: str) -> T:
+        """``fn()`` inside one transaction, the whole transaction retried on a transient failure."""
+        def once() -> T:
+            with self.transaction():
+                return fn()
+
+        return self.retry(once, what)
 
     def begin(self) -> None:
         """Open a transaction explicitly (for batches that commit every N writes)."""
@@ -155,6 +229,24 @@ class Store:
 
     def set_status(self, doc_id: str, status: str) -> None:
         self.execute("UPDATE documents SET status=? WHERE id=?", (status, doc_id))
+
+    def put_extraction(self, doc_id: str, content_hash: str, claims: list[Claim] | None,
+                       entities: list[dict[str, Any]] | None = None) -> bool:
+        """Store the claims (and the parse's names) of a document and mark it extracted (``claims``
+        None: mark it failed), unless it changed since its text was read: another run replaced or
+        removed it, and that run extracts it. Returns whether anything was written. Call inside a
+        transaction."""
+        row = self.execute("SELECT content_hash FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if row is None or (row[0] or "") != content_hash:
+            return False
+        if claims is None:
+            self.set_status(doc_id, "failed")
+        else:
+            self.put_claims(doc_id, claims)
+            if entities is not None:
+                self.put_entities(doc_id, entities)
+            self.set_status(doc_id, "extracted")
+        return True
 
     def document_ids(self, status: str | None = None) -> list[str]:
         """Ids of the stored documents (with this status), in ingest order."""

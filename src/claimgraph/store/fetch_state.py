@@ -1,6 +1,6 @@
 """HTTP state of fetched URLs, kept in the store: ETag and Last-Modified for conditional GETs, the
 last status, the feed that listed the URL. Written in the reading transaction, so the state and
-the documents it stands for are committed together."""
+the documents it stands for are committed together (``BufferedFetchState`` holds both until then)."""
 
 from __future__ import annotations
 
@@ -43,3 +43,33 @@ class StoreFetchState:
     def has_document(self, url: str) -> bool:
         """Is ``url`` already a stored document (its id)? Feed items seen before are not fetched again."""
         return self.store.document_status(url) is not None
+
+
+class BufferedFetchState(StoreFetchState):
+    """Fetch state kept in memory until ``write`` stores it, in the transaction that stores the
+    documents fetched with it: the reader holds no transaction (and no lock) while it fetches and
+    cleans, and a validator is never committed without its document (a 304 would then hide it)."""
+
+    def __init__(self, store: Store):
+        super().__init__(store)
+        self.pending: dict[str, FetchState] = {}
+        self.pending_documents: set[str] = set()  # ids read in this batch, not yet stored
+
+    def get(self, url: str) -> FetchState | None:
+        return self.pending.get(url) or super().get(url)
+
+    def put(self, state: FetchState) -> None:
+        self.pending[state.url] = state
+
+    def has_document(self, url: str) -> bool:
+        return url in self.pending_documents or super().has_document(url)
+
+    def write(self) -> None:
+        """Store the pending states (inside the caller's transaction; safe to run again)."""
+        for state in self.pending.values():
+            super().put(state)
+
+    def clear(self) -> None:
+        """Forget what ``write`` stored once its transaction has committed."""
+        self.pending.clear()
+        self.pending_documents.clear()

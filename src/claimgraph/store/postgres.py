@@ -4,11 +4,19 @@ Opened with ``Store("postgresql://user@host:port/dbname")`` (psycopg 3). The sch
 the same migrations as SQLite's, translated by ``dialect.pg_ddl``; a ``claimgraph_meta`` table
 records the schema version (SQLite keeps it in ``PRAGMA user_version``). The connection runs in
 autocommit mode: ``transaction()`` and ``begin()``/``commit()`` group writes explicitly.
+
+A lost connection (the server restarted, a network cut) is transient: a statement outside a
+transaction reconnects and runs again, a transaction run by ``Store.atomic`` or ``Store.retry`` is
+run again whole, both within ``retry_seconds``; after that the run stops with one ``StoreError``.
+Store-wide stages hold a session advisory lock (``exclusive``), which the server releases when the
+connection goes.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,8 +26,11 @@ from .base import Store, StoreError
 from .dialect import pg_ddl, to_pyformat
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
+log = logging.getLogger(__name__)
+
 META_TABLE = "claimgraph_meta"
 MIGRATION_LOCK = 0x636C6169  # pg_advisory_xact_lock key: two processes never migrate at once
+STAGE_LOCK = 0x636C6173  # pg_advisory_lock key of the store-wide stages (dedup, link, speakers)
 CONNECT_TIMEOUT = 10  # seconds
 # Cheap consistency checks: what the foreign keys do not already guarantee.
 CHECKS = {
@@ -78,13 +89,15 @@ class PostgresStore(Store):
         import psycopg
 
         url = str(path)
+        self._url = url  # kept to reconnect; never printed (``path`` has no password)
         self.path = redact(url)
         self.readonly = readonly
+        self.driver_errors = (psycopg.Error,)
         self._columns: dict[str, list[str]] = {}
-        options = "-c default_transaction_read_only=on" if readonly else None
+        self._in_tx = 0  # depth of transaction() and begin(): statements there are not retried alone
+        self._locked = 0  # depth of exclusive()
         try:
-            self.conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
-                                        connect_timeout=CONNECT_TIMEOUT, options=options)
+            self.conn = self._connect()
         except psycopg.Error as e:
             raise StoreError(f"{self.path}: cannot open database ({str(e).strip()})") from e
         if not readonly:
@@ -96,6 +109,70 @@ class PostgresStore(Store):
             except BaseException:
                 self.conn.close()
                 raise
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        options = "-c default_transaction_read_only=on" if self.readonly else None
+        return psycopg.connect(self._url, autocommit=True, row_factory=_row_factory,
+                               connect_timeout=CONNECT_TIMEOUT, options=options)
+
+    # ------------------------------------------------------------------ failures and concurrency
+    def transient(self, exc: BaseException) -> bool:
+        """A lost connection, a server shutting down, a deadlock or a serialization failure; not a
+        full disk, which waiting does not mend."""
+        import psycopg
+        from psycopg import errors
+
+        return isinstance(exc, psycopg.OperationalError) and not isinstance(exc, errors.DiskFull)
+
+    def recover(self) -> None:
+        """Reconnect when the connection is gone; else roll back a failed transaction."""
+        if self.conn.closed or self.conn.broken:
+            self.conn.close()
+            self.conn = self._connect()  # raises OperationalError while the server is still down
+            self._in_tx = 0
+            log.warning("store: reconnected to %s", self.path)
+            if self._locked:  # the stage lock went with the old session: take it again
+                self._lock_stage()
+        elif self._in_tx == 0 and self.conn.info.transaction_status != 0:  # 0: IDLE
+            self.conn.rollback()
+
+    def describe(self, exc: BaseException) -> str:
+        from psycopg import errors
+
+        if isinstance(exc, errors.DiskFull):
+            return (f"{self.path}: the server's disk is full ({str(exc).strip().splitlines()[0]}); what was "
+                    "committed before is kept: free some space and run the same command again to resume")
+        return super().describe(exc)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """The store-wide stage lock: a session advisory lock, polled for at most ``lock_seconds``."""
+        if self.readonly:
+            yield
+            return
+        if self._locked == 0:
+            self.retry(self._lock_stage, "taking the store's lock")
+        self._locked += 1
+        try:
+            yield
+        finally:
+            self._locked -= 1
+            if self._locked == 0:
+                try:
+                    self.execute("SELECT pg_advisory_unlock(?)", (STAGE_LOCK,))
+                except Exception:  # the connection is gone, and the server released the lock with it
+                    log.debug("store: stage lock not released by hand", exc_info=True)
+
+    def _lock_stage(self) -> None:
+        deadline = time.monotonic() + self.lock_seconds
+        # straight on the connection: called by recover() too, where execute() would recurse
+        while not self.conn.execute("SELECT pg_try_advisory_lock(%s)", (STAGE_LOCK,)).fetchone()[0]:
+            if time.monotonic() > deadline:
+                raise StoreError(f"{self.path}: another claimgraph process has held the store's lock for "
+                                 f"over {self.lock_seconds:g} s; let it finish, or stop it, and run again")
+            time.sleep(0.1)
 
     # ------------------------------------------------------------------ schema
     def _version(self) -> int:
@@ -126,7 +203,7 @@ class PostgresStore(Store):
 
     @property
     def schema_version(self) -> int:
-        return self._version()
+        return self._version() if self._in_tx else self.retry(self._version, "reading the schema version")
 
     def integrity_check(self) -> str:
         """``"ok"``, or the problems found by a few cheap consistency queries."""
@@ -143,13 +220,23 @@ class PostgresStore(Store):
 
     # ------------------------------------------------------------------ statements
     def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
-        return self.conn.execute(to_pyformat(sql), _clean(args))
+        sql, args = to_pyformat(sql), _clean(args)
+        if self._in_tx:  # part of a transaction: only the whole transaction can be run again
+            return self.conn.execute(sql, args)
+        # alone it is its own transaction (autocommit): run it again on a new connection if need be
+        return self.retry(lambda: self.conn.execute(sql, args), "running a query")
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = [_clean(r) for r in rows]
         if rows:
-            with self.conn.cursor() as cur:
-                cur.executemany(to_pyformat(sql), rows)
+            def run() -> None:
+                with self.conn.cursor() as cur:
+                    cur.executemany(to_pyformat(sql), rows)
+
+            if self._in_tx:
+                run()
+            else:
+                self.retry(run, "running a query")
 
     def _table_columns(self, table: str) -> list[str]:
         if table not in self._columns:
@@ -170,8 +257,24 @@ class PostgresStore(Store):
     # ------------------------------------------------------------------ transactions
     @contextmanager
     def transaction(self) -> Iterator[Store]:
-        with self.conn.transaction():
-            yield self
+        self._in_tx += 1
+        try:
+            with self.conn.transaction():
+                yield self
+        finally:
+            self._in_tx = max(self._in_tx - 1, 0)
+
+    def begin(self) -> None:
+        self.conn.execute("BEGIN")
+        self._in_tx += 1
+
+    def commit(self) -> None:
+        self._in_tx = max(self._in_tx - 1, 0)
+        self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self._in_tx = max(self._in_tx - 1, 0)
+        self.conn.execute("ROLLBACK")
 
     def close(self) -> None:
         if not self.conn.closed:
