@@ -78,6 +78,7 @@ def test_linking_reads_the_stored_names(tmp_path):
                     content_hash=f"h{i}",
                 ),
                 raw_hash=f"r{i}",
+                status="extracted",  # linking leaves documents a run has not deduplicated yet
             )
             s.put_entities(d.id, names if with_names else [])
         return s

@@ -51,8 +51,8 @@ def test_a_store_made_before_the_statistics_gets_them_from_its_documents(tmp_pat
             store.put_document(
                 Article(id=f"d{i}", text=body, outlet="Harbor Ledger", removed=[TAG]), raw_hash="x"
             )
-    con = sqlite3.connect(db)  # back to version 9: no statistics yet
-    con.executescript("DROP TABLE outlet_docs; DROP TABLE outlet_lines; PRAGMA user_version = 9;")
+    con = sqlite3.connect(db)  # back to the version before the statistics (12)
+    con.executescript("DROP TABLE outlet_docs; DROP TABLE outlet_lines; PRAGMA user_version = 11;")
     con.close()
     with Store(db) as store:
         assert store.execute("SELECT docs FROM outlet_docs WHERE outlet='harbor ledger'").fetchone()[0] == 3
