@@ -1,13 +1,13 @@
-"""The outlet boilerplate statistics kept in the store (clean/outlet_counts.py)."""
+"""The outlet boilerplate statistics kept in the store (store/outlet_stats.py)."""
 
 from __future__ import annotations
 
 import sqlite3
 
 from claimgraph.clean.corpus import OutletBoilerplate, line_hash
-from claimgraph.clean.outlet_counts import learn_batch, signed, unsigned
 from claimgraph.model import Article
 from claimgraph.store import Store
+from claimgraph.store.outlet_stats import learn_batch, signed, unsigned
 
 TAG = "Printed at the Quayside works on Tallow Lane, Orvane."
 

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .clean.corpus import outlet_key
 from .clean.dates import normalize_date
 from .clean.decode import decode_bytes
 from .clean.html import extract_html
-from .clean.outlet_counts import done_pending, learn_pending
 from .clean.text import clean_text
 from .dedup import Deduplicator
 from .limits import LimitExceeded, call_with_timeout, check_text_length
@@ -25,6 +25,7 @@ from .options import Options
 from .read import Fetcher, iter_sources
 from .store import Store
 from .store.fetch_state import BufferedFetchState
+from .store.outlet_stats import done_pending, learn_pending
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +48,6 @@ class RunStats:
 def raw_hash(content: bytes | str) -> str:
     data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
     return hashlib.sha1(data).hexdigest()
-
-
-def outlet_key(art: Article) -> str:
-    if art.outlet:
-        return art.outlet.lower()
-    if art.url:
-        from urllib.parse import urlsplit
-
-        return urlsplit(art.url).netloc.lower().removeprefix("www.")
-    return ""
 
 
 def clean_raw(raw: RawDoc, max_chars: int | None = None) -> tuple[Article, str]:

@@ -16,7 +16,9 @@ import hashlib
 import math
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
+from ..model import Article
 from . import patterns
 from .boilerplate import is_prose, norm_key
 
@@ -136,3 +138,12 @@ class OutletBoilerplate:
         while kept and not kept[-1].strip():
             kept.pop()
         return "\n".join(kept), removed
+
+
+def outlet_key(art: Article) -> str:
+    """Whose statistics an article counts in: its outlet, else its URL's host."""
+    if art.outlet:
+        return art.outlet.lower()
+    if art.url:
+        return urlsplit(art.url).netloc.lower().removeprefix("www.")
+    return ""

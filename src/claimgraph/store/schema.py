@@ -37,7 +37,7 @@ def _comparison_members(store: Any) -> None:
 
 def _outlet_counts(store: Any) -> None:
     """Version 10 keeps the outlet boilerplate statistics; count them from the stored documents."""
-    from ..clean.outlet_counts import count_stored_documents
+    from .outlet_stats import count_stored_documents
 
     count_stored_documents(store)
 
@@ -181,7 +181,7 @@ MIGRATIONS: list[Migration] = [
         PRIMARY KEY (doc_id, text, label)
     );
     """),
-    # 12: the outlet boilerplate statistics (clean/outlet_counts.py), kept so that a new batch is
+    # 12: the outlet boilerplate statistics (store/outlet_stats.py), kept so that a new batch is
     # judged against every article seen before without reading them again: per outlet, how many
     # articles it has and in how many of them each line (a signed 64-bit hash) appeared. A store
     # of an older version gets them from the stored texts and the lines cleaning removed.

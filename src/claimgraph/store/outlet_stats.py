@@ -1,6 +1,6 @@
 """The outlet boilerplate statistics kept in the store, so that a batch costs what it holds.
 
-:class:`~claimgraph.clean.corpus.OutletBoilerplate` needs, for every line of an article, in how many
+The outlet learner (:class:`~claimgraph.clean.corpus.OutletBoilerplate`) needs, for every line of an article, in how many
 of the outlet's articles that line appeared, and how many articles the outlet has. Both are kept
 in the ``outlet_docs`` and ``outlet_lines`` tables and updated with each batch's counts; a batch's
 learner then loads only its outlets and the hashes of its own lines. Adding N articles to a store
@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .corpus import OutletBoilerplate
+from ..clean.corpus import OutletBoilerplate, outlet_key
+from ..model import Article
 
 CHUNK = 500  # hashes per ``IN (...)`` lookup
 _TOP = 1 << 63
@@ -103,9 +104,6 @@ def count_stored_documents(store: Any) -> None:
     were kept): each one's stored text with the lines cleaning removed from it, which together are
     the lines the learner saw."""
     import json
-
-    from ..model import Article
-    from ..pipeline import outlet_key
 
     batch = OutletBoilerplate()
     for r in store.execute("SELECT outlet, url, text, removed FROM documents ORDER BY rowid").fetchall():
