@@ -7,7 +7,7 @@ import sqlite3
 from claimgraph.clean.corpus import OutletBoilerplate, line_hash
 from claimgraph.model import Article
 from claimgraph.store import Store
-from claimgraph.store.outlet_stats import learn_batch, signed, unsigned
+from claimgraph.store.outlet_stats import done_pending, learn_batch, learn_pending, signed, unsigned
 
 TAG = "Printed at the Quayside works on Tallow Lane, Orvane."
 
@@ -60,3 +60,20 @@ def test_a_store_made_before_the_statistics_gets_them_from_its_documents(tmp_pat
             "SELECT docs FROM outlet_lines WHERE line=?", (signed(line_hash(TAG)),)
         ).fetchone()
         assert row[0] == 3
+
+
+def test_a_batch_resumed_after_a_stop_is_counted_once(tmp_path):
+    """Deduplication commits a chunk at a time: a run that stops after counting its batch in leaves
+    its documents pending, and the run that resumes judges them without counting them again."""
+    docs = [(f"d{i}", key, text) for i, (key, text) in enumerate(texts(4))]
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction():
+            learn_pending(store, docs)  # counted in; the run stops before its dedup chunks commit
+        with store.transaction():
+            again = learn_pending(store, [*docs, ("d9", "harbor ledger", texts(1, start=9)[0][1])])
+            done_pending(store)
+        assert again.documents("harbor ledger") == 5  # four counted once, and the new one
+        assert store.execute("SELECT docs FROM outlet_docs").fetchone()[0] == 5
+        with store.transaction():
+            later = learn_pending(store, docs[:1])  # after done_pending, the same ids count again
+        assert later.documents("harbor ledger") == 6
