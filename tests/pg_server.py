@@ -140,9 +140,9 @@ def start_server() -> PgServer:
     return server
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    """A PostgreSQL server for the whole test session (skips when one cannot be started)."""
+def running_server() -> Iterator[PgServer]:
+    """A throwaway server for a fixture to yield, stopped afterwards (the test skips when none can
+    be started)."""
     pytest.importorskip("psycopg")
     try:
         server = start_server()
@@ -152,6 +152,12 @@ def pg_server() -> Iterator[PgServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A PostgreSQL server for the whole test session (skips when one cannot be started)."""
+    yield from running_server()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pg_server import start_server
+from pg_server import running_server
 
 pytestmark = pytest.mark.model
 
@@ -131,15 +131,7 @@ def test_three_writers_at_once(tmp_path, store_url):
 @pytest.fixture
 def own_pg_server():
     """A server of the test's own: it is stopped and started again mid-run."""
-    pytest.importorskip("psycopg")
-    try:
-        server = start_server()
-    except RuntimeError as e:
-        pytest.skip(str(e))
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from running_server()
 
 
 def _extracted(url: str) -> int:
