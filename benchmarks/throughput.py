@@ -89,7 +89,8 @@ def sample_file(n: int, work: Path) -> tuple[Path, int]:
 def analyze(path: Path, work: Path, procs: int, batch: int) -> tuple[float, int]:
     db = work / f"{path.stem}-{time.time_ns()}.db"
     exe = Path(sys.executable).with_name("claimgraph")
-    return timed([str(exe), "analyze", str(path), "--db", str(db), "--quiet", "-j", str(procs),
+    jobs = ["-j", str(procs)] if procs else []  # 0: analyze's own default (the usable CPUs)
+    return timed([str(exe), "analyze", str(path), "--db", str(db), "--quiet", *jobs,
                   "--batch-size", str(batch)])
 
 
@@ -98,7 +99,8 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--growth", default="500,1000,2000")
     ap.add_argument("--rss-n", type=int, default=0, help="also measure peak RSS on this many articles")
-    ap.add_argument("-j", "--procs", type=int, default=2)
+    ap.add_argument("-j", "--procs", type=int, default=2,
+                    help="processes; 0: analyze with its default -j against a bare parse on the usable CPUs")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--skip-bare", action="store_true")
     ap.add_argument("--repeat", type=int, default=1,
@@ -118,7 +120,8 @@ def main() -> int:
               f"peak RSS {rss_cg / 1024:6.0f} MB")
         if a.skip_bare:
             continue
-        t_bare, rss_bare = timed([sys.executable, "-c", BARE, str(path), str(a.procs), str(a.batch_size)])
+        bare_procs = a.procs or len(os.sched_getaffinity(0))
+        t_bare, rss_bare = timed([sys.executable, "-c", BARE, str(path), str(bare_procs), str(a.batch_size)])
         print(f"bare nlp.pipe      : {t_bare:7.1f} s  {a.n / t_bare:6.2f} articles/s  {words / t_bare:7.0f} words/s  "
               f"peak RSS {rss_bare / 1024:6.0f} MB")
         ratios.append(t_cg / t_bare)
