@@ -90,8 +90,17 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
             resolvers.append(SpeakerResolver(doc))
         return resolvers[0]
 
+    # claims that have started by the current figure and not yet ended before it, in claim order:
+    # a sweep in start order, so a long article's figures are not each checked against every claim
+    by_start = sorted(range(len(claims)), key=lambda k: claims[k][0])
+    active: list[int] = []
+    nxt = 0
     for q in sorted(quantities, key=lambda q: q.start):
-        holders = [c for s, e, c in claims if s <= q.start and q.end <= e]
+        while nxt < len(by_start) and claims[by_start[nxt]][0] <= q.start:
+            bisect.insort(active, by_start[nxt])
+            nxt += 1
+        active = [k for k in active if claims[k][1] >= q.start]  # ended: holds no later figure
+        holders = [claims[k][2] for k in active if q.end <= claims[k][1]]
         if holders:
             # the innermost claim, unless it names no one ("concerned by reports that hundreds were
             # killed", Hague says): then the innermost one with a speaker asserts the figure
