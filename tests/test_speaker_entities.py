@@ -222,3 +222,35 @@ def test_outlets_are_the_corpus_outlets_and_relays():
     result = resolve_speakers(rows, [("", "Bay Herald")])
     kinds = {s.name: s.type for s in result.speakers}
     assert kinds == {"The Bay Herald": "outlet", "Coastline": "outlet", "one skipper": "witness"}
+
+
+def test_entities_do_not_depend_on_the_order_claims_were_stored(tmp_path):
+    """Parse workers store claims in the order they finish: the entities must come out the same."""
+    from claimgraph.store import Store
+
+    docs = [
+        Article(id="a", text="Governor Ines Kalder said 40 roads were shut. Kalder said more would follow.",
+                outlet="Valley Post", content_hash="ha"),
+        Article(id="b", text="The governor, Ines Kalder, said 41 roads were shut.", outlet="Harbor Ledger",
+                content_hash="hb"),
+    ]
+    claims = {
+        "a": [Claim(id="a#c1", text="40 roads were shut", start=24, end=42, speaker="Ines Kalder",
+                    speaker_mention="Governor Ines Kalder"),
+              Claim(id="a#c2", text="more would follow", start=57, end=74, speaker="Ines Kalder",
+                    speaker_mention="Kalder")],
+        "b": [Claim(id="b#c1", text="41 roads were shut", start=33, end=51, speaker="Ines Kalder",
+                    speaker_mention="The governor, Ines Kalder")],
+    }
+
+    def entities(order: list[str]) -> list[tuple[str, list[str]]]:
+        with Store(tmp_path / f"{''.join(order)}.db") as store:
+            with store.transaction():
+                for d in docs:
+                    store.put_document(d, raw_hash=d.id, status="extracted")
+                for doc_id in order:
+                    store.put_claims(doc_id, claims[doc_id][::-1] if doc_id == order[0] else claims[doc_id])
+            resolve_store(store)
+            return [(s.name, s.aliases) for s in store.speakers()]
+
+    assert entities(["a", "b"]) == entities(["b", "a"])

@@ -14,10 +14,15 @@ def resolve_store(store: Store) -> int:
     story_of = {d: s.id for s in store.stories() for d in s.documents}
     resolver = SpeakerResolver()
     outlet_of: dict[str, str | None] = {}
+    order: dict[str, int] = {}  # ingest order of the documents
     for doc_id, text, outlet, duplicate_of in store.document_texts():
         resolver.add_document(text, outlet, doc_id=doc_id, duplicate_of=duplicate_of)
         outlet_of[doc_id] = outlet
-    for r in store.speaker_rows():
+        order[doc_id] = len(order)
+    # claims in document order, then text order: parse workers store them in the order they finish,
+    # and the entities (aliases, first names seen) must not depend on that
+    rows = sorted(store.speaker_rows(), key=lambda r: (order.get(r["doc_id"], len(order)), r["start_char"], r["id"]))
+    for r in rows:
         resolver.add(SpeakerRow(claim_id=r["id"], doc_id=r["doc_id"], speaker=r["speaker"],
                                 mention=r["speaker_mention"], extracted_type=r["speaker_type"],
                                 outlet=outlet_of.get(r["doc_id"]), story=story_of.get(r["doc_id"]),

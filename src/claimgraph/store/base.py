@@ -442,9 +442,10 @@ class Store:
 
     # ------------------------------------------------------------------ speaker entities
     def speaker_rows(self) -> Iterator[Any]:
-        """``(id, doc_id, speaker, speaker_mention, speaker_type, via)`` of every claim with a speaker
-        or an intermediary, a page at a time (``via`` as stored: JSON text)."""
-        yield from self._paged("SELECT rowid, id, doc_id, speaker, speaker_mention, speaker_type, via FROM claims "
+        """``(id, doc_id, start_char, speaker, speaker_mention, speaker_type, via)`` of every claim with
+        a speaker or an intermediary, a page at a time (``via`` as stored: JSON text)."""
+        yield from self._paged("SELECT rowid, id, doc_id, start_char, speaker, speaker_mention, speaker_type, via "
+                               "FROM claims "
                                "WHERE (speaker IS NOT NULL OR via != '[]') AND {after}")
 
     def document_texts(self) -> Iterator[tuple[str, str, str | None, str | None]]:
