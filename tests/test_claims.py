@@ -41,3 +41,22 @@ def test_a_failing_document_does_not_cost_the_batch(monkeypatch):
     assert not out[1].ok and out[1].claims == []
     assert out[1].failure == ExtractionFailure("ValueError", "broken")
     assert str(out[1].failure) == "ValueError: broken"
+
+
+def test_a_sentence_is_checked_for_a_question_once_however_many_figures_it_holds(nlp, monkeypatch):
+    """The check rebuilds the sentence's text token by token: once per figure made a long run-on
+    sentence of figures quadratic."""
+    import claimgraph.extract.claims as claims_module
+
+    seen: list[str] = []
+    real = claims_module._is_question
+
+    def counting(text: str) -> bool:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(claims_module, "_is_question", counting)
+    text = "The depot holds " + ", ".join(f"{n} crates" for n in range(2, 42)) + " at the quay."
+    claims = extract_doc(nlp(text), "doc")
+    assert sum(len(c.quantities) for c in claims) >= 30
+    assert len(seen) == len(set(seen))  # each sentence checked once

@@ -83,6 +83,7 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
                                    sentence_end=sent.end_char if sent is not None else None)))
 
     own: dict[int, Claim] = {}
+    asks: dict[int, bool] = {}  # sentence start -> whether the sentence is a question
     resolvers: list[SpeakerResolver] = []  # built only for a document that needs it
 
     def resolver() -> SpeakerResolver:
@@ -108,7 +109,11 @@ def build_claims(doc: Doc, doc_id: str, attributions: list[Attribution],
             min(spoken, key=lambda c: c.end - c.start).quantities.append(q)
             continue
         sent = sentence_of(q.start)
-        if sent is None or _is_question(sent.text):
+        if sent is None:
+            continue
+        if sent.start_char not in asks:  # once per sentence: its text is rebuilt token by token
+            asks[sent.start_char] = _is_question(sent.text)
+        if asks[sent.start_char]:
             continue  # a question in the article's own voice asserts nothing: not a claim
         claim = own.get(sent.start_char)
         if claim is None:
