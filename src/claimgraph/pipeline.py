@@ -257,21 +257,28 @@ class Pipeline:
             self.on_info(describe(n_process, explicit=bool(opts.n_process)))
             results = extract_documents(items(), batch_size=opts.batch_size, n_process=n_process,
                                         parse_less=opts.parse_less)
-        for result in results:
-            done += 1
-            chash = hashes.pop(result.doc_id, "")
-            if result.failure is not None:  # reported, kept as a failed document
-                self.store.atomic(lambda r=result, h=chash: self.store.put_extraction(r.doc_id, h, None),
-                                  "marking a document failed")
-                self._error(ReadError(result.doc_id, f"cannot extract claims ({result.failure})"), stats)
-                continue
-            if self.store.atomic(lambda r=result, h=chash: self.store.put_extraction(r.doc_id, h, r.claims,
-                                                                                     r.entities),
-                                 "storing claims"):
-                self.extracted.append(result.doc_id)
-                stats.extracted += 1
-                stats.claims += len(result.claims)
-            self.progress("extract", done, len(todo))
+        try:
+            for result in results:
+                done += 1
+                chash = hashes.pop(result.doc_id, "")
+                if result.failure is not None:  # reported, kept as a failed document
+                    self.store.atomic(lambda r=result, h=chash: self.store.put_extraction(r.doc_id, h, None),
+                                      "marking a document failed")
+                    self._error(ReadError(result.doc_id, f"cannot extract claims ({result.failure})"), stats)
+                    continue
+                if self.store.atomic(lambda r=result, h=chash: self.store.put_extraction(r.doc_id, h, r.claims,
+                                                                                         r.entities),
+                                     "storing claims"):
+                    self.extracted.append(result.doc_id)
+                    stats.extracted += 1
+                    stats.claims += len(result.claims)
+                self.progress("extract", done, len(todo))
+        finally:
+            # close the parse pool here, in this thread: left to the garbage collector after a
+            # store error, it would be shut down from the pool's own manager thread and fail
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
 
     # ------------------------------------------------------------------ link
     def link(self) -> None:
