@@ -423,15 +423,7 @@ def doubled_field_blocks(lines: Sequence[str], removed: set[int] | frozenset[int
                 break
             if keys[j2] != keys[j]:
                 continue
-            n = 0
-            while (
-                j2 + n < len(live)
-                and j + n < j2
-                and short[j + n]
-                and short[j2 + n]
-                and keys[j + n] == keys[j2 + n]
-            ):
-                n += 1
+            n = _common_run(keys, short, j, j2)
             if n >= 2 and any(field[j : j + n]):
                 out.update(live[j : j + n])
                 out.update(live[j2 : j2 + n])
@@ -439,6 +431,15 @@ def doubled_field_blocks(lines: Sequence[str], removed: set[int] | frozenset[int
                 if all(short[t] for t in range(j + n, j2)):
                     out.update(live[j + n : j2])
     return out
+
+
+def _common_run(keys: Sequence[str], flagged: Sequence[bool], j: int, j2: int) -> int:
+    """How many flagged lines from ``j`` on repeat, key for key, the flagged lines from ``j2`` on
+    (the first copy stops where the second begins)."""
+    n = 0
+    while j2 + n < len(keys) and j + n < j2 and flagged[j + n] and flagged[j2 + n] and keys[j + n] == keys[j2 + n]:
+        n += 1
+    return n
 
 
 def _menu_like(block: Sequence[str]) -> bool:
@@ -475,15 +476,7 @@ def repeated_menus(lines: Sequence[str], removed: set[int] | frozenset[int] = fr
                 continue
             if j and item[j - 1] and item[j2 - 1] and keys[j - 1] == keys[j2 - 1] and j2 - 1 > j:
                 continue  # inside a longer repeated block: that block is judged whole
-            n = 0
-            while (
-                j2 + n < len(live)
-                and j + n < j2
-                and item[j + n]
-                and item[j2 + n]
-                and keys[j + n] == keys[j2 + n]
-            ):
-                n += 1
+            n = _common_run(keys, item, j, j2)
             block = [lines[live[t]] for t in range(j, j + n)]
             if n >= REPEATED_MENU_LINES and _menu_like(block):
                 out.update(live[j : j + n])
