@@ -31,6 +31,7 @@ from urllib.parse import quote, urlencode
 import httpx
 
 from claimgraph.model import Article, Claim, Comparison, Quantity, Speaker, Story
+from claimgraph.speakers.summaries import refresh as refresh_speaker_summaries
 from claimgraph.store import Store
 
 OUTLETS = ["Harbor Ledger", "Coastline Wire", "Valley Post", "Northvale Daily", "Plain Herald"]
@@ -109,6 +110,7 @@ def build_store(path: Path, articles: int, claims_per_doc: int, seed: int = 7, s
         store.put_speakers([Speaker(id=sid, name=name, type="person" if name[0].isupper() else "agency",
                                     aliases=[name], claims=counts[name], documents=docs[name])
                             for name, sid in speaker_ids.items() if name in counts], claim_speaker)
+        refresh_speaker_summaries(store)  # what the speakers stage stores for the speaker pages
     return len(all_stories), n_claims
 
 

@@ -41,6 +41,27 @@ def relations_from_stands(speaker_id: str, rows: Iterable[Stand]) -> dict[str, C
     return out
 
 
+def all_relations(rows: Iterable[Stand]) -> dict[str, dict[str, Counter[str]]]:
+    """``relations_from_stands`` of every speaker at once, from the stands of every comparison
+    (what the speakers stage stores, so that a speaker's page need not work it out)."""
+    by_comparison: dict[str, tuple[str, dict[str, set[int | None]]]] = {}
+    for key, verdict, speaker, side in rows:
+        by_comparison.setdefault(key, (verdict, {}))[1].setdefault(speaker, set()).add(side)
+    out: dict[str, dict[str, Counter[str]]] = {}
+    for verdict, sides in by_comparison.values():
+        if verdict not in ("conflict", "consistent") or len(sides) < 2:
+            continue
+        for me, mine in sides.items():
+            mine = mine - {None}
+            rel = out.setdefault(me, {"agrees": Counter(), "conflicts": Counter()})
+            for other, theirs in sides.items():
+                if other == me:
+                    continue
+                agree = verdict == "consistent" or bool(theirs & mine)
+                rel["agrees" if agree else "conflicts"][other] += 1
+    return out
+
+
 def relations(
     speaker_id: str, comparisons: Iterable[Comparison], speaker_of: dict[str, str | None]
 ) -> dict[str, Counter[str]]:

@@ -7,6 +7,7 @@ import json
 
 from ..store import Store
 from .resolve import SpeakerResolver, SpeakerRow
+from .summaries import refresh
 
 
 def resolve_store(store: Store) -> int:
@@ -30,4 +31,5 @@ def resolve_store(store: Store) -> int:
     result = resolver.resolve()
     with store.transaction():
         store.put_speakers(result.speakers, result.claim_speaker)
+        refresh(store)  # what each speaker's page shows, with the entities it counts
     return len(result.speakers)

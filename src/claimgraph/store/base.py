@@ -27,6 +27,8 @@ PAGE = 1000  # rows per page when streaming big tables (bounded memory on any ba
 DOC_CHUNK = 200  # articles loaded per query by ``documents(ids)``
 ENTITIES_VERSION = 11  # the schema that added document_entities (see schema.py)
 RETRY_SECONDS = 60.0  # how long a write waits out a lock or a lost connection before the run stops
+# the state row saying the speaker pages' stored figures are up to date (speaker_summaries.py)
+SPEAKER_SUMMARIES_KEY = "speaker_summaries"
 LOCK_SECONDS = 900.0  # how long a run waits for another one's store-wide stage (dedup, link, speakers)
 
 log = logging.getLogger(__name__)
@@ -455,6 +457,7 @@ class Store:
 
     def put_speakers(self, speakers: list[Speaker], claim_speaker: dict[str, str]) -> None:
         """Replace the speaker entities and point every claim to its entity (None when it has none)."""
+        self._speaker_summaries_stale()
         self.execute("DELETE FROM speakers")
         self.executemany(
             "INSERT INTO speakers (id, name, type, role, affiliation, aliases, possible, claims, documents) "
@@ -464,6 +467,10 @@ class Store:
         self.execute("UPDATE claims SET speaker_id=NULL WHERE speaker_id IS NOT NULL")
         self.executemany("UPDATE claims SET speaker_id=? WHERE id=?",
                          [(sid, cid) for cid, sid in claim_speaker.items()])
+
+    def _speaker_summaries_stale(self) -> None:
+        """Speakers or comparisons change: the stored figures of the speaker pages no longer hold."""
+        self.execute("DELETE FROM state WHERE key=?", (SPEAKER_SUMMARIES_KEY,))
 
     def claim_speaker_ids(self, claim_ids: Sequence[str]) -> dict[str, str | None]:
         """``claim id -> speaker entity id`` (None for the article's own voice)."""
@@ -553,6 +560,7 @@ class Store:
     def put_comparisons(self, comparisons: list[Comparison]) -> None:
         """Replace the comparisons: a membership row per figure compared (claim, quantity index and,
         in a conflict, the side it stands on), in the comparison's order."""
+        self._speaker_summaries_stale()
         self.execute("DELETE FROM comparison_claims")
         self.execute("DELETE FROM comparisons")
         self._insert_comparisons(comparisons)
@@ -598,6 +606,7 @@ class Store:
     def replace_comparisons(self, story_ids: Iterable[str], comparisons: list[Comparison]) -> None:
         """Delete the comparisons stored under ``story_ids`` and add ``comparisons`` after the others
         (new ids follow the largest stored one); the other stories' comparisons stay as they are."""
+        self._speaker_summaries_stale()
         ids = list(dict.fromkeys(story_ids))
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]

@@ -42,6 +42,15 @@ def _outlet_counts(store: Any) -> None:
     count_stored_documents(store)
 
 
+def _speaker_summaries(store: Any) -> None:
+    """Version 13 keeps what a speaker's page shows about the whole store; work it out once for a
+    store whose speakers were resolved before."""
+    from ..speakers.summaries import refresh
+
+    if store.execute("SELECT 1 FROM speakers LIMIT 1").fetchone():
+        refresh(store, migrating=True)
+
+
 MIGRATIONS: list[Migration] = [
     # 1: the foundation
     Migration("""
@@ -192,6 +201,25 @@ MIGRATIONS: list[Migration] = [
         PRIMARY KEY (outlet, line)
     );
     """, convert=_outlet_counts),
+    # 13: what a speaker's page shows about the whole store, kept by the speakers stage so that the
+    # page reads a few indexed rows instead of every claim and comparison of a much-quoted speaker:
+    # claims per outlet ('' for none) and, per other speaker, in how many comparisons they agree or
+    # conflict (``relation``: 'agrees' or 'conflicts'). ``speaker_documents`` is what the speakers
+    # stage learnt from each document's text (acronyms defined, as JSON pairs) at that
+    # ``content_hash``, so that a later run reads only new or changed texts.
+    Migration("""
+    CREATE TABLE speaker_outlets (
+        speaker_id TEXT NOT NULL, outlet TEXT NOT NULL, claims INTEGER NOT NULL,
+        PRIMARY KEY (speaker_id, outlet)
+    );
+    CREATE INDEX speaker_outlets_rank ON speaker_outlets(speaker_id, claims DESC, outlet);
+    CREATE TABLE speaker_relations (
+        speaker_id TEXT NOT NULL, relation TEXT NOT NULL, other_id TEXT NOT NULL, comparisons INTEGER NOT NULL,
+        PRIMARY KEY (speaker_id, relation, other_id)
+    );
+    CREATE INDEX speaker_relations_rank ON speaker_relations(speaker_id, relation, comparisons DESC, other_id);
+    CREATE TABLE speaker_documents (doc_id TEXT PRIMARY KEY, content_hash TEXT, acronyms TEXT);
+    """, convert=_speaker_summaries),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

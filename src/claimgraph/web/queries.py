@@ -25,6 +25,24 @@ from ..store.queries import (
 from ..store.queries import claim_outlets as stored_claim_outlets
 from ..store.queries import speaker_stands as stored_speaker_stands
 from ..store.queries import story_titles as stored_story_titles
+from ..store.speaker_summaries import fresh, speaker_relations, stored_outlets
+
+
+def summaries_fresh(store: Store) -> bool:
+    """Does the store hold the speakers' outlet and relation figures, up to date?"""
+    return fresh(store)
+
+
+def speaker_outlets(store: Store, speaker_id: str) -> dict[str | None, int]:
+    """``outlet -> claims`` of one speaker entity, as the speakers stage stored them (most claims
+    first; '' for no outlet): ``claim_outlets(speaker_id=...)`` without reading its claims."""
+    return dict(stored_outlets(store, speaker_id))
+
+
+def speaker_relation_counts(store: Store, speaker_id: str) -> dict[str, list[tuple[str, int]]]:
+    """``{"agrees": [(other speaker id, comparisons), ...], "conflicts": [...]}``, most first, as
+    the speakers stage stored them."""
+    return {kind: speaker_relations(store, speaker_id, kind) for kind in ("agrees", "conflicts")}
 
 
 def _title(title: str | None, fallback: str) -> str:

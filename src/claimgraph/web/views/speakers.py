@@ -95,7 +95,11 @@ def speaker_page(request: Request, store: Annotated[Store, Depends(get_store)],
         raise NotFound("speaker", id or name)
     claims = store.claims(**filters, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     rows = claim_rows(store, claims)
-    outlets = {o or "unknown outlet": n for o, n in queries.claim_outlets(store, **filters).items()}
+    # a much-quoted speaker has thousands of claims and comparisons: the speakers stage stored
+    # what the page shows of them (a store older than that, or changed since, counts them here)
+    stored = entity is not None and queries.summaries_fresh(store)
+    counts = queries.speaker_outlets(store, entity.id) if stored and entity else queries.claim_outlets(store, **filters)
+    outlets = {o or "unknown outlet": n for o, n in counts.items()}
     first = claims[0] if claims else store.claims(**filters, limit=1)[0]
     data: dict[str, Any] = {"speaker": entity.name if entity else (first.speaker or name.strip()),
                             "entity": _entity_row(entity) if entity else None, "claims": rows,
@@ -103,9 +107,12 @@ def speaker_page(request: Request, store: Annotated[Store, Depends(get_store)],
                             "stories": _by_story(store, rows), "outlets": outlets,
                             "truncated": len(rows) < total, "agrees": [], "conflicts": []}
     if entity is not None:
-        rel = relations_from_stands(entity.id, queries.speaker_stands(store, entity.id))
-        others = {s.id: s for s in store.speakers(sorted(set(rel["agrees"]) | set(rel["conflicts"])))}
+        if stored:
+            rel = queries.speaker_relation_counts(store, entity.id)
+        else:
+            counted = relations_from_stands(entity.id, queries.speaker_stands(store, entity.id))
+            rel = {k: counted[k].most_common() for k in ("agrees", "conflicts")}
+        others = {s.id: s for s in store.speakers(sorted({k for pairs in rel.values() for k, _ in pairs}))}
         for key in ("agrees", "conflicts"):
-            data[key] = [{**_entity_row(others[k]), "comparisons": n} for k, n in rel[key].most_common()
-                         if k in others]
+            data[key] = [{**_entity_row(others[k]), "comparisons": n} for k, n in rel[key] if k in others]
     return respond(request, "speaker.html", data)
