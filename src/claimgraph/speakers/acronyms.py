@@ -56,7 +56,12 @@ class AcronymTable:
         self._ambiguous: set[str] = set()
 
     def add_text(self, text: str) -> None:
-        for acr, long in definitions(text):
+        self.add_definitions(definitions(text))
+
+    def add_definitions(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Learn ``(acronym, long form)`` pairs, as ``definitions`` gives them for one text (a
+        store keeps them per document, so that a later run need not read the text again)."""
+        for acr, long in pairs:
             key = acr.upper()
             seen = self._long.get(key)
             if seen is None:

@@ -22,6 +22,7 @@ from .acronyms import AcronymTable
 from .kinds import outlet_key, speaker_kind, words_of
 from .mention import Mention, is_acronym, parse_mention
 
+_Probe = tuple[str, str | None, str | None]  # (speaker, mention, extracted type): what a parse reads
 _NAMED_KINDS = frozenset({"organization", "government", "agency", "outlet", "study"})
 
 
@@ -87,10 +88,13 @@ class SpeakerResolver:
         self.rows: list[SpeakerRow] = []
         self.copy_of: dict[str, str] = {}  # wire copy -> the document it copies
 
-    def add_document(self, text: str, outlet: str | None, *, doc_id: str | None = None,
-                     duplicate_of: str | None = None) -> None:
-        """Learn a document's acronyms and outlet; a copy's unnamed speakers are its original's."""
-        self.acronyms.add_text(text)
+    def add_document(self, text: str | None, outlet: str | None, *, doc_id: str | None = None,
+                     duplicate_of: str | None = None, acronyms: Iterable[tuple[str, str]] = ()) -> None:
+        """Learn a document's acronyms (from its ``text``, or the ``acronyms`` pairs found in it
+        before) and outlet; a copy's unnamed speakers are its original's."""
+        if text is not None:
+            self.acronyms.add_text(text)
+        self.acronyms.add_definitions(acronyms)
         if outlet:
             self.outlets.add(outlet_key(outlet))
         if doc_id and duplicate_of and duplicate_of != doc_id:
@@ -114,18 +118,29 @@ class SpeakerResolver:
             self.add(r)
 
     # ------------------------------------------------------------------ resolution
-    def _member(self, row: SpeakerRow) -> _Member:
-        person_like = row.extracted_type in ("person", None, "unknown")
-        m = parse_mention(row.speaker or "", row.mention, person=person_like)
-        kind = speaker_kind(m, row.extracted_type, self._outlets)
+    def _parse(self, speaker: str, mention: str | None, extracted: str | None) -> tuple[Mention, str]:
+        person_like = extracted in ("person", None, "unknown")
+        m = parse_mention(speaker, mention, person=person_like)
+        kind = speaker_kind(m, extracted, self._outlets)
         if m.name and kind != "person":  # a body: titles are part of its name
-            m = parse_mention(row.speaker or "", row.mention, person=False)
-            kind = speaker_kind(m, row.extracted_type, self._outlets)
+            m = parse_mention(speaker, mention, person=False)
+            kind = speaker_kind(m, extracted, self._outlets)
+        return m, kind
+
+    def _member(self, row: SpeakerRow, seen: dict[_Probe, tuple[Mention, str]]) -> _Member:
+        # news quotes the same few voices over and over: one parse per distinct (speaker, mention,
+        # type) in a run (the outlets, the only other input, are fixed by then; nothing changes a
+        # Mention once parsed, so members may share one)
+        probe = (row.speaker or "", row.mention, row.extracted_type)
+        if probe not in seen:
+            seen[probe] = self._parse(*probe)
+        m, kind = seen[probe]
         return _Member(row, m, kind)
 
     def resolve(self) -> Resolution:
         self._outlets = frozenset(self.outlets)
-        members = [self._member(r) for r in self.rows]
+        seen: dict[_Probe, tuple[Mention, str]] = {}
+        members = [self._member(r, seen) for r in self.rows]
         full_names: dict[str, set[str]] = defaultdict(set)  # surname/first name -> person keys
         for mb in members:
             m = mb.mention

@@ -10,13 +10,19 @@ from ..store import speaker_summaries as stored
 from .relations import all_relations
 
 
-def refresh(store: Store, outlets_of: Sequence[str] | None = None, *, migrating: bool = False) -> None:
-    """Store every speaker's relations, and the outlet counts of ``outlets_of`` (every speaker's
-    when None); then mark the figures fresh. Call inside a transaction. A store of an older schema
-    (a test's) has no tables for them; ``migrating``: the migration that adds them is running."""
+def refresh(
+    store: Store, outlets_of: Sequence[str] | None = None, *, relations: bool = True, migrating: bool = False
+) -> None:
+    """Store the outlet counts of ``outlets_of`` (every speaker's when None) and, with
+    ``relations``, every speaker's agreements and conflicts; then mark the figures fresh. Call
+    inside a transaction. A store of an older schema (a test's) has no tables for them;
+    ``migrating``: the migration that adds them is running."""
     if not migrating and store.schema_version < stored.SUMMARY_VERSION:
         return
     stored.put_outlets(store, stored.outlet_claims(store, outlets_of), outlets_of)
+    if not relations:
+        stored.mark_fresh(store)
+        return
     rel = all_relations(stored.all_stands(store))
     stored.put_relations(
         store,

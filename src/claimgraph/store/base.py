@@ -455,6 +455,21 @@ class Store:
         for r in self._paged("SELECT rowid, id, text, outlet, duplicate_of FROM documents WHERE {after}"):
             yield r["id"], r["text"] or "", r["outlet"], r["duplicate_of"]
 
+    def document_heads(self) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+        """``(id, content_hash, outlet, duplicate_of)`` of every stored document in ingest order, a
+        page at a time: ``document_texts`` without the texts."""
+        for r in self._paged("SELECT rowid, id, content_hash, outlet, duplicate_of FROM documents WHERE {after}"):
+            yield r["id"], r["content_hash"], r["outlet"], r["duplicate_of"]
+
+    def texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """``id -> text`` of these stored documents (a chunk of ids per query)."""
+        ids, out = list(dict.fromkeys(doc_ids)), {}
+        for i in range(0, len(ids), DOC_CHUNK):
+            chunk = ids[i:i + DOC_CHUNK]
+            out.update({r[0]: r[1] or "" for r in self.execute(
+                f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
+        return out
+
     def put_speakers(self, speakers: list[Speaker], claim_speaker: dict[str, str]) -> None:
         """Replace the speaker entities and point every claim to its entity (None when it has none)."""
         self._speaker_summaries_stale()
@@ -467,6 +482,30 @@ class Store:
         self.execute("UPDATE claims SET speaker_id=NULL WHERE speaker_id IS NOT NULL")
         self.executemany("UPDATE claims SET speaker_id=? WHERE id=?",
                          [(sid, cid) for cid, sid in claim_speaker.items()])
+
+    def update_speakers(self, speakers: list[Speaker], claim_speaker: dict[str, str]) -> set[str]:
+        """What ``put_speakers`` leaves, writing only what differs from the stored entities and
+        claim links (a run that adds a few articles changes a few entities, not every claim's row).
+        Returns the ids of the entities whose row or claims changed, gone ones included."""
+        self._speaker_summaries_stale()
+        cols = ["id", "name", "type", "role", "affiliation", "aliases", "possible", "claims", "documents"]
+        new = {s.id: (s.id, s.name, s.type, s.role, s.affiliation, json.dumps(s.aliases, ensure_ascii=False),
+                      json.dumps(s.possible, ensure_ascii=False), s.claims, s.documents) for s in speakers}
+        old = {r[0]: tuple(r) for r in self.execute(f"SELECT {', '.join(cols)} FROM speakers")}
+        gone = [k for k in old if k not in new]
+        changed = [row for k, row in new.items() if old.get(k) != row]
+        for i in range(0, len(gone), 500):
+            chunk = gone[i:i + 500]
+            self.execute(f"DELETE FROM speakers WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        self.executemany(self._upsert_sql("speakers", cols, ["id"]), changed)
+        linked = {r[0]: r[1] for r in self.execute("SELECT id, speaker_id FROM claims WHERE speaker_id IS NOT NULL")}
+        unlink = [cid for cid in linked if cid not in claim_speaker]
+        relink = [(sid, cid) for cid, sid in claim_speaker.items() if linked.get(cid) != sid]
+        self.executemany("UPDATE claims SET speaker_id=NULL WHERE id=?", [(cid,) for cid in unlink])
+        self.executemany("UPDATE claims SET speaker_id=? WHERE id=?", relink)
+        touched = set(gone) | {row[0] for row in changed} | {linked[cid] for cid in unlink}
+        touched |= {sid for sid, _ in relink} | {linked[cid] for _, cid in relink if cid in linked}
+        return touched
 
     def _speaker_summaries_stale(self) -> None:
         """Speakers or comparisons change: the stored figures of the speaker pages no longer hold."""
