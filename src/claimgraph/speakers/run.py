@@ -19,64 +19,70 @@ from .acronyms import definitions
 from .resolve import SpeakerResolver, SpeakerRow
 from .summaries import refresh
 
+Learnt = list[tuple[str, "str | None", list[tuple[str, str]]]]  # (doc id, content hash, acronym pairs)
 
-def _acronyms(store: Store, resolver: SpeakerResolver) -> dict[str, str | None]:
-    """Feed every document's acronyms and outlet to ``resolver``, in ingest order; the texts of
-    documents not seen before (or changed since) are read and their acronyms recorded. Returns
-    ``doc id -> outlet``, in ingest order."""
+
+def _acronyms(store: Store, resolver: SpeakerResolver) -> tuple[dict[str, str | None], Learnt, bool]:
+    """Feed every document's acronyms and outlet to ``resolver``, in ingest order, reading the
+    texts of documents not seen before (or changed since) only. Returns ``doc id -> outlet`` in
+    ingest order, what the texts read taught (for ``speaker_documents``), and whether some
+    documents the stage knew are gone."""
     keep = store.schema_version >= stored.SUMMARY_VERSION  # an older schema has no place to keep them
     heads = list(store.document_heads())
     facts = stored.document_facts(store, [h[0] for h in heads]) if keep else {}
-    unseen = [
-        doc_id
-        for doc_id, content_hash, _, _ in heads
-        if doc_id not in facts or facts[doc_id][0] != content_hash
-    ]
-    texts = store.texts(unseen)
-    learnt: list[tuple[str, str | None, list[tuple[str, str]]]] = []
+    texts = store.texts(
+        [
+            doc_id
+            for doc_id, content_hash, _, _ in heads
+            if doc_id not in facts or facts[doc_id][0] != content_hash
+        ]
+    )
+    learnt: Learnt = []
     outlet_of: dict[str, str | None] = {}
-    for doc_id, content_hash, outlet, duplicate_of in heads:
+    for doc_id, _, outlet, duplicate_of in heads:
         if doc_id in texts:
-            pairs = list(definitions(texts[doc_id]))
+            content_hash, text = texts[doc_id]
+            pairs = list(definitions(text))
             learnt.append((doc_id, content_hash, pairs))
-        else:
-            pairs = facts[doc_id][1]
+        else:  # known (or removed since the heads were read: nothing to learn from it)
+            pairs = facts.get(doc_id, (None, []))[1]
         resolver.add_document(None, outlet, doc_id=doc_id, duplicate_of=duplicate_of, acronyms=pairs)
         outlet_of[doc_id] = outlet
-    if keep:
-        stored.put_document_facts(store, learnt)
-        if len(facts) + len(learnt) > len(heads):  # some documents went since the last run
-            stored.forget_documents(store)
-    return outlet_of
+    gone = bool(keep and stored.count_document_facts(store) > len(facts))
+    return outlet_of, learnt if keep else [], gone
 
 
 def resolve_store(store: Store) -> int:
     """Resolve the speaker entities of every stored claim; returns how many there are."""
     story_of = {d: s.id for s in store.stories() for d in s.documents}
     resolver = SpeakerResolver()
-    with store.transaction():
-        outlet_of = _acronyms(store, resolver)
-        order = {doc_id: n for n, doc_id in enumerate(outlet_of)}  # ingest order of the documents
-        # claims in document order, then text order: parse workers store them in the order they
-        # finish, and the entities (aliases, first names seen) must not depend on that
-        rows = sorted(
-            store.speaker_rows(), key=lambda r: (order.get(r["doc_id"], len(order)), r["start_char"], r["id"])
-        )
-        for r in rows:
-            resolver.add(
-                SpeakerRow(
-                    claim_id=r["id"],
-                    doc_id=r["doc_id"],
-                    speaker=r["speaker"],
-                    mention=r["speaker_mention"],
-                    extracted_type=r["speaker_type"],
-                    outlet=outlet_of.get(r["doc_id"]),
-                    story=story_of.get(r["doc_id"]),
-                    via=json.loads(r["via"] or "[]"),
-                )
+    outlet_of, learnt, gone = _acronyms(store, resolver)
+    order = {doc_id: n for n, doc_id in enumerate(outlet_of)}  # ingest order of the documents
+    # claims in document order, then text order: parse workers store them in the order they
+    # finish, and the entities (aliases, first names seen) must not depend on that
+    rows = sorted(
+        store.speaker_rows(), key=lambda r: (order.get(r["doc_id"], len(order)), r["start_char"], r["id"])
+    )
+    for r in rows:
+        resolver.add(
+            SpeakerRow(
+                claim_id=r["id"],
+                doc_id=r["doc_id"],
+                speaker=r["speaker"],
+                mention=r["speaker_mention"],
+                extracted_type=r["speaker_type"],
+                outlet=outlet_of.get(r["doc_id"]),
+                story=story_of.get(r["doc_id"]),
+                via=json.loads(r["via"] or "[]"),
             )
-        result = resolver.resolve()
-        was_fresh = stored.fresh(store)  # no comparison written since the figures were stored
+        )
+    result = resolver.resolve()
+    with store.transaction():  # the writes only: the write lock is not held while resolving
+        if learnt:
+            stored.put_document_facts(store, learnt)
+        if gone:
+            stored.forget_documents(store)
+        was_fresh = stored.fresh(store)  # no speakers or comparisons written since the figures were
         touched = store.update_speakers(result.speakers, result.claim_speaker)
         # what each speaker's page shows, for the entities whose claims changed; who agrees with
         # whom again when the comparisons or any claim's entity changed

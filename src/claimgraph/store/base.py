@@ -461,13 +461,14 @@ class Store:
         for r in self._paged("SELECT rowid, id, content_hash, outlet, duplicate_of FROM documents WHERE {after}"):
             yield r["id"], r["content_hash"], r["outlet"], r["duplicate_of"]
 
-    def texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        """``id -> text`` of these stored documents (a chunk of ids per query)."""
+    def texts(self, doc_ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        """``id -> (content_hash, text)`` of these stored documents (a chunk of ids per query; the
+        hash read with the text it is the hash of)."""
         ids, out = list(dict.fromkeys(doc_ids)), {}
         for i in range(0, len(ids), DOC_CHUNK):
             chunk = ids[i:i + DOC_CHUNK]
-            out.update({r[0]: r[1] or "" for r in self.execute(
-                f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
+            out.update({r[0]: (r[1], r[2] or "") for r in self.execute(
+                f"SELECT id, content_hash, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)})
         return out
 
     def put_speakers(self, speakers: list[Speaker], claim_speaker: dict[str, str]) -> None:

@@ -120,6 +120,11 @@ def put_document_facts(store: Any, rows: Iterable[tuple[str, str | None, list[tu
     )
 
 
+def count_document_facts(store: Any) -> int:
+    """How many documents the speakers stage keeps facts of."""
+    return store.execute("SELECT COUNT(*) FROM speaker_documents").fetchone()[0]
+
+
 def forget_documents(store: Any) -> None:
     """Drop the facts of documents no longer stored."""
     store.execute(
