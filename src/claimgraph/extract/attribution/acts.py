@@ -1,0 +1,132 @@
+"""Stance-taking acts: a verb of ``claimgraph.lexicon.acts`` done by a person or organisation
+reports its object ("The court struck down the rule", "She railed against the deal", "He
+encouraged voters to register").
+
+These verbs have literal uses with a thing as subject ("the wall blocked the road"), so the
+subject must be an agent: a person, organisation or group named by the parser, a noun for people
+or institutions, or a personal pronoun for people.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.extract.speakers import speaker_bounds
+from claimgraph.lexicon import acts, cues
+from claimgraph.lexicon.attribution import SELF, SKIP_SPEAKERS, SPECULATIVE
+
+from .content import _NP_TAIL_DEPS, _cut_nonrestrictive, _extend_right
+from .spans import Cand, span_chars, trim
+from .syntax import cue_tokens, cut_dash_aside, subject
+from .tokens import TokenIndex
+
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_AGENT_PRONOUNS = frozenset({"he", "she", "they", "who"})
+# Dependents of the object that complete a framing or decision act ("linked X [to Y]",
+# "painted him [as a fraud]", "blocked X [from Y]").
+_OBJECT_PREPS = frozenset({"to", "as", "with", "from", "for", "on"})
+_NON_CUE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+def is_agent(tok: Token | None) -> bool:
+    """Can ``tok`` (a subject) act on purpose: a person, organisation or group?"""
+    if tok is None or tok.lower_ in SKIP_SPEAKERS or tok.lower_ in SELF:
+        return False
+    if tok.lower_ in _AGENT_PRONOUNS or tok.ent_type_ in _AGENT_ENTS:
+        return True
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in cues.SPEAKER_PERSON_NOUNS or lemma in cues.ORG_NOUNS)
+
+
+def _object_content(verb: Token, lemma: str) -> tuple[int, int, list[Token]] | None:
+    """(lo, hi, extra cue tokens) of the object an act verb takes: a to-infinitive with its
+    object for advocacy, a prepositional object, else the direct object with the argument
+    preposition of a framing act."""
+    kids = list(verb.children)
+    if lemma in acts.PARTICLE_ONLY and not any(
+        c.dep_ == "prt" and c.lower_ in acts.PARTICLE_ONLY[lemma] for c in kids
+    ):
+        return None
+    preps = acts.PREPOSITION_ACTS.get(lemma)
+    if preps:
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return objs[0].left_edge.i, _extend_right(verb, c.right_edge.i, _NP_TAIL_DEPS), [c]
+        return None
+    dobj = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+    if lemma in acts.ADVOCACY_ACTS:
+        xcomp = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+        if xcomp:
+            lo = min([xcomp[0].left_edge.i] + [d.left_edge.i for d in dobj])
+            return lo, xcomp[0].right_edge.i, []
+    if (
+        not dobj
+        or dobj[0].pos_ == "PRON"
+        and dobj[0].n_lefts + dobj[0].n_rights == 0
+        and lemma not in acts.FRAMING_ACTS
+    ):
+        return None
+    obj = dobj[0]
+    lo, hi = obj.left_edge.i, _cut_nonrestrictive(obj)
+    framed = False
+    for c in kids:
+        if c.i > hi and (
+            c.dep_ in ("oprd", "xcomp")
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in _OBJECT_PREPS
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+            )
+        ):
+            hi, framed = max(hi, c.right_edge.i), True
+            break
+    if lemma in acts.FRAMING_ACTS and not framed:
+        return None  # "cast a ballot", "connected the cables": framing needs what it ties to
+    return lo, _extend_right(verb, hi, _NP_TAIL_DEPS), []
+
+
+def act_candidate(index: TokenIndex, verb: Token) -> Cand | None:
+    """A stance-taking act with an agent as subject and its object as content."""
+    lemma = verb.lemma_.lower()
+    if lemma not in acts.ACT_VERBS or verb.pos_ != "VERB" or verb.dep_ in _NON_CUE_DEPS:
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "was blocked by": the agent and content of a passive are the other way round
+    got = _object_content(verb, lemma)
+    if got is None:
+        return None
+    subj = subject(index, verb)
+    if not is_agent(subj):
+        return None
+    lo, hi, extra = got
+    if lo <= subj.i <= hi:
+        return None
+    trimmed = trim(verb.doc, lo, hi)
+    if trimmed is None:
+        return None
+    s, e = span_chars(verb.doc, *trimmed)
+    e = cut_dash_aside(index.text, s, e)
+    clo, chi = cue_tokens(verb, extra)
+    slo, shi = speaker_bounds(subj)
+    hedged = any(c.tag_ == "MD" and c.lower_ in SPECULATIVE for c in verb.children)
+    rel = None
+    if verb.dep_ == "relcl" and subj is verb.head:
+        rel = next(
+            (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in cues.RELATIVE_PRONOUNS), None
+        )
+    return Cand(
+        s,
+        e,
+        clo,
+        chi,
+        subj,
+        slo,
+        shi,
+        kind="reported",
+        np_content=True,
+        hedged_cue=hedged,
+        verb_i=verb.i,
+        mention_tok=rel,
+    )

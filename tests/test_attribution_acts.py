@@ -1,0 +1,79 @@
+"""Stance-taking acts (``claimgraph.extract.attribution.acts``): a person or organisation who
+votes, vetoes, encourages, links or rails against something takes a stance on it, as PolNeAR
+annotates (issue 16). Short fictional texts, one class per test, and the literal uses that must
+stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.attribution import find_attributions
+
+pytestmark = pytest.mark.model
+
+
+def _contents(nlp, text: str) -> dict[str, str]:
+    """Content -> speaker mention of every attribution in ``text``."""
+    doc = nlp(text)
+    return {doc.text[a.content_start : a.content_end]: a.speaker_mention for a in find_attributions(doc)}
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # decision and legal acts
+        (
+            "The harbour board approved a plan to dredge the old channel.",
+            "a plan to dredge the old channel",
+            "The harbour board",
+        ),
+        (
+            "Governor Mirela Oast vetoed the ferry tax bill on Monday.",
+            "the ferry tax bill",
+            "Governor Mirela Oast",
+        ),
+        ("The appeals court struck down the mooring rules.", "the mooring rules", "The appeals court"),
+        # advocacy: the object with its to-infinitive
+        (
+            "Councillor Bram Tessel encouraged fishermen to join the protest.",
+            "fishermen to join the protest",
+            "Councillor Bram Tessel",
+        ),
+        # framing: the object with what it is tied to
+        (
+            "Mayor Ilse Voran linked the flooding to the broken sluice gates.",
+            "the flooding to the broken sluice gates",
+            "Mayor Ilse Voran",
+        ),
+        # evaluation
+        (
+            "She openly admires the old harbour master as a tireless reformer.",
+            "the old harbour master as a tireless reformer",
+            "She",
+        ),
+        # a preposition introduces the content
+        ("Senator Joll Marren voted against the harbour levy.", "the harbour levy", "Senator Joll Marren"),
+        (
+            "The dock workers' union railed against the new shift rota.",
+            "the new shift rota",
+            "The dock workers' union",
+        ),
+    ],
+)
+def test_an_agents_stance_taking_act_reports_its_object(nlp, text, content, speaker):
+    got = _contents(nlp, text)
+    assert content in got, got
+    assert got[content] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fallen tree blocked the coast road for an hour.",  # a thing is no agent
+        "The voters cast their ballots early.",  # framing with nothing it is tied to
+        "The storm struck the pier at dawn.",  # "strike" acts only as "strike down"
+        "The harbour plan was approved by the board.",  # a passive is not read as an act
+    ],
+)
+def test_literal_uses_are_no_attribution(nlp, text):
+    assert _contents(nlp, text) == {}
