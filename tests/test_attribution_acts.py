@@ -77,3 +77,36 @@ def test_an_agents_stance_taking_act_reports_its_object(nlp, text, content, spea
 )
 def test_literal_uses_are_no_attribution(nlp, text):
     assert _contents(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The harbour master has been criticized for his slow response.",
+            "The harbour master has been criticized for his slow response",
+        ),
+        (
+            "The new levy is often described as a tax on fishermen.",
+            "The new levy is often described as a tax on fishermen",
+        ),
+    ],
+)
+def test_agentless_passive_of_judging_reports_the_subject_with_its_judgement(nlp, text, content):
+    doc = nlp(text)
+    got = [
+        (doc.text[a.content_start : a.content_end], a.speaker, a.speaker_type) for a in find_attributions(doc)
+    ]
+    assert got == [(content, None, "unspecified")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pier was criticized.",  # no judgement after the verb
+        "The pier was described as unsafe by the inspector.",  # an agent: the active rules apply
+    ],
+)
+def test_passive_of_judging_without_a_judgement_or_with_an_agent_is_not_speakerless(nlp, text):
+    doc = nlp(text)
+    assert all(a.speaker is not None for a in find_attributions(doc))

@@ -165,3 +165,57 @@ PARTICLE_ONLY: dict[str, frozenset[str]] = {
 ACT_VERBS: frozenset[str] = (
     EVALUATION_ACTS | ADVOCACY_ACTS | FRAMING_ACTS | DECISION_ACTS | frozenset(PREPOSITION_ACTS)
 )
+
+# Verbs of judging and naming whose agentless passive reports a judgement with nobody named ("He
+# has been criticized for his policies", "The plan is described as reckless", "She was accused
+# of lying"): the content is the subject with the complement.
+PASSIVE_JUDGEMENT_VERBS: frozenset[str] = frozenset(
+    {
+        "criticize",
+        "criticise",
+        "praise",
+        "accuse",
+        "blame",
+        "fault",
+        "condemn",
+        "denounce",
+        "describe",
+        "call",
+        "label",
+        "brand",
+        "dub",
+        "term",
+        "characterize",
+        "characterise",
+        "portray",
+        "paint",
+        "depict",
+        "cast",
+        "mention",
+        "tout",
+        "hail",
+        "laud",
+        "applaud",
+        "commend",
+        "credit",
+        "attack",
+        "slam",
+        "deride",
+        "ridicule",
+        "mock",
+        "chastise",
+        "castigate",
+        "lambaste",
+        "rebuke",
+        "dismiss",
+        "decry",
+        "question",
+        "tip",
+        "bill",
+        "view",
+        "regard",
+        "see",
+    }
+)
+# Prepositions that carry the judgement of such a passive ("criticized for", "described as").
+PASSIVE_JUDGEMENT_PREPS: frozenset[str] = frozenset({"as", "for", "of"})

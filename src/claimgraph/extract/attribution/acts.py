@@ -130,3 +130,36 @@ def act_candidate(index: TokenIndex, verb: Token) -> Cand | None:
         verb_i=verb.i,
         mention_tok=rel,
     )
+
+
+def passive_judgement_candidate(verb: Token) -> Cand | None:
+    """ "He has been criticized for his policies", "The levy is described as a tax": an agentless
+    passive of judging or naming reports, with nobody named, the subject with its judgement."""
+    if verb.lemma_.lower() not in acts.PASSIVE_JUDGEMENT_VERBS or verb.pos_ != "VERB":
+        return None
+    kids = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+        return None
+    subj = [c for c in kids if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if not subj or subj[0].lower_ in ("it", "there") or subj[0].tag_ in ("WP", "WDT"):
+        return None
+    comp = [
+        c
+        for c in kids
+        if c.i > verb.i
+        and (
+            c.dep_ in ("oprd", "xcomp")
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in acts.PASSIVE_JUDGEMENT_PREPS
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+            )
+        )
+    ]
+    if not comp:
+        return None
+    trimmed = trim(verb.doc, subj[0].left_edge.i, comp[0].right_edge.i)
+    if trimmed is None:
+        return None
+    s, e = span_chars(verb.doc, *trimmed)
+    return Cand(s, e, verb.i, verb.i, None, kind="reported")
