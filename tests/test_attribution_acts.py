@@ -110,3 +110,18 @@ def test_agentless_passive_of_judging_reports_the_subject_with_its_judgement(nlp
 def test_passive_of_judging_without_a_judgement_or_with_an_agent_is_not_speakerless(nlp, text):
     doc = nlp(text)
     assert all(a.speaker is not None for a in find_attributions(doc))
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a speech act whose object is the stance itself
+        ("The ferry company declared bankruptcy in March.", "bankruptcy"),
+        ("Mayor Ilse Voran proclaimed a goal of zero harbour deaths.", "a goal of zero harbour deaths"),
+        # a response: to what it answers, or with what it says
+        ("The harbour board did not respond to requests for comment.", "requests for comment"),
+        ("Councillor Bram Tessel responded with a long list of complaints.", "a long list of complaints"),
+    ],
+)
+def test_speech_act_with_a_stance_object_or_a_response(nlp, text, content):
+    assert content in _contents(nlp, text)
