@@ -125,3 +125,23 @@ def test_passive_of_judging_without_a_judgement_or_with_an_agent_is_not_speakerl
 )
 def test_speech_act_with_a_stance_object_or_a_response(nlp, text, content):
     assert content in _contents(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, content, holder",
+    [
+        (
+            "Mayor Ilse Voran is a staunch opponent of the harbour levy.",
+            "the harbour levy",
+            "Mayor Ilse Voran",
+        ),
+        ("A fierce critic of the levy, Bram Tessel spoke for an hour.", "the levy", "Bram Tessel"),
+    ],
+)
+def test_a_stance_noun_gives_its_holder_a_stance_on_its_object(nlp, text, content, holder):
+    assert _contents(nlp, text).get(content) == holder
+
+
+def test_a_stance_noun_in_the_description_of_a_source_stays_part_of_it(nlp):
+    got = _contents(nlp, "Bram Tessel, a fierce critic of the levy, said the harbour would close.")
+    assert "the levy" not in got, got

@@ -219,3 +219,26 @@ PASSIVE_JUDGEMENT_VERBS: frozenset[str] = frozenset(
 )
 # Prepositions that carry the judgement of such a passive ("criticized for", "described as").
 PASSIVE_JUDGEMENT_PREPS: frozenset[str] = frozenset({"as", "for", "of"})
+
+# Nouns for a person by the stance they hold on something ("a staunch opponent of the death
+# penalty", "X, a longtime supporter of the plan,"): the "of" object is what they hold it on.
+STANCE_PERSON_NOUNS: frozenset[str] = frozenset(
+    {
+        "supporter",
+        "opponent",
+        "critic",
+        "defender",
+        "proponent",
+        "advocate",
+        "champion",
+        "backer",
+        "foe",
+        "skeptic",
+        "sceptic",
+        "detractor",
+        "admirer",
+        "booster",
+        "enemy",
+        "adversary",
+    }
+)

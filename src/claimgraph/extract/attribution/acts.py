@@ -163,3 +163,42 @@ def passive_judgement_candidate(verb: Token) -> Cand | None:
         return None
     s, e = span_chars(verb.doc, *trimmed)
     return Cand(s, e, verb.i, verb.i, None, kind="reported")
+
+
+def _stance_holder(index: TokenIndex, noun: Token) -> Token | None:
+    """Who a stance noun describes: the subject of "X is a critic of Y", the name an apposition
+    hangs on ("X, a critic of Y"), or the subject of the clause a fronted description opens ("A
+    critic of Y, X said ...")."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.pos_ in ("AUX", "VERB"):
+        return subject(index, head)
+    if noun.dep_ == "appos" and head.pos_ in ("PROPN", "NOUN", "PRON"):
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() in cues.CUE_VERBS:
+            return None  # "X, a critic of Y, said ...": the description is part of the source
+        return head
+    if noun.dep_ in ("npadvmod", "advcl", "dep") and head.pos_ in ("VERB", "AUX") and noun.i < head.i:
+        return subject(index, head)
+    return None
+
+
+def stance_noun_candidate(index: TokenIndex, noun: Token) -> Cand | None:
+    """ "X is a staunch opponent of Y", "X, a longtime supporter of Y": the person a stance noun
+    describes holds that stance on its "of" object."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in acts.STANCE_PERSON_NOUNS:
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
+    objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if not objs:
+        return None
+    holder = _stance_holder(index, noun)
+    if not is_agent(holder) and not (holder is not None and holder.pos_ == "PROPN"):
+        return None
+    lo, hi = objs[0].left_edge.i, prep.right_edge.i
+    if lo <= holder.i <= hi:
+        return None
+    trimmed = trim(noun.doc, lo, hi)
+    if trimmed is None:
+        return None
+    s, e = span_chars(noun.doc, *trimmed)
+    slo, shi = speaker_bounds(holder)
+    return Cand(s, e, noun.i, prep.i, holder, slo, shi, kind="reported", np_content=True)
