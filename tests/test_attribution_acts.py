@@ -145,3 +145,25 @@ def test_a_stance_noun_gives_its_holder_a_stance_on_its_object(nlp, text, conten
 def test_a_stance_noun_in_the_description_of_a_source_stays_part_of_it(nlp):
     got = _contents(nlp, "Bram Tessel, a fierce critic of the levy, said the harbour would close.")
     assert "the levy" not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        (
+            "In the latest harbour poll, Mayor Voran led her rival by six points.",
+            "Mayor Voran led her rival by six points",
+            "poll",
+        ),
+        ("Mayor Voran fared well in two local polls.", "Mayor Voran fared well", "polls"),
+    ],
+)
+def test_a_poll_is_the_source_of_the_finding_its_in_phrase_modifies(nlp, text, content, source):
+    got = _contents(nlp, text)
+    assert content in got, got
+    assert got[content].endswith(source)
+
+
+def test_a_poll_phrase_on_a_cue_verb_leaves_the_speaker_to_the_cue(nlp):
+    got = _contents(nlp, "In the harbour poll, most fishermen said the levy was unfair.")
+    assert got.get("the levy was unfair") == "most fishermen"

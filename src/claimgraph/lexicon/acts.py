@@ -242,3 +242,6 @@ STANCE_PERSON_NOUNS: frozenset[str] = frozenset(
         "adversary",
     }
 )
+
+# Measurements whose findings are reported with "in" ("Clinton led by 5 points in the poll").
+POLL_NOUNS: frozenset[str] = frozenset({"poll", "survey", "polling", "census"})

@@ -202,3 +202,39 @@ def stance_noun_candidate(index: TokenIndex, noun: Token) -> Cand | None:
     s, e = span_chars(noun.doc, *trimmed)
     slo, shi = speaker_bounds(holder)
     return Cand(s, e, noun.i, prep.i, holder, slo, shi, kind="reported", np_content=True)
+
+
+def poll_finding_candidate(index: TokenIndex, prep: Token) -> Cand | None:
+    """ "In the latest poll, Clinton led by 5 points", "Trump fared well in online polls": a poll
+    is the source of the finding its "in" phrase modifies (a clause, or a noun: "gains in some
+    polls"). A clause whose verb is a cue has a speaker of its own and is left alone."""
+    if prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in acts.POLL_NOUNS]
+    if not objs:
+        return None
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in cues.CUE_VERBS or head.lemma_.lower() in acts.ACT_VERBS:
+            return None
+        lo, hi = head.left_edge.i, head.right_edge.i
+    elif head.pos_ == "NOUN" and head.i < prep.i:
+        lo, hi = head.left_edge.i, prep.i - 1
+    else:
+        return None
+    doc = prep.doc
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    plo, phi = prep.left_edge.i, prep.right_edge.i
+    if plo <= lo:
+        lo = phi + 1
+    elif phi >= hi:
+        hi = plo - 1
+    else:
+        return None  # the poll sits in the middle of its finding
+    trimmed = trim(prep.doc, lo, hi)
+    if trimmed is None:
+        return None
+    s, e = span_chars(prep.doc, *trimmed)
+    slo, shi = speaker_bounds(objs[0])
+    return Cand(s, e, prep.i, prep.i, objs[0], slo, shi, kind="reported")

@@ -11,7 +11,7 @@ from claimgraph.extract.speakers import speaker_bounds
 from claimgraph.lexicon import cues
 from claimgraph.lexicon.attribution import HEDGE_CUES, SELF, SKIP_SPEAKERS, SPECULATIVE
 
-from .acts import act_candidate, passive_judgement_candidate, stance_noun_candidate
+from .acts import act_candidate, passive_judgement_candidate, poll_finding_candidate, stance_noun_candidate
 from .content import content_of_verb, parenthetical_content
 from .spans import Cand, span_chars, trim
 from .syntax import cue_tokens, cut_dash_aside, cut_misattached, is_skipped_speaker, subject
@@ -35,6 +35,8 @@ def token_candidates(index: TokenIndex) -> list[Cand]:
             c = adjective_candidate(index, tok)
         elif tok.pos_ == "ADV":
             c = sourceless_adverb_candidate(tok)
+        elif tok.pos_ == "ADP":
+            c = poll_finding_candidate(index, tok)
         else:
             c = None
         if c is not None:
