@@ -167,3 +167,15 @@ def test_a_poll_is_the_source_of_the_finding_its_in_phrase_modifies(nlp, text, c
 def test_a_poll_phrase_on_a_cue_verb_leaves_the_speaker_to_the_cue(nlp):
     got = _contents(nlp, "In the harbour poll, most fishermen said the levy was unfair.")
     assert got.get("the levy was unfair") == "most fishermen"
+
+
+def test_the_subject_of_a_received_judgement_is_its_content_and_the_judge_follows_from(nlp):
+    doc = nlp("The harbour levy drew sharp criticism from local fishermen.")
+    got = [(doc.text[a.content_start : a.content_end], a.speaker_mention) for a in find_attributions(doc)]
+    assert got == [("The harbour levy", "local fishermen")]
+
+
+def test_a_received_judgement_with_no_judge_named_is_speakerless(nlp):
+    doc = nlp("The ferry video has faced ridicule online.")
+    got = [(doc.text[a.content_start : a.content_end], a.speaker) for a in find_attributions(doc)]
+    assert got == [("The ferry video", None)]

@@ -245,3 +245,54 @@ STANCE_PERSON_NOUNS: frozenset[str] = frozenset(
 
 # Measurements whose findings are reported with "in" ("Clinton led by 5 points in the poll").
 POLL_NOUNS: frozenset[str] = frozenset({"poll", "survey", "polling", "census"})
+
+# Verbs whose subject receives a judgement ("drew criticism", "faced ridicule", "won praise"):
+# the subject is what the judgement is about, and the judge, if named, follows "from".
+RECEIVING_VERBS: frozenset[str] = frozenset(
+    {
+        "draw",
+        "face",
+        "receive",
+        "attract",
+        "earn",
+        "garner",
+        "win",
+        "get",
+        "court",
+        "invite",
+    }
+)
+# Judgements that can be received.
+RECEIVED_JUDGEMENTS: frozenset[str] = frozenset(
+    {
+        "criticism",
+        "ridicule",
+        "praise",
+        "condemnation",
+        "backlash",
+        "scrutiny",
+        "fire",
+        "flak",
+        "blame",
+        "rebuke",
+        "applause",
+        "acclaim",
+        "endorsement",
+        "opposition",
+        "pushback",
+        "derision",
+        "scorn",
+        "outrage",
+        "censure",
+        "accolade",
+        "plaudit",
+        "complaint",
+        "accusation",
+        "attack",
+        "allegation",
+        "charge",
+        "question",
+        "objection",
+        "protest",
+    }
+)

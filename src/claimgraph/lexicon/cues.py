@@ -7,7 +7,13 @@ take what someone said or thinks as their object.
 
 from __future__ import annotations
 
-from claimgraph.lexicon.acts import ACT_VERBS, PASSIVE_JUDGEMENT_VERBS, POLL_NOUNS, STANCE_PERSON_NOUNS
+from claimgraph.lexicon.acts import (
+    ACT_VERBS,
+    PASSIVE_JUDGEMENT_VERBS,
+    POLL_NOUNS,
+    RECEIVED_JUDGEMENTS,
+    STANCE_PERSON_NOUNS,
+)
 
 # Verbs whose clausal complement ("X said [that ...]") is reported content.
 SPEECH_VERBS: frozenset[str] = frozenset({
@@ -318,7 +324,7 @@ HEDGE_PHRASES: tuple[str, ...] = (
 # credited "― Name" carry no such word and need their own check.
 TRIGGER_VERBS: frozenset[str] = (SPEECH_VERBS | COGNITION_VERBS | NP_CONTENT_VERBS | TO_INF_VERBS
                                  | EVIDENCE_VERBS | QUESTION_VERBS | ACT_VERBS | PASSIVE_JUDGEMENT_VERBS)
-TRIGGER_NOUNS: frozenset[str] = NOMINAL_CUES | STANCE_PERSON_NOUNS | POLL_NOUNS
+TRIGGER_NOUNS: frozenset[str] = NOMINAL_CUES | STANCE_PERSON_NOUNS | POLL_NOUNS | RECEIVED_JUDGEMENTS
 TRIGGER_ADJECTIVES: frozenset[str] = STANCE_ADJECTIVES
 # Words that mark reported speech on their own ("in an interview", "was quoted", "reportedly").
 TRIGGER_EXTRA_WORDS: frozenset[str] = frozenset({"interview", "quote", "quoted", "reportedly", "allegedly",

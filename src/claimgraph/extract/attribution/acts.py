@@ -238,3 +238,29 @@ def poll_finding_candidate(index: TokenIndex, prep: Token) -> Cand | None:
     s, e = span_chars(prep.doc, *trimmed)
     slo, shi = speaker_bounds(objs[0])
     return Cand(s, e, prep.i, prep.i, objs[0], slo, shi, kind="reported")
+
+
+def received_judgement_candidate(index: TokenIndex, noun: Token) -> Cand | None:
+    """ "The plan drew criticism from farmers", "He has faced ridicule online": the subject of a
+    receiving verb is what a judgement is about; the judge follows "from" or is not named."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.lemma_.lower() not in acts.RECEIVED_JUDGEMENTS:
+        return None
+    verb = noun.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in acts.RECEIVING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.lower_ in SKIP_SPEAKERS or subj.lower_ in SELF or subj.tag_ in ("WP", "WDT"):
+        return None
+    judge = None
+    for head in (noun, verb):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i:
+                judge = next((g for g in c.children if g.dep_ == "pobj"), judge)
+    trimmed = trim(noun.doc, subj.left_edge.i, subj.right_edge.i)
+    if trimmed is None:
+        return None
+    s, e = span_chars(noun.doc, *trimmed)
+    if judge is None:
+        return Cand(s, e, verb.i, noun.i, None, kind="reported", np_content=True)
+    slo, shi = speaker_bounds(judge)
+    return Cand(s, e, verb.i, noun.i, judge, slo, shi, kind="reported", np_content=True)
