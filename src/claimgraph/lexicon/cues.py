@@ -7,6 +7,14 @@ take what someone said or thinks as their object.
 
 from __future__ import annotations
 
+from claimgraph.lexicon.acts import (
+    ACT_VERBS,
+    PASSIVE_JUDGEMENT_VERBS,
+    POLL_NOUNS,
+    RECEIVED_JUDGEMENTS,
+    STANCE_PERSON_NOUNS,
+)
+
 # Verbs whose clausal complement ("X said [that ...]") is reported content.
 SPEECH_VERBS: frozenset[str] = frozenset({
     "say", "tell", "add", "note", "write", "report", "claim", "state", "announce", "declare",
@@ -57,6 +65,9 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset({
     "prefer", "fear", "protest", "decline", "refuse", "ignore", "concede", "hammer", "rip",
     "bash", "knock", "pan", "assail", "condone", "excuse", "justify", "rule", "examine",
     "explore", "address", "identify", "weigh", "consider", "doubt",
+    # speech acts whose object is the stance itself ("declared bankruptcy", "proclaimed a goal of
+    # X", "underscored a weakness")
+    "declare", "proclaim", "underscore", "reaffirm", "affirm",
 })
 
 # Verbs whose content is an (object +) to-infinitive ("urged North Korea to resume talks").
@@ -90,6 +101,9 @@ CONTENT_PREPS: dict[str, frozenset[str]] = {
     "joke": frozenset({"about"}),
     "ask": frozenset({"about", "for"}),
     "vow": frozenset({"to"}),
+    # a response is an act towards what it answers, or made with what it says
+    "respond": frozenset({"to", "with"}),
+    "reply": frozenset({"to", "with"}),
 }
 
 # Every lemma that can head a verbal cue.
@@ -309,8 +323,8 @@ HEDGE_PHRASES: tuple[str, ...] = (
 # matched as words. Lines opening with "Name:" (headline and transcript labels) and quotes
 # credited "― Name" carry no such word and need their own check.
 TRIGGER_VERBS: frozenset[str] = (SPEECH_VERBS | COGNITION_VERBS | NP_CONTENT_VERBS | TO_INF_VERBS
-                                 | EVIDENCE_VERBS | QUESTION_VERBS)
-TRIGGER_NOUNS: frozenset[str] = NOMINAL_CUES
+                                 | EVIDENCE_VERBS | QUESTION_VERBS | ACT_VERBS | PASSIVE_JUDGEMENT_VERBS)
+TRIGGER_NOUNS: frozenset[str] = NOMINAL_CUES | STANCE_PERSON_NOUNS | POLL_NOUNS | RECEIVED_JUDGEMENTS
 TRIGGER_ADJECTIVES: frozenset[str] = STANCE_ADJECTIVES
 # Words that mark reported speech on their own ("in an interview", "was quoted", "reportedly").
 TRIGGER_EXTRA_WORDS: frozenset[str] = frozenset({"interview", "quote", "quoted", "reportedly", "allegedly",

@@ -11,6 +11,13 @@ from claimgraph.extract.speakers import speaker_bounds
 from claimgraph.lexicon import cues
 from claimgraph.lexicon.attribution import HEDGE_CUES, SELF, SKIP_SPEAKERS, SPECULATIVE
 
+from .acts import (
+    act_candidate,
+    passive_judgement_candidate,
+    poll_finding_candidate,
+    received_judgement_candidate,
+    stance_noun_candidate,
+)
 from .content import content_of_verb, parenthetical_content
 from .spans import Cand, span_chars, trim
 from .syntax import cue_tokens, cut_dash_aside, cut_misattached, is_skipped_speaker, subject
@@ -26,13 +33,17 @@ def token_candidates(index: TokenIndex) -> list[Cand]:
         if tok.lower_ == "according":
             c = according_candidate(index, tok)
         elif tok.pos_ == "VERB":
-            c = verb_candidate(index, tok) or passive_report_candidate(tok)
+            c = (verb_candidate(index, tok) or passive_report_candidate(tok) or act_candidate(index, tok)
+                 or passive_judgement_candidate(tok))
         elif tok.pos_ == "NOUN":
-            c = nominal_candidate(index, tok)
+            c = (nominal_candidate(index, tok) or stance_noun_candidate(index, tok)
+                 or received_judgement_candidate(index, tok))
         elif tok.pos_ == "ADJ":
             c = adjective_candidate(index, tok)
         elif tok.pos_ == "ADV":
             c = sourceless_adverb_candidate(tok)
+        elif tok.pos_ == "ADP":
+            c = poll_finding_candidate(index, tok)
         else:
             c = None
         if c is not None:

@@ -1,0 +1,266 @@
+"""Stance-taking acts: a verb of ``claimgraph.lexicon.acts`` done by a person or organisation
+reports its object ("The court struck down the rule", "She railed against the deal", "He
+encouraged voters to register").
+
+These verbs have literal uses with a thing as subject ("the wall blocked the road"), so the
+subject must be an agent: a person, organisation or group named by the parser, a noun for people
+or institutions, or a personal pronoun for people.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.extract.speakers import speaker_bounds
+from claimgraph.lexicon import acts, cues
+from claimgraph.lexicon.attribution import SELF, SKIP_SPEAKERS, SPECULATIVE
+
+from .content import _NP_TAIL_DEPS, _cut_nonrestrictive, _extend_right
+from .spans import Cand, span_chars, trim
+from .syntax import cue_tokens, cut_dash_aside, subject
+from .tokens import TokenIndex
+
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_AGENT_PRONOUNS = frozenset({"he", "she", "they", "who"})
+# Dependents of the object that complete a framing or decision act ("linked X [to Y]",
+# "painted him [as a fraud]", "blocked X [from Y]").
+_OBJECT_PREPS = frozenset({"to", "as", "with", "from", "for", "on"})
+_NON_CUE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+def is_agent(tok: Token | None) -> bool:
+    """Can ``tok`` (a subject) act on purpose: a person, organisation or group?"""
+    if tok is None or tok.lower_ in SKIP_SPEAKERS or tok.lower_ in SELF:
+        return False
+    if tok.lower_ in _AGENT_PRONOUNS or tok.ent_type_ in _AGENT_ENTS:
+        return True
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in cues.SPEAKER_PERSON_NOUNS or lemma in cues.ORG_NOUNS)
+
+
+def _object_content(verb: Token, lemma: str) -> tuple[int, int, list[Token]] | None:
+    """(lo, hi, extra cue tokens) of the object an act verb takes: a to-infinitive with its
+    object for advocacy, a prepositional object, else the direct object with the argument
+    preposition of a framing act."""
+    kids = list(verb.children)
+    if lemma in acts.PARTICLE_ONLY and not any(
+        c.dep_ == "prt" and c.lower_ in acts.PARTICLE_ONLY[lemma] for c in kids
+    ):
+        return None
+    preps = acts.PREPOSITION_ACTS.get(lemma)
+    if preps:
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return objs[0].left_edge.i, _extend_right(verb, c.right_edge.i, _NP_TAIL_DEPS), [c]
+        return None
+    dobj = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+    if lemma in acts.ADVOCACY_ACTS:
+        xcomp = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+        if xcomp:
+            lo = min([xcomp[0].left_edge.i] + [d.left_edge.i for d in dobj])
+            return lo, xcomp[0].right_edge.i, []
+    if (
+        not dobj
+        or dobj[0].pos_ == "PRON"
+        and dobj[0].n_lefts + dobj[0].n_rights == 0
+        and lemma not in acts.FRAMING_ACTS
+    ):
+        return None
+    obj = dobj[0]
+    lo, hi = obj.left_edge.i, _cut_nonrestrictive(obj)
+    framed = False
+    for c in kids:
+        if c.i > hi and (
+            c.dep_ in ("oprd", "xcomp")
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in _OBJECT_PREPS
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+            )
+        ):
+            hi, framed = max(hi, c.right_edge.i), True
+            break
+    if lemma in acts.FRAMING_ACTS and not framed:
+        return None  # "cast a ballot", "connected the cables": framing needs what it ties to
+    return lo, _extend_right(verb, hi, _NP_TAIL_DEPS), []
+
+
+def act_candidate(index: TokenIndex, verb: Token) -> Cand | None:
+    """A stance-taking act with an agent as subject and its object as content."""
+    lemma = verb.lemma_.lower()
+    if lemma not in acts.ACT_VERBS or verb.pos_ != "VERB" or verb.dep_ in _NON_CUE_DEPS:
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "was blocked by": the agent and content of a passive are the other way round
+    got = _object_content(verb, lemma)
+    if got is None:
+        return None
+    subj = subject(index, verb)
+    if not is_agent(subj):
+        return None
+    lo, hi, extra = got
+    if lo <= subj.i <= hi:
+        return None
+    trimmed = trim(verb.doc, lo, hi)
+    if trimmed is None:
+        return None
+    s, e = span_chars(verb.doc, *trimmed)
+    e = cut_dash_aside(index.text, s, e)
+    clo, chi = cue_tokens(verb, extra)
+    slo, shi = speaker_bounds(subj)
+    hedged = any(c.tag_ == "MD" and c.lower_ in SPECULATIVE for c in verb.children)
+    rel = None
+    if verb.dep_ == "relcl" and subj is verb.head:
+        rel = next(
+            (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in cues.RELATIVE_PRONOUNS), None
+        )
+    return Cand(
+        s,
+        e,
+        clo,
+        chi,
+        subj,
+        slo,
+        shi,
+        kind="reported",
+        np_content=True,
+        hedged_cue=hedged,
+        verb_i=verb.i,
+        mention_tok=rel,
+    )
+
+
+def passive_judgement_candidate(verb: Token) -> Cand | None:
+    """ "He has been criticized for his policies", "The levy is described as a tax": an agentless
+    passive of judging or naming reports, with nobody named, the subject with its judgement."""
+    if verb.lemma_.lower() not in acts.PASSIVE_JUDGEMENT_VERBS or verb.pos_ != "VERB":
+        return None
+    kids = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+        return None
+    subj = [c for c in kids if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if not subj or subj[0].lower_ in ("it", "there") or subj[0].tag_ in ("WP", "WDT"):
+        return None
+    comp = [
+        c
+        for c in kids
+        if c.i > verb.i
+        and (
+            c.dep_ in ("oprd", "xcomp")
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in acts.PASSIVE_JUDGEMENT_PREPS
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+            )
+        )
+    ]
+    if not comp:
+        return None
+    trimmed = trim(verb.doc, subj[0].left_edge.i, comp[0].right_edge.i)
+    if trimmed is None:
+        return None
+    s, e = span_chars(verb.doc, *trimmed)
+    return Cand(s, e, verb.i, verb.i, None, kind="reported")
+
+
+def _stance_holder(index: TokenIndex, noun: Token) -> Token | None:
+    """Who a stance noun describes: the subject of "X is a critic of Y", the name an apposition
+    hangs on ("X, a critic of Y"), or the subject of the clause a fronted description opens ("A
+    critic of Y, X said ...")."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.pos_ in ("AUX", "VERB"):
+        return subject(index, head)
+    if noun.dep_ == "appos" and head.pos_ in ("PROPN", "NOUN", "PRON"):
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() in cues.CUE_VERBS:
+            return None  # "X, a critic of Y, said ...": the description is part of the source
+        return head
+    if noun.dep_ in ("npadvmod", "advcl", "dep") and head.pos_ in ("VERB", "AUX") and noun.i < head.i:
+        return subject(index, head)
+    return None
+
+
+def stance_noun_candidate(index: TokenIndex, noun: Token) -> Cand | None:
+    """ "X is a staunch opponent of Y", "X, a longtime supporter of Y": the person a stance noun
+    describes holds that stance on its "of" object."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in acts.STANCE_PERSON_NOUNS:
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
+    objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if not objs:
+        return None
+    holder = _stance_holder(index, noun)
+    if not is_agent(holder) and not (holder is not None and holder.pos_ == "PROPN"):
+        return None
+    lo, hi = objs[0].left_edge.i, prep.right_edge.i
+    if lo <= holder.i <= hi:
+        return None
+    trimmed = trim(noun.doc, lo, hi)
+    if trimmed is None:
+        return None
+    s, e = span_chars(noun.doc, *trimmed)
+    slo, shi = speaker_bounds(holder)
+    return Cand(s, e, noun.i, prep.i, holder, slo, shi, kind="reported", np_content=True)
+
+
+def poll_finding_candidate(index: TokenIndex, prep: Token) -> Cand | None:
+    """ "In the latest poll, Clinton led by 5 points", "Trump fared well in online polls": a poll
+    is the source of the finding its "in" phrase modifies (a clause, or a noun: "gains in some
+    polls"). A clause whose verb is a cue has a speaker of its own and is left alone."""
+    if prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in acts.POLL_NOUNS]
+    if not objs:
+        return None
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in cues.CUE_VERBS or head.lemma_.lower() in acts.ACT_VERBS:
+            return None
+        lo, hi = head.left_edge.i, head.right_edge.i
+    elif head.pos_ == "NOUN" and head.i < prep.i:
+        lo, hi = head.left_edge.i, prep.i - 1
+    else:
+        return None
+    doc = prep.doc
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    plo, phi = prep.left_edge.i, prep.right_edge.i
+    if plo <= lo:
+        lo = phi + 1
+    elif phi >= hi:
+        hi = plo - 1
+    else:
+        return None  # the poll sits in the middle of its finding
+    trimmed = trim(prep.doc, lo, hi)
+    if trimmed is None:
+        return None
+    s, e = span_chars(prep.doc, *trimmed)
+    slo, shi = speaker_bounds(objs[0])
+    return Cand(s, e, prep.i, prep.i, objs[0], slo, shi, kind="reported")
+
+
+def received_judgement_candidate(index: TokenIndex, noun: Token) -> Cand | None:
+    """ "The plan drew criticism from farmers", "He has faced ridicule online": the subject of a
+    receiving verb is what a judgement is about; the judge follows "from" or is not named."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.lemma_.lower() not in acts.RECEIVED_JUDGEMENTS:
+        return None
+    verb = noun.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in acts.RECEIVING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.lower_ in SKIP_SPEAKERS or subj.lower_ in SELF or subj.tag_ in ("WP", "WDT"):
+        return None
+    judge = None
+    for head in (noun, verb):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i:
+                judge = next((g for g in c.children if g.dep_ == "pobj"), judge)
+    trimmed = trim(noun.doc, subj.left_edge.i, subj.right_edge.i)
+    if trimmed is None:
+        return None
+    s, e = span_chars(noun.doc, *trimmed)
+    if judge is None:
+        return Cand(s, e, verb.i, noun.i, None, kind="reported", np_content=True)
+    slo, shi = speaker_bounds(judge)
+    return Cand(s, e, verb.i, noun.i, judge, slo, shi, kind="reported", np_content=True)

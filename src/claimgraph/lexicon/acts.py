@@ -1,0 +1,298 @@
+"""Verbs of stance-taking acts: what an agent does that states a position, by class.
+
+PolNeAR and PARC annotate more than speech and thought: an agent's act that takes a stance on
+something is an attribution of that stance ("the court struck down the law", "she railed
+against the deal", "he urged voters to stay home" with a verb outside the speech lexicon). These
+verbs report their object only when a person, an organisation or a personal pronoun acts (see
+``claimgraph.extract.attribution.acts``). Lemmas as spaCy's English lemmatizer gives them; none of
+them is in ``cues.CUE_VERBS``, which keeps its own constructions.
+"""
+
+from __future__ import annotations
+
+# Evaluation: the object is what the agent praises, attacks or belittles.
+EVALUATION_ACTS: frozenset[str] = frozenset(
+    {
+        "admire",
+        "resent",
+        "deride",
+        "chastise",
+        "berate",
+        "reprimand",
+        "scorn",
+        "disparage",
+        "belittle",
+        "demean",
+        "insult",
+        "taunt",
+        "malign",
+        "vilify",
+        "demonize",
+        "smear",
+        "excoriate",
+        "grill",
+        "pummel",
+        "pound",
+        "pepper",
+        "lampoon",
+        "skewer",
+        "downplay",
+        "minimize",
+        "pooh-pooh",
+        "understate",
+        "overstate",
+        "exaggerate",
+        "extol",
+        "glorify",
+        "idolize",
+        "revere",
+        "distrust",
+        "mistrust",
+        "despise",
+        "detest",
+        "loathe",
+        "abhor",
+        "resist",
+        "spurn",
+        "snub",
+        "shun",
+        "disavow",
+        "repudiate",
+        "renounce",
+        "embrace",
+        "cheer",
+        "congratulate",
+        "thank",
+        "salute",
+    }
+)
+
+# Advocacy: the agent pushes someone to act ("encouraged voters to register").
+ADVOCACY_ACTS: frozenset[str] = frozenset(
+    {
+        "encourage",
+        "exhort",
+        "implore",
+        "entreat",
+        "beseech",
+        "beg",
+        "pressure",
+        "prod",
+        "nudge",
+        "petition",
+        "coax",
+        "goad",
+        "dare",
+    }
+)
+
+# Framing: the agent ties its object to something or casts it as something ("linked the hack to
+# her server", "painted him as a fraud").
+FRAMING_ACTS: frozenset[str] = frozenset(
+    {
+        "link",
+        "tie",
+        "connect",
+        "attribute",
+        "equate",
+        "paint",
+        "portray",
+        "cast",
+        "frame",
+        "depict",
+        "pigeonhole",
+        "caricature",
+    }
+)
+
+# Decisions and legal acts of courts, legislators and officials ("vetoed the bill", "the court
+# blocked the rule").
+DECISION_ACTS: frozenset[str] = frozenset(
+    {
+        "approve",
+        "veto",
+        "block",
+        "overturn",
+        "overrule",
+        "override",
+        "uphold",
+        "strike",
+        "sponsor",
+        "cosponsor",
+        "co-sponsor",
+        "enact",
+        "repeal",
+        "revoke",
+        "rescind",
+        "ratify",
+        "authorize",
+        "authorise",
+        "appoint",
+        "nominate",
+        "impose",
+        "ban",
+        "outlaw",
+        "sanction",
+        "abolish",
+        "unveil",
+        "invalidate",
+        "annul",
+        "halt",
+        "suspend",
+    }
+)
+
+# Acts whose content is introduced by a preposition ("voted against the bill", "railed against
+# the rules", "balked at the cost").
+PREPOSITION_ACTS: dict[str, frozenset[str]] = {
+    "vote": frozenset({"for", "against"}),
+    "rail": frozenset({"against", "at"}),
+    "balk": frozenset({"at"}),
+    "lash": frozenset({"at"}),
+    "seize": frozenset({"on", "upon"}),
+    "poke": frozenset({"at"}),
+    "plot": frozenset({"against"}),
+    "crusade": frozenset({"for", "against"}),
+    "fume": frozenset({"about", "over", "at"}),
+    "rage": frozenset({"against", "at"}),
+}
+
+# Verbs that only act with a particle ("struck down the law").
+PARTICLE_ONLY: dict[str, frozenset[str]] = {
+    "strike": frozenset({"down"}),
+}
+
+ACT_VERBS: frozenset[str] = (
+    EVALUATION_ACTS | ADVOCACY_ACTS | FRAMING_ACTS | DECISION_ACTS | frozenset(PREPOSITION_ACTS)
+)
+
+# Verbs of judging and naming whose agentless passive reports a judgement with nobody named ("He
+# has been criticized for his policies", "The plan is described as reckless", "She was accused
+# of lying"): the content is the subject with the complement.
+PASSIVE_JUDGEMENT_VERBS: frozenset[str] = frozenset(
+    {
+        "criticize",
+        "criticise",
+        "praise",
+        "accuse",
+        "blame",
+        "fault",
+        "condemn",
+        "denounce",
+        "describe",
+        "call",
+        "label",
+        "brand",
+        "dub",
+        "term",
+        "characterize",
+        "characterise",
+        "portray",
+        "paint",
+        "depict",
+        "cast",
+        "mention",
+        "tout",
+        "hail",
+        "laud",
+        "applaud",
+        "commend",
+        "credit",
+        "attack",
+        "slam",
+        "deride",
+        "ridicule",
+        "mock",
+        "chastise",
+        "castigate",
+        "lambaste",
+        "rebuke",
+        "dismiss",
+        "decry",
+        "question",
+        "tip",
+        "bill",
+        "view",
+        "regard",
+        "see",
+    }
+)
+# Prepositions that carry the judgement of such a passive ("criticized for", "described as").
+PASSIVE_JUDGEMENT_PREPS: frozenset[str] = frozenset({"as", "for", "of"})
+
+# Nouns for a person by the stance they hold on something ("a staunch opponent of the death
+# penalty", "X, a longtime supporter of the plan,"): the "of" object is what they hold it on.
+STANCE_PERSON_NOUNS: frozenset[str] = frozenset(
+    {
+        "supporter",
+        "opponent",
+        "critic",
+        "defender",
+        "proponent",
+        "advocate",
+        "champion",
+        "backer",
+        "foe",
+        "skeptic",
+        "sceptic",
+        "detractor",
+        "admirer",
+        "booster",
+        "enemy",
+        "adversary",
+    }
+)
+
+# Measurements whose findings are reported with "in" ("Clinton led by 5 points in the poll").
+POLL_NOUNS: frozenset[str] = frozenset({"poll", "survey", "polling", "census"})
+
+# Verbs whose subject receives a judgement ("drew criticism", "faced ridicule", "won praise"):
+# the subject is what the judgement is about, and the judge, if named, follows "from".
+RECEIVING_VERBS: frozenset[str] = frozenset(
+    {
+        "draw",
+        "face",
+        "receive",
+        "attract",
+        "earn",
+        "garner",
+        "win",
+        "get",
+        "court",
+        "invite",
+    }
+)
+# Judgements that can be received.
+RECEIVED_JUDGEMENTS: frozenset[str] = frozenset(
+    {
+        "criticism",
+        "ridicule",
+        "praise",
+        "condemnation",
+        "backlash",
+        "scrutiny",
+        "fire",
+        "flak",
+        "blame",
+        "rebuke",
+        "applause",
+        "acclaim",
+        "endorsement",
+        "opposition",
+        "pushback",
+        "derision",
+        "scorn",
+        "outrage",
+        "censure",
+        "accolade",
+        "plaudit",
+        "complaint",
+        "accusation",
+        "attack",
+        "allegation",
+        "charge",
+        "question",
+        "objection",
+        "protest",
+    }
+)
