@@ -197,3 +197,11 @@ def test_prepositional_content_runs_over_a_clause_the_parser_hangs_on_the_verb(n
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     lo, hi, _, _ = content_of_verb(TokenIndex(doc), doc[1])
     assert doc[lo : hi + 1].text == "the levy, which doubled the fee"
+
+
+def test_relative_pronoun_is_the_speaker_as_written_and_its_noun_the_speaker(nlp):
+    doc = nlp("The ferry board thanked Harbourmaster Quill Adebayo, who says the pier will reopen in May.")
+    got = {doc.text[a.content_start : a.content_end]: a for a in find_attributions(doc)}
+    a = got["the pier will reopen in May"]
+    assert (a.speaker_mention, a.speaker) == ("who", "Harbourmaster Quill Adebayo")
+    assert doc.text[a.speaker_start : a.speaker_end] == "who"
