@@ -205,3 +205,46 @@ def test_relative_pronoun_is_the_speaker_as_written_and_its_noun_the_speaker(nlp
     a = got["the pier will reopen in May"]
     assert (a.speaker_mention, a.speaker) == ("who", "Harbourmaster Quill Adebayo")
     assert doc.text[a.speaker_start : a.speaker_end] == "who"
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "The harbour, as one of the mayor's advisers pointed out, normally does not freeze in winter.",
+            "The harbour, as one of the mayor's advisers pointed out, normally does not freeze in winter",
+            "one of the mayor's advisers",
+        ),
+        (
+            "As the harbour report notes, the pier has been closed since March.",
+            "the pier has been closed since March",
+            "the harbour report",
+        ),
+        (
+            "Yet, as Mr. Quill observed, in the early days of a new council few projects would be cut.",
+            "in the early days of a new council few projects would be cut",
+            "Mr. Quill",
+        ),
+        (
+            "The pier will reopen in May, as the mayor told reporters on Friday.",
+            "The pier will reopen in May",
+            "the mayor",
+        ),
+        (
+            "The ferry is still seen, as the gazette put it, \u201ca floating museum.\u201d",
+            "\u201ca floating museum.\u201d",
+            "the gazette",
+        ),
+    ],
+)
+def test_as_insertion_reports_the_rest_of_its_sentence(nlp, text, content, speaker):
+    got = _contents(nlp, text)
+    assert got.get(content.rstrip(".")) == speaker or got.get(content) == speaker, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["As he wrote the letter, the phone rang twice.", "As soon as she said it, the crowd cheered loudly."],
+)
+def test_as_clause_of_time_is_no_insertion(nlp, text):
+    assert _contents(nlp, text) == {}

@@ -14,6 +14,7 @@ from claimgraph.model import Attribution
 
 from .candidates import colon_label_candidates, token_candidates
 from .continuations import colon_followups, continuations
+from .insertions import as_insertion_candidates
 from .lemmas import repair_cue_lemmas
 from .link import cut_excerpt_breaks, extend_with_quotes, quote_candidates
 from .nesting import nested_cut
@@ -78,6 +79,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     paras = paragraphs(text)
     quotes = Quotes(find_quotes(text))
     cands = token_candidates(index)
+    cands.extend(as_insertion_candidates(index, cands))
     cands.extend(colon_label_candidates(index, paras))
     cands.extend(colon_followups(cands, index, paras))
     cands.extend(quote_candidates(cands, index, quotes, paras))
