@@ -248,3 +248,28 @@ def test_as_insertion_reports_the_rest_of_its_sentence(nlp, text, content, speak
 )
 def test_as_clause_of_time_is_no_insertion(nlp, text):
     assert _contents(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        (
+            "In the latest harbour poll, conducted in early May, Brack led Voss by 5 points among likely voters.",
+            "Brack led Voss by 5 points among likely voters",
+            "the latest harbour poll",
+        ),
+        (
+            "Voss did fare well in online polls conducted after the debates.",
+            "Voss did fare well",
+            "online polls",
+        ),
+        ("Voss's recent gains in some polls worry the council.", "Voss's recent gains", "some polls"),
+    ],
+)
+def test_finding_credited_to_a_poll_with_in(nlp, text, content, source):
+    assert _contents(nlp, text).get(content) == source
+
+
+def test_a_poll_in_the_middle_of_its_clause_credits_nothing(nlp):
+    got = _contents(nlp, "Voss led in the poll by a wide margin last week.")
+    assert "the poll" not in got.values(), got

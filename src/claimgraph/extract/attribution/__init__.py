@@ -12,6 +12,8 @@
   nobody named ("allegations of fraud", "he allegedly ...", "is expected to ...");
 - reports inserted with "as" ("X, as one adviser pointed out, is ...", "As the report notes,
   ...", "..., as the mayor said."), read off the surface since the parser has no reading for them;
+- findings credited to a poll with "in" ("In the latest poll, X led Y", "X did well in online
+  polls");
 - direct quotes (straight, curly, '' and single marks; multi-sentence and block quotes over
   paragraphs; pull quotes credited "― Name") with the cue before, after or between the parts
   of a quote, and partial inline quotes;
@@ -30,7 +32,7 @@ through one ``TokenIndex`` built per document), so long articles stay cheap.
 
 Modules, in the order the passes run: ``quotes`` (quote scanner, characters only), ``tokens``
 (the per-document index), ``candidates`` with ``content`` and ``syntax`` (cue finders and the
-grammar they share), ``insertions`` ("as X said"), ``link`` (quotes and their cues), ``continuations``, ``relays``,
+grammar they share), ``insertions`` ("as X said"), ``polls`` ("in the poll"), ``link`` (quotes and their cues), ``continuations``, ``relays``,
 ``nesting`` (which nested reports stand on their own) and ``assemble`` (folding, speakers,
 records). ``words`` holds the extractor's own word lists.
 """
