@@ -273,3 +273,20 @@ def test_finding_credited_to_a_poll_with_in(nlp, text, content, source):
 def test_a_poll_in_the_middle_of_its_clause_credits_nothing(nlp):
     got = _contents(nlp, "Voss led in the poll by a wide margin last week.")
     assert "the poll" not in got.values(), got
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Senator Odile Brack praised the new harbour plan, the latest twist in a long feud over the pier.",
+            "the new harbour plan",
+        ),
+        (
+            "The board rejected Councillor Voss's ferry budget, a plan that would have doubled fares.",
+            "Councillor Voss's ferry budget",
+        ),
+    ],
+)
+def test_noun_phrase_content_stops_before_an_apposition(nlp, text, content):
+    assert content in _contents(nlp, text)

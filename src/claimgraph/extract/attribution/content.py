@@ -66,11 +66,17 @@ def _completes_object(c: Token) -> bool:
 
 
 def _cut_nonrestrictive(np: Token) -> int:
-    """End of a noun-phrase content before a non-restrictive relative clause (", who ...")."""
+    """End of a noun-phrase content before an aside set off by a comma: a non-restrictive
+    relative clause on the object (", who ...") or an apposition on the object or on a noun
+    inside it ("Trump's campaign, the latest chapter in ...", "Rep. Don Beyer (D-Va.), a former
+    governor"). A relative clause on a noun inside the object stays: the parser often hangs it
+    on the wrong noun of a coordination, and cutting there lost as much as it gained."""
     hi = np.right_edge.i
-    for c in np.rights:
-        if c.dep_ in ("relcl",) and c.left_edge.i > np.i and np.doc[c.left_edge.i - 1].text == ",":
-            return c.left_edge.i - 2 if c.left_edge.i - 2 >= np.left_edge.i else hi
+    doc = np.doc
+    for t in doc[np.i + 1 : hi + 1]:
+        aside = t.dep_ == "appos" or (t.dep_ == "relcl" and t.head.i == np.i)
+        if aside and t.left_edge.i > np.i and doc[t.left_edge.i - 1].text == ",":
+            return t.left_edge.i - 2 if t.left_edge.i - 2 >= np.left_edge.i else hi
     return hi
 
 
