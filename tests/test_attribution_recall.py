@@ -290,3 +290,19 @@ def test_a_poll_in_the_middle_of_its_clause_credits_nothing(nlp):
 )
 def test_noun_phrase_content_stops_before_an_apposition(nlp, text, content):
     assert content in _contents(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Two harbour unions have also endorsed Brack in the race for mayor.", "Brack in the race for mayor"),
+        (
+            "The inquiry revealed a deep rift in the way the two councils fund the ferry.",
+            "a deep rift in the way the two councils fund the ferry",
+        ),
+        ("Councillor Voss praised the ferry crews during the debate on Friday.", "the ferry crews"),
+        ("Councillor Voss praised the ferry crews in his remarks to the council.", "the ferry crews"),
+    ],
+)
+def test_noun_phrase_content_runs_over_what_the_verb_phrase_says_not_the_occasion(nlp, text, content):
+    assert content in _contents(nlp, text)
