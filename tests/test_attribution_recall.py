@@ -306,3 +306,18 @@ def test_noun_phrase_content_stops_before_an_apposition(nlp, text, content):
 )
 def test_noun_phrase_content_runs_over_what_the_verb_phrase_says_not_the_occasion(nlp, text, content):
     assert content in _contents(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Recently, however, the group issued a policy paper welcoming the council's plans to fund the pier.",
+            "the council's plans to fund the pier",
+            "the group",
+        ),
+        ("Brack unleashed a series of tweets criticizing the harbour board.", "the harbour board", "Brack"),
+    ],
+)
+def test_participle_on_a_document_speaks_for_its_maker(nlp, text, content, speaker):
+    assert _contents(nlp, text).get(content) == speaker
