@@ -197,3 +197,127 @@ def test_prepositional_content_runs_over_a_clause_the_parser_hangs_on_the_verb(n
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     lo, hi, _, _ = content_of_verb(TokenIndex(doc), doc[1])
     assert doc[lo : hi + 1].text == "the levy, which doubled the fee"
+
+
+def test_relative_pronoun_is_the_speaker_as_written_and_its_noun_the_speaker(nlp):
+    doc = nlp("The ferry board thanked Harbourmaster Quill Adebayo, who says the pier will reopen in May.")
+    got = {doc.text[a.content_start : a.content_end]: a for a in find_attributions(doc)}
+    a = got["the pier will reopen in May"]
+    assert (a.speaker_mention, a.speaker) == ("who", "Harbourmaster Quill Adebayo")
+    assert doc.text[a.speaker_start : a.speaker_end] == "who"
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "The harbour, as one of the mayor's advisers pointed out, normally does not freeze in winter.",
+            "The harbour, as one of the mayor's advisers pointed out, normally does not freeze in winter",
+            "one of the mayor's advisers",
+        ),
+        (
+            "As the harbour report notes, the pier has been closed since March.",
+            "the pier has been closed since March",
+            "the harbour report",
+        ),
+        (
+            "Yet, as Mr. Quill observed, in the early days of a new council few projects would be cut.",
+            "in the early days of a new council few projects would be cut",
+            "Mr. Quill",
+        ),
+        (
+            "The pier will reopen in May, as the mayor told reporters on Friday.",
+            "The pier will reopen in May",
+            "the mayor",
+        ),
+        (
+            "The ferry is still seen, as the gazette put it, \u201ca floating museum.\u201d",
+            "\u201ca floating museum.\u201d",
+            "the gazette",
+        ),
+    ],
+)
+def test_as_insertion_reports_the_rest_of_its_sentence(nlp, text, content, speaker):
+    got = _contents(nlp, text)
+    assert got.get(content.rstrip(".")) == speaker or got.get(content) == speaker, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["As he wrote the letter, the phone rang twice.", "As soon as she said it, the crowd cheered loudly."],
+)
+def test_as_clause_of_time_is_no_insertion(nlp, text):
+    assert _contents(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text, content, source",
+    [
+        (
+            "In the latest harbour poll, conducted in early May, Brack led Voss by 5 points among likely voters.",
+            "Brack led Voss by 5 points among likely voters",
+            "the latest harbour poll",
+        ),
+        (
+            "Voss did fare well in online polls conducted after the debates.",
+            "Voss did fare well",
+            "online polls",
+        ),
+        ("Voss's recent gains in some polls worry the council.", "Voss's recent gains", "some polls"),
+    ],
+)
+def test_finding_credited_to_a_poll_with_in(nlp, text, content, source):
+    assert _contents(nlp, text).get(content) == source
+
+
+def test_a_poll_in_the_middle_of_its_clause_credits_nothing(nlp):
+    got = _contents(nlp, "Voss led in the poll by a wide margin last week.")
+    assert "the poll" not in got.values(), got
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Senator Odile Brack praised the new harbour plan, the latest twist in a long feud over the pier.",
+            "the new harbour plan",
+        ),
+        (
+            "The board rejected Councillor Voss's ferry budget, a plan that would have doubled fares.",
+            "Councillor Voss's ferry budget",
+        ),
+    ],
+)
+def test_noun_phrase_content_stops_before_an_apposition(nlp, text, content):
+    assert content in _contents(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Two harbour unions have also endorsed Brack in the race for mayor.", "Brack in the race for mayor"),
+        (
+            "The inquiry revealed a deep rift in the way the two councils fund the ferry.",
+            "a deep rift in the way the two councils fund the ferry",
+        ),
+        ("Councillor Voss praised the ferry crews during the debate on Friday.", "the ferry crews"),
+        ("Councillor Voss praised the ferry crews in his remarks to the council.", "the ferry crews"),
+    ],
+)
+def test_noun_phrase_content_runs_over_what_the_verb_phrase_says_not_the_occasion(nlp, text, content):
+    assert content in _contents(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Recently, however, the group issued a policy paper welcoming the council's plans to fund the pier.",
+            "the council's plans to fund the pier",
+            "the group",
+        ),
+        ("Brack unleashed a series of tweets criticizing the harbour board.", "the harbour board", "Brack"),
+    ],
+)
+def test_participle_on_a_document_speaks_for_its_maker(nlp, text, content, speaker):
+    assert _contents(nlp, text).get(content) == speaker

@@ -10,6 +10,10 @@
 - "according to X", nominal cues ("X's claim that ...", "criticism of Y by X"), stance
   adjectives ("X is skeptical of Y"), "X: ..." headline and transcript labels, and reports with
   nobody named ("allegations of fraud", "he allegedly ...", "is expected to ...");
+- reports inserted with "as" ("X, as one adviser pointed out, is ...", "As the report notes,
+  ...", "..., as the mayor said."), read off the surface since the parser has no reading for them;
+- findings credited to a poll with "in" ("In the latest poll, X led Y", "X did well in online
+  polls");
 - direct quotes (straight, curly, '' and single marks; multi-sentence and block quotes over
   paragraphs; pull quotes credited "― Name") with the cue before, after or between the parts
   of a quote, and partial inline quotes;
@@ -28,8 +32,9 @@ through one ``TokenIndex`` built per document), so long articles stay cheap.
 
 Modules, in the order the passes run: ``quotes`` (quote scanner, characters only), ``tokens``
 (the per-document index), ``candidates`` with ``content`` and ``syntax`` (cue finders and the
-grammar they share), ``link`` (quotes and their cues), ``continuations``, ``relays``,
-``nesting`` (which nested reports stand on their own) and ``assemble`` (folding, speakers,
+grammar they share), ``insertions`` ("as X said"), ``polls`` ("in the poll"), ``authors`` (who
+speaks through a document: "issued a paper welcoming ..."), ``link`` (quotes and their cues),
+``continuations``, ``relays``, ``nesting`` (which nested reports stand on their own) and ``assemble`` (folding, speakers,
 records). ``words`` holds the extractor's own word lists.
 """
 

@@ -88,7 +88,8 @@ def verb_candidate(index: TokenIndex, verb: Token) -> Cand | None:
     hedged = any(c.tag_ == "MD" and c.lower_ in SPECULATIVE for c in verb.children) or (
         verb.dep_ == "xcomp" and verb.head.lemma_ in ("seem", "appear")) or lemma in HEDGE_CUES
     rel = None
-    if verb.dep_ == "relcl" and subj is verb.head:
+    # positions, not "is": spaCy builds a new Token object on every access
+    if verb.dep_ == "relcl" and subj.i == verb.head.i:
         rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in cues.RELATIVE_PRONOUNS), None)
     return Cand(s, e, clo, chi, subj, slo, shi, kind=kind, np_content=np_content, hedged_cue=hedged,
                 verb_i=verb.i, mention_tok=rel)

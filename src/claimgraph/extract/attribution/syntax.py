@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.lexicon import cues
 
+from .authors import document_author
 from .tokens import TokenIndex
 
 
@@ -52,6 +53,9 @@ def subject(index: TokenIndex, verb: Token, depth: int = 0) -> Token | None:
             return subject(index, head, depth + 1)
         if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
             return subject(index, head.head, depth + 1)
+    author = document_author(verb)
+    if author is not None:
+        return author
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return _left_neighbour_subject(index, verb)
