@@ -32,7 +32,7 @@ through one ``TokenIndex`` built per document), so long articles stay cheap.
 
 Modules, in the order the passes run: ``quotes`` (quote scanner, characters only), ``tokens``
 (the per-document index), ``candidates`` with ``content`` and ``syntax`` (cue finders and the
-grammar they share), ``insertions`` ("as X said"), ``polls`` ("in the poll"), ``authors`` (who
+grammar they share), ``insertions`` ("as X said"), ``acts`` (stance-taking acts, judgements and polls), ``authors`` (who
 speaks through a document: "issued a paper welcoming ..."), ``link`` (quotes and their cues),
 ``continuations``, ``relays``, ``nesting`` (which nested reports stand on their own) and ``assemble`` (folding, speakers,
 records). ``words`` holds the extractor's own word lists.

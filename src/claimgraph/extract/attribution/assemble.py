@@ -18,7 +18,6 @@ from .insertions import as_insertion_candidates
 from .lemmas import repair_cue_lemmas
 from .link import cut_excerpt_breaks, extend_with_quotes, quote_candidates
 from .nesting import nested_cut
-from .polls import poll_candidates
 from .quotes import Quotes, find_quotes, paragraphs
 from .relays import find_relays
 from .spans import Cand, span_chars, starts_and_reach, trim_chars
@@ -81,7 +80,6 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     quotes = Quotes(find_quotes(text))
     cands = token_candidates(index)
     cands.extend(as_insertion_candidates(index, cands))
-    cands.extend(poll_candidates(index))
     cands.extend(colon_label_candidates(index, paras))
     cands.extend(colon_followups(cands, index, paras))
     cands.extend(quote_candidates(cands, index, quotes, paras))
