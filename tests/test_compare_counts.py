@@ -57,24 +57,38 @@ def test_one_handgun_against_two_in_inventories_conflicts():
     assert by_verdict(a, b) == {"conflict": [["a#c1", "b#c1"]]}
 
 
-def test_two_reports_of_a_handgun_are_no_agreement():
-    # "a handgun" read as one is no figure a source put forward: it joins a conflict, never
-    # confirms another "a handgun"
+def test_inventories_that_conflict_on_one_item_are_not_also_consistent():
+    # all three agree on "a shotgun", but Valley Times' claim contradicts the other two on the
+    # handguns: it stands against them in the conflict and is left out of the agreement
     a = article(
         "a",
         "Harbor Post",
-        claim("Kessling was armed with a rifle and a handgun.", q("a handgun", 1, counted="handgun")),
+        claim(
+            "Kessling was armed with a shotgun and a handgun.",
+            q("a shotgun", 1, counted="shotgun"),
+            q("a handgun", 1, counted="handgun"),
+        ),
     )
     b = article(
         "b",
         "Valley Times",
         claim(
-            "Kessling carried a shotgun and a handgun, police said.",
+            "Kessling was armed with a shotgun and two handguns.",
+            q("a shotgun", 1, counted="shotgun"),
+            q("two handguns", 2, counted="handguns"),
+        ),
+    )
+    c = article(
+        "c",
+        "Delta Ledger",
+        claim(
+            "Kessling carried a rifle, a shotgun and a handgun, police said.",
+            q("a shotgun", 1, counted="shotgun"),
             q("a handgun", 1, counted="handgun"),
             speaker="police",
         ),
     )
-    assert by_verdict(a, b) == {}
+    assert by_verdict(a, b, c) == {"conflict": [["a#c1", "b#c1", "c#c1"]], "consistent": [["a#c1", "c#c1"]]}
 
 
 def test_small_counts_outside_an_inventory_stay_apart():

@@ -171,8 +171,6 @@ def _agree_edge(a: Mention, b: Mention, ev: Evidence, min_score: float = 2.5) ->
         return ev.head_equal and (ev.predicates == "shared" or ev.context >= 1)
     if (a.flags ^ b.flags) & SCOPE_MARKS:  # "19 other children" does not confirm "20 children"
         return False
-    if "implied" in a.flags | b.flags:  # two reports of "a handgun" are no agreement on a figure
-        return False
     if _part_and_whole(a, b):  # "hundreds of children" killed is no count of the people killed
         return False
     fa, fb = a.figure() or 0.0, b.figure() or 0.0

@@ -50,7 +50,7 @@ from claimgraph.lexicon.measures import (
 )
 from claimgraph.lexicon.names import NOT_PLACES
 from claimgraph.lexicon.numbers import NUMBER_WORDS
-from claimgraph.lexicon.quantities import ATTACKER_NOUNS, EXCLUSIVE_COUNT_WORDS, INVENTORY_CUES, WEAPON_NOUNS
+from claimgraph.lexicon.quantities import EXCLUSIVE_COUNT_WORDS, INVENTORY_CUES
 from claimgraph.lexicon.stopwords import MEASURE_STOPWORDS
 from claimgraph.link.settings import CompareOptions
 from claimgraph.link.shown_units import PLAIN, ShownUnit, shown_unit
@@ -150,7 +150,7 @@ class Mention:
     predicate_words: tuple[str, ...] = ()
     places: frozenset[str] = frozenset()  # as written; compared case-insensitively
     times: frozenset[str] = frozenset()
-    # scope | increment | rate | running | modal | negated | implied | exclusive | inventory
+    # scope | increment | rate | running | modal | negated | exclusive | inventory
     flags: frozenset[str] = frozenset()
     age_of: str | None = None  # whose age this is (a surname), for ages
     tally: int | None = None  # 1 or 2: the first or second count of a vote tally
@@ -574,9 +574,6 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
     if has_phrase(low_clause + " " + low_local, REVISION_PHRASES):
         flags.add("revised")
     own_words = re.findall(r"[a-z]+", (q.text or "").lower())  # "two-term": "two", "term"
-    if q.kind == "count" and own_words and own_words[-1] in ATTACKER_NOUNS | WEAPON_NOUNS \
-            and not _DIGITS.search(q.text or "") and not set(own_words) & NUMBER_WORDS:
-        flags.add("implied")  # a count read from "a" or "lone", no figure a source put forward
     if set(own_words) & EXCLUSIVE_COUNT_WORDS:
         flags.add("exclusive")  # "the lone gunman": there was no other
     if has_phrase(text[s0:q.start].lower(), INVENTORY_CUES):
