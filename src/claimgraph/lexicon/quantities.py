@@ -66,3 +66,6 @@ EXCLUSIVE_COUNT_WORDS = frozenset({"lone", "sole", "single"})
 PLURAL_COUNT_WORDS = frozenset({"multiple"})
 # What opens an inventory of what someone carried: each item of it is counted.
 INVENTORY_CUES = ("armed with", "carried", "carrying", "was carrying", "equipped with")
+# Words every such count holds, so a parse-less run parses their sentence (extract/condense); the
+# nouns, not "single" or "carried", which would send far more sentences to the parser.
+IMPLIED_COUNT_TRIGGERS = ATTACKER_NOUNS | WEAPON_NOUNS
