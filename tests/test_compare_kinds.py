@@ -177,8 +177,10 @@ def test_vote_tallies_compare_side_by_side():
 
     x = tally("x", "Harbor Post", "The chamber passed the Orvane budget 257-157 in a late vote.", 257, 157)
     y = tally("y", "Valley Times", "The Orvane budget passed the chamber 257-167 in a late vote.", 257, 167)
-    got = by_verdict(x, y)
-    assert got.get("consistent") and got.get("conflict")
+    z = tally("z", "Delta Ledger", "The Orvane budget cleared the chamber 257-167 in a late vote.", 257, 167)
+    # a tally is said as a whole: x conflicts with y and z on the votes against, so its equal
+    # votes for are not shown as agreeing with theirs; y and z agree on both sides
+    assert by_verdict(x, y, z) == {"conflict": [["x#c1", "y#c1", "z#c1"]], "consistent": [["y#c1", "z#c1"]]}
     (conflict,) = [c for c in compare_story([x, y], "s1") if c.verdict == "conflict"]
     assert conflict.quantities == [{"claim": "x#c1", "index": 1}, {"claim": "y#c1", "index": 1}]
 

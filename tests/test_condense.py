@@ -61,5 +61,8 @@ def test_candidate_sentences():
     assert _is_candidate("According to the ministry, it was safe.")
     assert _is_candidate("A spokeswoman declined to comment.")
     assert _is_candidate("Dozens of homes flooded.")
+    # counts without a numeral (extract/quantities/implied.py)
+    assert _is_candidate("The mayor called him the lone attacker.")
+    assert _is_candidate("He was armed with a rifle and a handgun.")
     assert _is_candidate("“Get out now.”")
     assert not _is_candidate("The river runs past the old mill.")

@@ -20,18 +20,21 @@ from claimgraph.lexicon.cues import TRIGGER_ADJECTIVES, TRIGGER_EXTRA_WORDS, TRI
 from claimgraph.lexicon.dates import MONTH_ABBREVIATIONS
 from claimgraph.lexicon.inflection import plurals, verb_forms
 from claimgraph.lexicon.numbers import COUNT_TRIGGER_WORDS
+from claimgraph.lexicon.quantities import IMPLIED_COUNT_TRIGGERS
 
 # A sentence is a candidate when it has a digit, a quotation mark or "according to", or any word of
 # ``_TRIGGER_WORDS``. Words are looked up in a set: one pass of a simple word regex, far cheaper
 # than one alternation of a thousand verb forms.
 _TRIGGER_CHARS = re.compile(r"\d|[\"“”„«»]|\baccording to\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
-# (every form of the cue verbs, nouns in the singular and plural, stance adjectives, number words)
+# (every form of the cue verbs, nouns in the singular and plural, stance adjectives, number words,
+# words of counts written without a numeral)
 _TRIGGER_WORDS = frozenset(
     {form for lemma in TRIGGER_VERBS if lemma.isalpha() for form in verb_forms(lemma)}
     | {form for noun in TRIGGER_NOUNS if " " not in noun for form in (noun, *plurals(noun))}
     | {word for word in TRIGGER_ADJECTIVES if " " not in word}
     | COUNT_TRIGGER_WORDS
+    | IMPLIED_COUNT_TRIGGERS  # "the lone gunman", "armed with a rifle and a handgun"
     | TRIGGER_EXTRA_WORDS
 )
 _TRIGGER_PHRASES = tuple(w for w in TRIGGER_NOUNS | TRIGGER_ADJECTIVES if " " in w) + ("per cent",)

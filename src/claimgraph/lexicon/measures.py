@@ -38,7 +38,9 @@ DEATH_HEADS = frozenset({"death", "fatality", "life", "dead"})
 HEAD_SYNONYMS: dict[str, str] = {
     "bullet": "round", "ballot": "vote", "soldier": "troop", "pupil": "student", "kid": "child",
     "cop": "officer", "policeman": "officer", "policewoman": "officer", "youngster": "child",
-    "gunman": "shooter", "assailant": "attacker",
+    # who attacked: "two snipers", "the lone gunman" and "a single shooter" count the same people
+    "gunman": "attacker", "shooter": "attacker", "sniper": "attacker", "assailant": "attacker",
+    "bomber": "attacker",
 }
 # Modifiers of a counted noun that describe rather than restrict ("hundreds of innocent children").
 NON_RESTRICTIVE = frozenset("""

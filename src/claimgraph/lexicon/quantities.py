@@ -48,3 +48,24 @@ NOT_NP_START = frozenset("last next this that these those every each per".split(
 VOTE_WORDS = frozenset("""
 vote votes voted voting ballot ballots tally passed passes approved confirmed confirm rejected defeated
 """.split())
+
+# Counts written without a numeral (extract/quantities/implied.py). Only nouns whose number is a
+# fact of the event that reports tell one way or another: who attacked, and what they carried.
+# Attackers: "the lone gunman" is one, "multiple shooters" two or more.
+ATTACKER_NOUNS = frozenset("""
+gunman gunmen shooter shooters sniper snipers attacker attackers assailant assailants bomber bombers
+""".split())
+# Weapons, counted one by one in an inventory ("armed with a rifle, a shotgun and a handgun").
+WEAPON_NOUNS = frozenset("""
+handgun handguns pistol pistols revolver revolvers rifle rifles shotgun shotguns knife knives
+machete machetes
+""".split())
+# "lone", "sole", "single" before a noun say there was exactly one.
+EXCLUSIVE_COUNT_WORDS = frozenset({"lone", "sole", "single"})
+# "multiple" before a plural says two or more.
+PLURAL_COUNT_WORDS = frozenset({"multiple"})
+# What opens an inventory of what someone carried: each item of it is counted.
+INVENTORY_CUES = ("armed with", "carried", "carrying", "was carrying", "equipped with")
+# Words every such count holds, so a parse-less run parses their sentence (extract/condense); the
+# nouns, not "single" or "carried", which would send far more sentences to the parser.
+IMPLIED_COUNT_TRIGGERS = ATTACKER_NOUNS | WEAPON_NOUNS

@@ -298,6 +298,8 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
             seen.add(key)
             out.append(c)
 
+    agreeing: list[list[Mention]] = []  # emitted once every conflict is known (see _without_opposed)
+    opposed: set[frozenset[str]] = set()
     for root, idx in groups.items():
         if len(idx) < 2:
             continue
@@ -319,6 +321,10 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
             measure = measure_name(taking)
             emit(_comparison("conflict", taking, conflict_explanation(measure, a, b, rest), measure, story,
                              sides=[sides[n] for n in out_sides]))
+            if all(_part_of_statement(m) for m in taking):
+                for x, y in combinations(out_sides, 2):
+                    opposed.update(frozenset((p, q)) for m in sides[x] for n in sides[y]
+                                   for p in m.claim_ids for q in n.claim_ids if p != q)
         denials = by_root.get("denial", {}).get(root, [])
         if denials:
             deniers = [mentions[k] for k in dict.fromkeys(k for p in denials for k in p) if mentions[k].negated]
@@ -348,8 +354,7 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
                 cl = [mentions[k] for k in cl_idx]
                 if _independent(cl):
                     covered.update(cl_idx)
-                    name = measure_name(cl)
-                    emit(_comparison("consistent", cl, consistent_explanation(name, cl), name, story))
+                    agreeing.append(cl)
         # agreement the sides split: a cut and what is left ("23 percent cut", "77 percent"), or a
         # figure left alone on its side because a wide one it agrees with was grouped with another
         # ("20,715" beside "fewer than 21,000", which went with "about 14,000")
@@ -359,9 +364,40 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
             pair = [mentions[i], mentions[j]]
             if complements(*pair) or (values_agree(*pair) is True and not {i, j} <= covered):
                 if _independent(pair):
-                    name = measure_name(pair)
-                    emit(_comparison("consistent", pair, consistent_explanation(name, pair), name, story))
+                    agreeing.append(pair)
+    for cl in agreeing:
+        if all(_part_of_statement(m) for m in cl):
+            cl = _without_opposed(cl, opposed)
+        if _independent(cl):
+            name = measure_name(cl)
+            emit(_comparison("consistent", cl, consistent_explanation(name, cl), name, story))
     return out
+
+
+def _part_of_statement(m: Mention) -> bool:
+    """A figure that is one part of a statement with several: a side of a vote tally ("257-167"),
+    an item of an inventory ("armed with a shotgun and two handguns")."""
+    return m.tally is not None or "inventory" in m.flags
+
+
+def _without_opposed(ms: list[Mention], opposed: set[frozenset[str]]) -> list[Mention]:
+    """An agreeing group without the figures whose claims conflict with another member's claim on
+    another part of the same statement (``opposed``: claim pairs on opposite sides of such a conflict).
+
+    A tally or an inventory is said as a whole: "257-157" agrees with "257-167" on the votes for
+    and conflicts on the votes against, so the two reports are shown as a conflict, not also as
+    consistent. The figure with the most such clashes goes first; the rest still agree.
+    """
+    if not opposed:
+        return ms
+    ms = list(ms)
+    while True:
+        clash = {id(m): sum(frozenset((c, d)) in opposed for c in m.claim_ids for o in ms if o is not m
+                            for d in o.claim_ids) for m in ms}
+        worst = max(ms, key=lambda m: (clash[id(m)], m.doc_id, m.start))
+        if not clash[id(worst)]:
+            return ms
+        ms.remove(worst)
 
 
 # ---------------------------------------------------------------- stated intent vs reported outcome

@@ -224,7 +224,9 @@ def _scope_veto(a: Mention, b: Mention) -> str | None:
         return "the counted nouns are qualified differently (a subgroup or another group)"
     if a.times and b.times and not a.times & b.times:
         return "different times"
-    if (a.proper - b.wide) and (b.proper - a.wide):
+    # "the lone gunman" counts everyone who took part: names beside it (who said it, when) do not
+    # single out a subgroup
+    if (a.proper - b.wide) and (b.proper - a.wide) and "exclusive" not in a.flags | b.flags:
         return "each names something the other does not"
     if a.places and b.places and not shares_place(a, b):
         return "different places"
@@ -266,6 +268,13 @@ def _part_larger_than_whole(a: Mention, b: Mention, ev: Evidence) -> str | None:
     return None
 
 
+def whole_counts(a: Mention, b: Mention) -> bool:
+    """Whether two small counts each count all there was, not a part: one says there was no other
+    ("the lone gunman", "a single shooter"), or both list what someone carried ("armed with a
+    rifle and a handgun" against "armed with a shotgun and two handguns")."""
+    return "exclusive" in a.flags | b.flags or ("inventory" in a.flags and "inventory" in b.flags)
+
+
 def _conflict_rule(a: Mention, b: Mention, ev: Evidence, opts: CompareOptions = DEFAULTS) -> tuple[bool, str]:
     """Whether two figures whose intervals cannot both hold are about one measure, and why."""
     veto = _scope_veto(a, b)
@@ -298,6 +307,8 @@ def _conflict_rule(a: Mention, b: Mention, ev: Evidence, opts: CompareOptions = 
                 return True, whole
             return False, f"different counted nouns ({a.head or '-'} vs {b.head or '-'})"
         if min(a.figure() or 0, b.figure() or 0) <= 3:
+            if ev.head_equal and whole_counts(a, b):
+                return True, "counts of all there was (\"the lone gunman\", an inventory of what was carried)"
             return False, "very small counts (one, two, three) are usually parts of a whole"
         if max(a.figure() or 0, b.figure() or 0) <= 12:  # "two senators" vs "three senators"
             ok = ev.context >= 2 and ev.predicates == "shared"

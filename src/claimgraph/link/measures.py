@@ -50,6 +50,7 @@ from claimgraph.lexicon.measures import (
 )
 from claimgraph.lexicon.names import NOT_PLACES
 from claimgraph.lexicon.numbers import NUMBER_WORDS
+from claimgraph.lexicon.quantities import EXCLUSIVE_COUNT_WORDS, INVENTORY_CUES
 from claimgraph.lexicon.stopwords import MEASURE_STOPWORDS
 from claimgraph.link.settings import CompareOptions
 from claimgraph.link.shown_units import PLAIN, ShownUnit, shown_unit
@@ -149,7 +150,8 @@ class Mention:
     predicate_words: tuple[str, ...] = ()
     places: frozenset[str] = frozenset()  # as written; compared case-insensitively
     times: frozenset[str] = frozenset()
-    flags: frozenset[str] = frozenset()  # scope | increment | rate | running | modal | negated
+    # scope | increment | rate | running | modal | negated | exclusive | inventory
+    flags: frozenset[str] = frozenset()
     age_of: str | None = None  # whose age this is (a surname), for ages
     tally: int | None = None  # 1 or 2: the first or second count of a vote tally
     qualifiers: frozenset[str] = frozenset()  # lower-case modifiers of the counted noun ("state")
@@ -571,6 +573,12 @@ def mention_of(art: Article, claim: Claim, q: Quantity, idx: int,
         flags.add("running")
     if has_phrase(low_clause + " " + low_local, REVISION_PHRASES):
         flags.add("revised")
+    own_words = re.findall(r"[a-z]+", (q.text or "").lower())  # "two-term": "two", "term"
+    if set(own_words) & EXCLUSIVE_COUNT_WORDS:
+        flags.add("exclusive")  # "the lone gunman": there was no other
+    if has_phrase(text[s0:q.start].lower(), INVENTORY_CUES):
+        # "armed with a shotgun and two handguns", "carried three weapons: ..., a handgun": all there was
+        flags.add("inventory")
     clause_words = {w.lower() for w, _, _ in clause_left} | {w.lower() for w, _, _ in right[:4]}
     if clause_words & MODAL_WORDS or q.polarity in ("expected", "hypothetical"):
         flags.add("modal")

@@ -21,6 +21,7 @@ from claimgraph.extract.quantities.filters import (
     ps_is_pound,
     skip_code,
 )
+from claimgraph.extract.quantities.implied import implied_counts
 from claimgraph.extract.quantities.patterns import (
     CORE_RE,
     CUR_PREFIX_AT_RE,
@@ -79,7 +80,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if q is not None:
             out.extend(split_vote_tally(text, q))
             consumed = max(consumed, q.end)
-    return out
+    implied = implied_counts(text, out)  # "the lone gunman", "armed with ... a handgun"
+    return sorted(out + implied, key=lambda q: q.start) if implied else out
 
 
 _TALLY_RE = re.compile(r"(\d{1,4})\s?[-–]\s?(\d{1,4})\b")
