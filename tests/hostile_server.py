@@ -4,6 +4,7 @@ Content-Type lies. Every route is built from fictional text at start-up."""
 
 from __future__ import annotations
 
+import functools
 import gzip
 import threading
 import time
@@ -43,6 +44,7 @@ XXE = (
 BOMB_BYTES = 64 * 1024 * 1024  # what the bombs inflate to
 
 
+@functools.cache  # built once for every server a test session starts
 def _bombs() -> dict[str, bytes]:
     zeros = bytes(1024 * 1024)
     gz = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip framing
@@ -95,6 +97,10 @@ class HostileHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "100000")
             self.end_headers()
             self._trickle(b"<p>" + b"x" * 99_990, pause=0.02)
+        elif path == "/drip-headers":  # a status line, then a header a byte a second, never ending
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+            self._trickle(b"X-Slow: " + b"a" * 3600, pause=1.0)
+            self.close_connection = True
         elif path == "/endless":  # chunked, never ends, as fast as the client reads
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -147,16 +153,19 @@ class _Server(ThreadingHTTPServer):
 
 
 class HostileServer:
-    """``with HostileServer() as url:`` serves the hostile routes on 127.0.0.1 on a free port."""
+    """``with HostileServer() as url:`` serves the hostile routes on ``host`` (127.0.0.1) on a free
+    port. Any 127.x.y.z address is loopback on Linux: a second server on 127.0.0.2 can play a
+    public host in tests that treat that one address as public."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         handler = type("Handler", (HostileHandler,), {"bombs": _bombs(), "log": []})
         self.log = handler.log
-        self.httpd = _Server(("127.0.0.1", 0), handler)
+        self.host = host
+        self.httpd = _Server((host, 0), handler)
 
     def __enter__(self) -> str:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return f"http://{self.host}:{self.httpd.server_address[1]}"
 
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()

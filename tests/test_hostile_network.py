@@ -5,6 +5,8 @@ line and arrives within its limit."""
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 import tracemalloc
 from dataclasses import replace
@@ -12,17 +14,22 @@ from dataclasses import replace
 import pytest
 
 from claimgraph.model import RawDoc, ReadError
-from claimgraph.read import ReadOptions, iter_inputs
-from claimgraph.read import fetch as fetch_mod
+from claimgraph.read import ReadOptions, connect, iter_inputs
 from hostile_server import BOMB_BYTES, HostileServer
 
 OPEN = ReadOptions(allow_private_urls=True, host_delay=0.0, url_timeout=5.0)
 
 
 @pytest.fixture(scope="module")
-def server():
-    with HostileServer() as url:
-        yield url
+def hostile():
+    srv = HostileServer()
+    with srv as url:
+        yield srv, url
+
+
+@pytest.fixture(scope="module")
+def server(hostile):
+    return hostile[1]
 
 
 def _read(url: str, opts: ReadOptions = OPEN) -> tuple[list[RawDoc], list[ReadError]]:
@@ -51,15 +58,18 @@ def test_xxe_feed_is_refused_by_name(server):
 
 
 # ---------------------------------------------------------------------- redirects
+PUBLIC_STAND_IN = "127.0.0.2"  # loopback, treated as public by ``public_server``
+
+
 @pytest.fixture
-def localhost_looks_public(monkeypatch):
-    """'localhost' resolves, for the address rule only, to a public address: the first hop of an
-    attacker's redirect. The connection still goes to loopback; 127.0.0.1 and the rest keep the
-    real rule."""
-    real = fetch_mod._resolve
-    monkeypatch.setattr(
-        fetch_mod, "_resolve", lambda host: ["93.184.216.34"] if host == "localhost" else real(host)
-    )
+def public_server(monkeypatch):
+    """An attacker's public host, played by a second server on 127.0.0.2: the address rule treats
+    that one address as public; 127.0.0.1, [::1] and the rest keep the real rule. Connections go
+    to the address checked, so the stand-in has to be a real address, not a renamed host."""
+    real = connect.is_public_address
+    monkeypatch.setattr(connect, "is_public_address", lambda a: a == PUBLIC_STAND_IN or real(a))
+    with HostileServer(PUBLIC_STAND_IN) as url:
+        yield url
 
 
 @pytest.mark.parametrize(
@@ -71,27 +81,65 @@ def localhost_looks_public(monkeypatch):
         "http://[::1]:{port}/page",
     ],
 )
-def test_a_redirect_to_a_private_address_is_refused_at_that_hop(server, localhost_looks_public, target):
+def test_a_redirect_to_a_private_address_is_refused_at_that_hop(server, public_server, target):
     port = server.rsplit(":", 1)[1]
-    first = f"http://localhost:{port}/redirect?to={target.format(port=port)}"
+    first = f"{public_server}/redirect?to={target.format(port=port)}"
     opts = replace(OPEN, allow_private_urls=False)
     msg = _one_error(first, opts)
     assert msg.startswith("could not fetch (redirect to ") and "private or loopback address" in msg
 
 
-def test_redirect_chain_is_checked_at_every_hop(server, localhost_looks_public):
+def test_redirect_chain_is_checked_at_every_hop(server, public_server):
     port = server.rsplit(":", 1)[1]
     # public -> public -> private: the third hop is the one refused
-    inner = f"http://localhost:{port}/redirect?to=http://127.0.0.1:{port}/page"
-    first = f"http://localhost:{port}/redirect?to={inner.replace('?', '%3F').replace('=', '%3D')}"
+    inner = f"{public_server}/redirect?to=http://127.0.0.1:{port}/page"
+    first = f"{public_server}/redirect?to={inner.replace('?', '%3F').replace('=', '%3D')}"
     msg = _one_error(first, replace(OPEN, allow_private_urls=False))
     assert "redirect to http://127.0.0.1" in msg and "private or loopback" in msg
 
 
-def test_a_private_redirect_is_followed_when_allowed(server, localhost_looks_public):
+def test_a_private_redirect_is_followed_when_allowed(server, public_server):
     port = server.rsplit(":", 1)[1]
-    docs, errors = _read(f"http://localhost:{port}/redirect?to=http://127.0.0.1:{port}/page")
+    docs, errors = _read(f"{public_server}/redirect?to=http://127.0.0.1:{port}/page")
     assert not errors and len(docs) == 1 and docs[0].url == f"http://127.0.0.1:{port}/page"
+
+
+# ---------------------------------------------------------------------- DNS rebinding
+def test_a_name_that_rebinds_to_loopback_is_refused_at_connect(hostile, monkeypatch):
+    """A rebinding DNS server answers each query for its name in turn with a public address and
+    with 127.0.0.1: the early check sees the public one, the connection would get loopback. The
+    connection checks the address it connects to, so nothing reaches the loopback server."""
+    answers: list[str] = []
+
+    def rebinding(host: str) -> list[str]:
+        if host != "rebind.test":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        answers.append("93.184.216.34" if len(answers) % 2 == 0 else "127.0.0.1")
+        return [answers[-1]]
+
+    monkeypatch.setattr(connect, "resolve", rebinding)
+    srv, url = hostile
+    port = url.rsplit(":", 1)[1]
+    before = len(srv.log)
+    msg = _one_error(f"http://rebind.test:{port}/page", replace(OPEN, allow_private_urls=False))
+    assert msg.startswith("could not fetch (rebind.test resolves to 127.0.0.1")
+    assert "private or loopback address, found at connect" in msg
+    assert "93.184.216.34" in answers and "127.0.0.1" in answers  # both answers were given
+    assert len(srv.log) == before  # no request reached the loopback server
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(public_server, monkeypatch):
+    """The name is resolved once per connection and the socket connects to that very address."""
+    calls: list[str] = []
+
+    def one_answer(host: str) -> list[str]:
+        calls.append(host)
+        return [PUBLIC_STAND_IN] if host == "news.test" else []
+
+    monkeypatch.setattr(connect, "resolve", one_answer)
+    port = public_server.rsplit(":", 1)[1]
+    docs, errors = _read(f"http://news.test:{port}/page", replace(OPEN, allow_private_urls=False))
+    assert not errors and b"quarry road" in docs[0].content
 
 
 # ---------------------------------------------------------------------- slow and endless bodies
@@ -101,6 +149,23 @@ def test_a_dripped_body_stops_at_the_total_time_limit(server):
     took = time.monotonic() - start
     assert "total time limit of 1 s" in msg and "slow or endless" in msg
     assert took < 2.5  # each byte came within the read timeout: only the total budget stops it
+
+
+def test_dripped_headers_stop_at_the_total_time_limit(server):
+    """A header a byte a second, never finished: each byte comes well within the read timeout, so
+    only the total budget can stop it (it was per socket read before: the fetch never returned)."""
+    out: list[str] = []
+    worker = threading.Thread(
+        target=lambda: out.append(_one_error(server + "/drip-headers", replace(OPEN, url_timeout=1.5))),
+        daemon=True,
+    )
+    start = time.monotonic()
+    worker.start()
+    worker.join(timeout=15)
+    took = time.monotonic() - start
+    assert out, f"the fetch was still waiting for the headers after {took:.0f} s"
+    assert "total time limit of 1.5 s reached before the response headers were complete" in out[0]
+    assert took < 4.0
 
 
 def test_an_endless_body_stops_at_the_size_limit(server):

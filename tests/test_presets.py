@@ -91,3 +91,23 @@ def test_gdelt_dates():
 def test_unknown_preset_is_a_usage_error(tmp_path):
     r = CliRunner().invoke(app, ["analyze", str(tmp_path), "--preset", "nope", "--db", str(tmp_path / "x.db")])
     assert r.exit_code == 2 and "mediacloud" in r.output
+
+
+@pytest.mark.parametrize("preset,sep", [("gdelt", "\t"), ("mediacloud", ",")])
+def test_a_row_of_millions_of_fields_is_refused_by_its_length(tmp_path, preset, sep):
+    """A "line" of 4 MB of separators would be 4 million fields held at once; it is refused at the
+    line limit, as record CSVs are, before the csv module splits it."""
+    import tracemalloc
+
+    path = tmp_path / ("links.tsv" if preset == "gdelt" else "stories.csv")
+    header = "" if preset == "gdelt" else "id,title,url\n"
+    path.write_text(header + "x" + sep * 4_000_000 + "\n", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        items = list(iter_inputs([str(path)], replace(FAST, preset=preset, max_line_bytes=100_000)))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    errors = [x for x in items if isinstance(x, ReadError)]
+    assert len(errors) == 1 and "CSV line longer than 100,000 characters" in errors[0].message, errors
+    assert peak < 16_000_000

@@ -144,3 +144,31 @@ def test_missing_path_and_symlink_loop(tmp_path):
 def test_api_sources_accept_dicts():
     items = list(iter_sources([{"id": "x", "text": "Hello."}, 42]))
     assert isinstance(items[0], RawDoc) and isinstance(items[1], ReadError)
+
+
+def test_a_warc_gz_bomb_stops_at_the_decompressed_file_limit(tmp_path):
+    """A small .warc.gz whose second record inflates to 64 MB of zeros: the file limit counts
+    decompressed bytes for WARC too (fastwarc inflated all of it to skip the record, and went on)."""
+    import dataclasses
+    import zlib
+
+    p = tmp_path / "bomb.warc.gz"
+    zeros = 64 * 1024 * 1024
+    head = (f"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://example.org/zeros\r\n"
+            f"WARC-Record-ID: <urn:uuid:zeros>\r\nContent-Type: application/octet-stream\r\n"
+            f"Content-Length: {zeros}\r\n\r\n").encode()
+    gz = zlib.compressobj(9, zlib.DEFLATED, 31)
+    parts = [gz.compress(_warc_record("https://example.org/a", "text/html", b"<html><p>Story A</p></html>")),
+             gz.compress(head)]
+    parts += [gz.compress(bytes(1 << 20)) for _ in range(zeros >> 20)]
+    parts += [gz.compress(b"\r\n\r\n" + _warc_record("https://example.org/b", "text/html", b"<p>B</p>")),
+              gz.flush()]
+    p.write_bytes(b"".join(parts))
+    assert p.stat().st_size < 1_000_000
+    opts = dataclasses.replace(ReadOptions(), max_file_bytes=8_000_000)
+    items = list(iter_inputs([str(p)], opts))
+    docs = [x for x in items if isinstance(x, RawDoc)]
+    errors = [x for x in items if isinstance(x, ReadError)]
+    assert [d.id for d in docs] == ["https://example.org/a"]
+    assert len(errors) == 1 and "larger than the limit of 8,000,000 bytes after decompression" in errors[0].message
+    assert errors[0].line == 2 and "\n" not in errors[0].message

@@ -61,14 +61,19 @@ def store_location(db: str | None, config: Path | None) -> str:
 
 
 def open_store(db: str, must_exist: bool = True):
-    """Open the store at ``db``; a missing SQLite file (when ``must_exist``) is a usage error."""
-    from .store import Store, StoreError, is_url
+    """Open the store at ``db``; a missing SQLite file (when ``must_exist``) or one that is not a
+    claimgraph store is a usage error (exit 2), a store that fails (a full disk, a lock held past
+    the retry budget) exits 1 as it does mid-run."""
+    from .store import Store, StoreError, StoreFailure, is_url
 
     if must_exist and db != ":memory:" and not is_url(db) and not Path(db).exists():
         err.print(f"[red]error:[/] {db}: no such store (run `claimgraph analyze` first)")
         raise typer.Exit(2)
     try:
         return Store(db)
+    except StoreFailure as e:
+        err.print(f"[red]error:[/] {escape(' '.join(str(e).split()))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from e
     except StoreError as e:
         err.print(f"[red]error:[/] {e}")
         raise typer.Exit(2) from e

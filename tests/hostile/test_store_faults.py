@@ -234,6 +234,34 @@ def test_disk_full_then_resume(tmp_path, small_disk):
     assert_complete(db, set(ids))
 
 
+def test_disk_full_at_the_first_open(tmp_path, small_disk):
+    """A new store on a disk already full: the schema cannot be written. One line saying the disk is
+    full and naming the file, exit 1 as for a full disk mid-run (it said "not a claimgraph
+    database", exit 2); once space is freed the same command stores everything."""
+    filler = small_disk.path / "filler"
+    with open(filler, "wb") as f:  # fill the 2 MB filesystem to the last block
+        try:
+            while True:
+                f.write(bytes(64 * 1024))
+                f.flush()
+        except OSError:
+            pass
+    ids = [f"first-{i:02d}" for i in range(20)]
+    corpus, db = tmp_path / "corpus.jsonl", str(small_disk.path / "cg.db")
+    fictional_corpus(corpus, ids, seed=5)
+    proc = analyze(corpus, db, "--no-link")
+    stderr = proc.communicate(timeout=300)[1]
+    assert proc.returncode == 1, stderr
+    lines = error_lines(stderr)
+    assert len(lines) == 1 and "disk full" in lines[0] and db in lines[0], stderr
+    assert "not a claimgraph database" not in stderr and "Traceback" not in stderr
+    filler.unlink()
+    again = analyze(corpus, db, "--no-link")
+    stderr = again.communicate(timeout=900)[1]
+    assert again.returncode == 0, stderr
+    assert_complete(db, set(ids))
+
+
 def test_disk_full_at_the_write_call(tmp_path):
     """The same, simulated where no filesystem can be mounted: SQLite's own page limit makes the
     write call fail with SQLITE_FULL, as a full disk does; the store stays whole and a run with room

@@ -5,18 +5,20 @@
 - conditional GET: the ETag and Last-Modified of the last fetch are sent back, and a 304 means
   nothing new (the validators live in the store, see ``store.fetch_state``);
 - a total time limit (``read.url_timeout``, for the whole fetch, redirects included), so a server
-  that drips bytes slowly cannot hold a run: each socket wait is cut to the time that is left;
+  that drips bytes slowly cannot hold a run: each socket wait is cut to the time that is left, and
+  the connection is shut down when the time is up, even in the middle of the headers
+  (``read.connect.Deadline``);
 - a size limit (the body stops at ``read.max_file_bytes`` for feeds, ``read.max_record_bytes``
   for articles), counted after decompression and read a bounded piece at a time, so a gzip or
   deflate bomb stops at the limit instead of filling memory;
-- loopback, private and link-local addresses refused unless ``read.allow_private_urls`` (every
-  redirect hop is checked again).
+- loopback, private and link-local addresses refused unless ``read.allow_private_urls``: every
+  redirect hop is checked again, and the address a connection is made to is the one checked
+  (``read.connect``: a name that resolves to a private address only at the second look, DNS
+  rebinding, is refused too).
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import time
 import urllib.robotparser
 from collections.abc import Callable
@@ -26,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 
+from . import connect
 from .options import ReadOptions
 
 MAX_REDIRECTS = 5
@@ -59,24 +62,6 @@ class Response:
         return self.status == 304
 
 
-def _resolve(host: str) -> list[str]:
-    """The addresses ``host`` resolves to (a seam for tests that need a public-looking host)."""
-    try:
-        infos = socket.getaddrinfo(host, None)
-    except OSError as e:
-        raise FetchError(f"cannot resolve {host} ({e.strerror or e})") from e
-    return [str(info[4][0]).split("%")[0] for info in infos]
-
-
-def _is_public(host: str) -> bool:
-    """Does every address of ``host`` lie on the public internet?"""
-    for addr in _resolve(host):
-        ip = ipaddress.ip_address(addr)
-        if not ip.is_global or ip.is_multicast:
-            return False
-    return True
-
-
 class Fetcher:
     """One polite HTTP client for a run: connection pools, per-host clocks, robots.txt by host."""
 
@@ -90,7 +75,8 @@ class Fetcher:
         self.opts = opts or ReadOptions()
         self.state = state
         self.sleep, self.clock = sleep, clock
-        self.http = urllib3.PoolManager(retries=False, headers={"User-Agent": self.opts.user_agent})
+        self._deadline = connect.Deadline()
+        self.http = connect.pool_manager(self.opts.user_agent, self.opts.allow_private_urls, self._deadline)
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self.requests = 0  # HTTP requests sent (robots.txt included), for reports and tests
@@ -189,20 +175,40 @@ class Fetcher:
     ) -> Response:
         budget = max(self.opts.url_timeout, 0.1)
         deadline = self.clock() + budget
+        self._deadline.arm(budget)  # cuts the connection when the budget is spent, wherever it is
+        try:
+            return self._follow(url, headers, limit, ok, deadline, budget)
+        finally:
+            self._deadline.disarm()
+
+    def _follow(
+        self,
+        url: str,
+        headers: dict[str, str],
+        limit: int,
+        ok: tuple[int, ...],
+        deadline: float,
+        budget: float,
+    ) -> Response:
+        """GET ``url``, following at most ``MAX_REDIRECTS`` redirects, each hop checked again."""
         first = url
         for _ in range(MAX_REDIRECTS + 1):
             parts = urlsplit(url)
             hop = "" if url == first else f"redirect to {url[:200]}: "
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise FetchError(f"{hop}not an http(s) URL: {url[:200]}")
-            if not self.opts.allow_private_urls and not _is_public(parts.hostname):
-                raise FetchError(
-                    f"{hop}{parts.hostname} is a private or loopback address "
-                    "(allow it with --allow-private-urls)"
-                )
+            try:
+                if not self.opts.allow_private_urls:
+                    # early, before robots.txt and the host's delay; the connection checks again
+                    # the address it actually connects to
+                    connect.check_host(parts.hostname)
+            except connect.PrivateAddress as e:
+                raise FetchError(f"{hop}{e} (allow it with --allow-private-urls)") from None
+            except OSError as e:
+                raise FetchError(f"{hop}cannot resolve {parts.hostname} ({e.strerror or e})") from e
             self._wait(f"{parts.scheme}://{parts.netloc}")
             left = deadline - self.clock()
-            if left <= 0:
+            if left <= 0 or self._deadline.expired:
                 raise FetchError(
                     f"total time limit of {budget:g} s reached before the response (read.url_timeout)"
                 )
@@ -216,8 +222,16 @@ class Fetcher:
                     preload_content=False,
                     timeout=urllib3.Timeout(connect=left, read=left),
                 )
+            except connect.PrivateAddress as e:
+                raise FetchError(f"{hop}{e}, found at connect (allow it with --allow-private-urls)") from None
             except urllib3.exceptions.HTTPError as e:
+                if self._deadline.expired:
+                    raise self._slow_headers(budget) from e
                 raise FetchError(f"could not fetch ({type(e).__name__}: {e})") from e
+            if self._deadline.expired:  # cut mid-headers: http.client takes what came as the headers
+                r.close()
+                r.release_conn()
+                raise self._slow_headers(budget)
             read_all = False
             try:
                 if r.status in (301, 302, 303, 307, 308) and r.headers.get("Location"):
@@ -243,6 +257,13 @@ class Fetcher:
                 r.release_conn()
         raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
+    @staticmethod
+    def _slow_headers(budget: float) -> FetchError:
+        return FetchError(
+            f"total time limit of {budget:g} s reached before the response headers were complete "
+            "(a slow server; read.url_timeout)"
+        )
+
     def _read(self, r: urllib3.BaseHTTPResponse, limit: int, deadline: float, budget: float) -> bytes:
         """The decoded body, stopped by the size limit (after decompression) or the time limit."""
         declared = r.headers.get("Content-Length")
@@ -250,14 +271,18 @@ class Fetcher:
         if declared and declared.isdigit() and int(declared) > limit:
             raise FetchError(f"response of {int(declared):,} bytes is over the size limit of {limit:,}")
         chunks, total = [], 0
+
+        def too_slow() -> FetchError:
+            return FetchError(
+                f"total time limit of {budget:g} s reached after {total:,} bytes "
+                "(a slow or endless response; read.url_timeout)"
+            )
+
         try:
             while True:
                 left = deadline - self.clock()
                 if left <= 0:
-                    raise FetchError(
-                        f"total time limit of {budget:g} s reached after {total:,} bytes "
-                        "(a slow or endless response; read.url_timeout)"
-                    )
+                    raise too_slow()
                 # the read timeout counts per socket wait: cut it to what is left of the budget
                 sock = getattr(r.connection, "sock", None) if hasattr(r, "connection") else None
                 if sock is not None:
@@ -277,10 +302,11 @@ class Fetcher:
                     raise FetchError(f"response is over the size limit of {limit:,} bytes")
                 chunks.append(chunk)
         except (TimeoutError, urllib3.exceptions.TimeoutError) as e:
-            raise FetchError(
-                f"total time limit of {budget:g} s reached after {total:,} bytes "
-                "(a slow or endless response; read.url_timeout)"
-            ) from e
+            raise too_slow() from e
         except urllib3.exceptions.HTTPError as e:
+            if self._deadline.expired:
+                raise too_slow() from e
             raise FetchError(f"could not read the response ({type(e).__name__}: {e})") from e
+        if self._deadline.expired:  # the connection was cut: what came is not the whole body
+            raise too_slow()
         return b"".join(chunks)

@@ -27,7 +27,7 @@ from ..model import RawDoc, ReadError
 from .feeds import Link
 from .fetch import Fetcher
 from .options import ReadOptions
-from .streams import open_binary
+from .streams import bounded_lines, open_binary
 from .urls import fetch_links, is_url
 
 PRESETS = ("mediacloud", "gdelt")
@@ -49,10 +49,15 @@ def _text(path: Path, opts: ReadOptions) -> io.TextIOWrapper:
     return io.TextIOWrapper(open_binary(path, opts.max_file_bytes), encoding="utf-8", errors="replace", newline="")
 
 
+def _lines(f: io.TextIOWrapper, opts: ReadOptions) -> Iterator[str]:
+    # a row is one link: a "line" of 500 MB of tabs or commas would be 500 million fields
+    return bounded_lines(f, opts.line_limit())
+
+
 def mediacloud_links(path: Path, source: str, opts: ReadOptions) -> Iterator[Link | ReadError]:
     csv.field_size_limit(max(opts.max_record_bytes, 131072))
     with _text(path, opts) as f:
-        reader = csv.DictReader(f)
+        reader = csv.DictReader(_lines(f, opts))
         if not reader.fieldnames or "url" not in reader.fieldnames:
             yield ReadError(source, "not a Media Cloud story CSV (no 'url' column in the header)")
             return
@@ -70,7 +75,7 @@ def gdelt_links(path: Path, source: str, opts: ReadOptions) -> Iterator[Link | R
     csv.field_size_limit(max(opts.max_record_bytes, 131072))
     seen: set[str] = set()
     with _text(path, opts) as f:
-        for n, row in enumerate(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+        for n, row in enumerate(csv.reader(_lines(f, opts), delimiter="\t", quoting=csv.QUOTE_NONE), 1):
             if not row or not any(c.strip() for c in row):
                 continue
             if len(row) == 1 and is_url(row[0].strip()):  # a plain URL list

@@ -15,7 +15,7 @@ from .. import limits
 from ..clean.decode import decode_bytes
 from ..model import RawDoc, ReadError
 from .options import ReadOptions
-from .streams import CHUNK, CorruptInput, InputTooLarge, head_bytes, open_binary, read_bounded
+from .streams import CHUNK, CorruptInput, InputTooLarge, bounded_lines, head_bytes, open_binary, read_bounded
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_WS = re.compile(r"[ \t\r\n]*")
@@ -272,22 +272,13 @@ def head_is_array(path: Path) -> bool:
     return head_bytes(path, 4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[")
 
 
-def _bounded_lines(text: io.TextIOBase, limit: int) -> Iterator[str]:
-    """The lines of ``text`` for the csv module, refusing one longer than ``limit`` characters
-    (a CSV "line" of 500 MB of commas would become 500 million fields)."""
-    while line := text.readline(limit + 1):
-        if len(line) > limit and not line.endswith("\n"):
-            raise InputTooLarge(f"CSV line longer than {limit:,} characters (raise it with --max-record-mb)")
-        yield line
-
-
 def read_csv(path: Path, source: str, stem: str, opts: ReadOptions) -> Iterator[RawDoc | ReadError]:
     """Stream a CSV/TSV file with a header row; the line number is the record's first line."""
     csv.field_size_limit(max(opts.max_record_bytes, 131072))
     delimiter = "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else ","
     with open_binary(path, opts.max_file_bytes) as s:
         text = io.TextIOWrapper(s, encoding="utf-8", errors="replace", newline="")
-        reader = csv.DictReader(_bounded_lines(text, opts.line_limit()), delimiter=delimiter)
+        reader = csv.DictReader(bounded_lines(text, opts.line_limit()), delimiter=delimiter)
         try:
             for row in reader:
                 yield record_to_doc(row, source=source, line=reader.line_num, stem=stem, opts=opts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -87,6 +88,15 @@ def read_bounded(stream: BinaryIO, limit: int, what: str = "file", flag: str = "
         buf.write(data)
         if buf.tell() > limit:
             raise InputTooLarge(f"{what} is larger than the limit of {limit:,} bytes (raise it with {flag})")
+
+
+def bounded_lines(text: io.TextIOBase, limit: int) -> Iterator[str]:
+    """The lines of ``text`` for the csv module, refusing one longer than ``limit`` characters
+    (a CSV "line" of 500 MB of commas would become 500 million fields)."""
+    while line := text.readline(limit + 1):
+        if len(line) > limit and not line.endswith("\n"):
+            raise InputTooLarge(f"CSV line longer than {limit:,} characters (raise it with --max-record-mb)")
+        yield line
 
 
 def head_bytes(path: Path, n: int = 8192) -> bytes:

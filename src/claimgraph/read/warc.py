@@ -19,8 +19,12 @@ def read_warc(path: Path, source: str, opts: ReadOptions) -> Iterator[RawDoc | R
     Records are numbered from 1 in file order (all types), so an error's number finds the
     record. A record whose header lost its Content-Length, or whose payload is shorter than
     announced, is reported as truncated instead of passing silently.
+
+    The file limit counts decompressed bytes, as for every input: a .warc.gz of a few MB can hold
+    a record of hundreds of GB of zeros, which fastwarc would inflate only to skip it. The records'
+    announced lengths are added up before each one is read or skipped.
     """
-    n = 0
+    n = total = 0
     try:
         with open(path, "rb") as f:
             for record in ArchiveIterator(f, parse_http=False, fsspec_args=False):
@@ -28,6 +32,12 @@ def read_warc(path: Path, source: str, opts: ReadOptions) -> Iterator[RawDoc | R
                 if "Content-Length" not in record.headers:
                     yield ReadError(source, "broken WARC record (header without Content-Length)", n)
                     continue
+                total += record.content_length or 0
+                if total > opts.max_file_bytes:
+                    yield ReadError(source, f"file is larger than the limit of {opts.max_file_bytes:,} bytes "
+                                            "after decompression (raise it with --max-file-mb); stopped at "
+                                            f"record {n}", n)
+                    return
                 if record.record_type != WarcRecordType.response:
                     continue
                 length = record.content_length or 0

@@ -10,7 +10,7 @@ with ``Store`` (psycopg itself loads only when a URL is opened).
 from pathlib import Path
 
 from . import queries
-from .base import Store, StoreError, is_url
+from .base import Store, StoreError, StoreFailure, is_url
 from .copy import copy_store
 from .postgres import PostgresStore
 from .sqlite import SQLiteStore
@@ -21,4 +21,4 @@ def open_store(path_or_url: str | Path = "claimgraph.db", *, readonly: bool = Fa
     return Store(path_or_url, readonly=readonly)
 
 
-__all__ = ["PostgresStore", "SQLiteStore", "Store", "StoreError", "copy_store", "is_url", "open_store", "queries"]
+__all__ = ["PostgresStore", "SQLiteStore", "Store", "StoreError", "StoreFailure", "copy_store", "is_url", "open_store", "queries"]

@@ -40,6 +40,13 @@ class StoreError(RuntimeError):
     failed mid-run (disk full, a lock or a lost connection that outlasted the retry budget)."""
 
 
+class StoreFailure(StoreError):
+    """The store failed rather than being the wrong one: its disk is full, or a lock or a lost
+    connection outlasted the retry budget, at any point of a run, opening included. What was
+    committed is kept and the same command resumes once the cause is gone (the CLI exits 1, where
+    a store that is not claimgraph's or is too new is a usage error, exit 2)."""
+
+
 def is_url(path_or_url: str | Path) -> bool:
     """True for a PostgreSQL connection URL, False for a SQLite path."""
     return str(path_or_url).startswith(URL_SCHEMES)
@@ -107,6 +114,10 @@ class Store:
         """Is ``exc`` worth another try: a lock held by another writer, a deadlock, a lost connection?"""
         return False
 
+    def full(self, exc: BaseException) -> bool:
+        """Is ``exc`` a full disk (which waiting does not mend, but freeing space does)?"""
+        return False
+
     def recover(self) -> None:
         """Make the connection usable again after a transient error (roll back, reconnect)."""
 
@@ -143,7 +154,7 @@ class Store:
                         raise
                     attempt += 1
                     if time.monotonic() + delay > deadline:
-                        raise StoreError(f"{self.describe(e)} (while {what}; gave up after {attempt} "
+                        raise StoreFailure(f"{self.describe(e)} (while {what}; gave up after {attempt} "
                                          f"attempts in {self.retry_seconds:g} s)") from e
                     log.info("store: %s, attempt %d failed (%s); retrying", what, attempt, self.describe(e))
                     time.sleep(delay)

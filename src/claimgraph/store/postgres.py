@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .base import Store, StoreError
+from .base import Store, StoreError, StoreFailure
 from .dialect import pg_ddl, to_pyformat
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -105,6 +105,8 @@ class PostgresStore(Store):
                 self._migrate()
             except psycopg.Error as e:
                 self.conn.close()
+                if self.full(e):  # the server's disk, full while the schema was being created
+                    raise StoreFailure(self.describe(e)) from e
                 raise StoreError(f"{self.path}: not a claimgraph database ({str(e).strip()})") from e
             except BaseException:
                 self.conn.close()
@@ -138,10 +140,13 @@ class PostgresStore(Store):
         elif self._in_tx == 0 and self.conn.info.transaction_status != 0:  # 0: IDLE
             self.conn.rollback()
 
-    def describe(self, exc: BaseException) -> str:
+    def full(self, exc: BaseException) -> bool:
         from psycopg import errors
 
-        if isinstance(exc, errors.DiskFull):
+        return isinstance(exc, errors.DiskFull)
+
+    def describe(self, exc: BaseException) -> str:
+        if self.full(exc):
             return (f"{self.path}: the server's disk is full ({str(exc).strip().splitlines()[0]}); what was "
                     "committed before is kept: free some space and run the same command again to resume")
         return super().describe(exc)
@@ -170,7 +175,7 @@ class PostgresStore(Store):
         # straight on the connection: called by recover() too, where execute() would recurse
         while not self.conn.execute("SELECT pg_try_advisory_lock(%s)", (STAGE_LOCK,)).fetchone()[0]:
             if time.monotonic() > deadline:
-                raise StoreError(f"{self.path}: another claimgraph process has held the store's lock for "
+                raise StoreFailure(f"{self.path}: another claimgraph process has held the store's lock for "
                                  f"over {self.lock_seconds:g} s; let it finish, or stop it, and run again")
             time.sleep(0.1)
 

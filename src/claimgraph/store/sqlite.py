@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .base import Store, StoreError
+from .base import Store, StoreError, StoreFailure
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_SECONDS = 15.0  # one wait for another process's write lock (a batch of writes takes far less)
@@ -65,6 +65,9 @@ class SQLiteStore(Store):
             if not readonly:
                 self.retry(self._migrate, "creating the schema")
         except sqlite3.DatabaseError as e:
+            if self.full(e):  # a new file on a full disk is not "not a claimgraph database"
+                self.conn.close()
+                raise StoreFailure(self.describe(e)) from e
             raise StoreError(f"{self.path}: not a claimgraph database ({e})") from e
 
     def _migrate(self) -> None:
@@ -140,9 +143,12 @@ class SQLiteStore(Store):
         if self.conn.in_transaction:
             self.conn.rollback()
 
-    def describe(self, exc: BaseException) -> str:
+    def full(self, exc: BaseException) -> bool:
         name = getattr(exc, "sqlite_errorname", "") or ""
-        if name == "SQLITE_FULL" or "database or disk is full" in str(exc):
+        return isinstance(exc, sqlite3.Error) and (name == "SQLITE_FULL" or "database or disk is full" in str(exc))
+
+    def describe(self, exc: BaseException) -> str:
+        if self.full(exc):
             return (f"{self.path}: disk full ({exc}); what was committed before is kept: free some space "
                     "and run the same command again to resume")
         return super().describe(exc)
@@ -174,7 +180,7 @@ class SQLiteStore(Store):
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     f.close()
-                    raise StoreError(f"{self.path}: another claimgraph process has held the store's lock "
+                    raise StoreFailure(f"{self.path}: another claimgraph process has held the store's lock "
                                      f"({os.path.basename(lock_path)}) for over {self.lock_seconds:g} s; "
                                      "let it finish, or stop it, and run again") from None
                 time.sleep(0.1)
