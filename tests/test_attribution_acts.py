@@ -179,3 +179,49 @@ def test_a_received_judgement_with_no_judge_named_is_speakerless(nlp):
     doc = nlp("The ferry video has faced ridicule online.")
     got = [(doc.text[a.content_start : a.content_end], a.speaker) for a in find_attributions(doc)]
     assert got == [("The ferry video", None)]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Councillor Bram Tessel raised concerns about the dredging contract.",
+            "the dredging contract",
+            "Councillor Bram Tessel",
+        ),
+        (
+            "The ferry union made the case that the timetable was unsafe.",
+            "that the timetable was unsafe",
+            "The ferry union",
+        ),
+        (
+            "Mayor Voran took offense at claims that she had sold the pier.",
+            "claims that she had sold the pier",
+            "Mayor Voran",
+        ),
+        (
+            "The harbour board filed a motion to halt the levy.",
+            "to halt the levy",
+            "The harbour board",
+        ),
+    ],
+)
+def test_a_light_verb_gives_its_subject_the_stance_of_its_noun(nlp, text, content, speaker):
+    assert _contents(nlp, text).get(content) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a purpose infinitive: the recommendations are an aim, not yet made by anyone
+        (
+            "Mayor Voran set up a panel, led by a retired judge, to make recommendations on the levy.",
+            "the levy",
+        ),
+        # a condition: nobody is said to hold the intention
+        ("If the board had any intention of closing the pier, it would have said so.", "closing the pier"),
+    ],
+)
+def test_a_light_verb_that_states_an_aim_or_a_condition_is_no_stance(nlp, text, content):
+    got = _contents(nlp, text)
+    assert content not in got, got

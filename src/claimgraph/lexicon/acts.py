@@ -296,3 +296,92 @@ RECEIVED_JUDGEMENTS: frozenset[str] = frozenset(
         "protest",
     }
 )
+
+# Light verbs that make their subject the owner of a nominal cue object ("raised concerns about
+# X", "made the case that X", "has no illusions about X", "took offense at X"). Verbs of receiving
+# ("faced criticism", "drew questions", "got a warning") are left out: their subject is the target.
+LIGHT_VERBS: frozenset[str] = frozenset(
+    {
+        "make",
+        "have",
+        "take",
+        "raise",
+        "voice",
+        "air",
+        "give",
+        "send",
+        "issue",
+        "file",
+        "lodge",
+        "register",
+        "level",
+        "sign",
+        "reach",
+        "extract",
+        "throw",
+        "lend",
+        "renew",
+        "hold",
+        "harbor",
+        "harbour",
+        "share",
+        "present",
+        "deliver",
+        "float",
+        "put",
+        "strike",
+        "forge",
+        "broker",
+        "launch",
+        "mount",
+        "wage",
+        "step",
+        "restrict",
+        "pepper",
+    }
+)
+
+# Nouns of stance, besides the nominal cues, that a light verb gives to its subject.
+LIGHT_VERB_NOUNS: frozenset[str] = frozenset(
+    {
+        "case",
+        "secret",
+        "offense",
+        "offence",
+        "illusion",
+        "reservation",
+        "misgiving",
+        "qualm",
+        "agreement",
+        "deal",
+        "motion",
+        "grievance",
+        "suspicion",
+        "request",
+        "appeal",
+        "vision",
+        "commitment",
+        "point",
+        "interest",
+        "campaign",
+        "effort",
+        "bid",
+        "pitch",
+    }
+)
+
+# Prepositions that introduce the content of a light-verb noun ("took offense at X"); "to", "for"
+# and "with" mostly name whom it was addressed to ("a question for the president").
+LIGHT_VERB_PREPS: frozenset[str] = frozenset(
+    {
+        "about",
+        "of",
+        "on",
+        "over",
+        "against",
+        "regarding",
+        "at",
+        "behind",
+        "in",
+    }
+)

@@ -13,6 +13,7 @@ from claimgraph.lexicon.attribution import HEDGE_CUES, SELF, SKIP_SPEAKERS, SPEC
 
 from .acts import (
     act_candidate,
+    light_verb_candidate,
     passive_judgement_candidate,
     poll_finding_candidate,
     received_judgement_candidate,
@@ -38,6 +39,8 @@ def token_candidates(index: TokenIndex) -> list[Cand]:
         elif tok.pos_ == "NOUN":
             c = (nominal_candidate(index, tok) or stance_noun_candidate(index, tok)
                  or received_judgement_candidate(index, tok))
+            if c is None or c.sp_head is None:
+                c = light_verb_candidate(index, tok) or c
         elif tok.pos_ == "ADJ":
             c = adjective_candidate(index, tok)
         elif tok.pos_ == "ADV":
