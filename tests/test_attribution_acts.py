@@ -225,3 +225,16 @@ def test_a_light_verb_gives_its_subject_the_stance_of_its_noun(nlp, text, conten
 def test_a_light_verb_that_states_an_aim_or_a_condition_is_no_stance(nlp, text, content):
     got = _contents(nlp, text)
     assert content not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Harbour workers have expressed deep concern about the new levy.", "the new levy"),
+        ("The ferry union voiced outrage over the closure of the pier.", "the closure of the pier"),
+        ("Fishermen have expressed concern that the levy could ruin them.", "that the levy could ruin them"),
+    ],
+)
+def test_an_expressed_feeling_is_about_its_object_not_part_of_the_content(nlp, text, content):
+    got = _contents(nlp, text)
+    assert content in got, got

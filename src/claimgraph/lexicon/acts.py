@@ -385,3 +385,32 @@ LIGHT_VERB_PREPS: frozenset[str] = frozenset(
         "in",
     }
 )
+
+# Cue verbs whose object names a feeling or stance rather than what was said ("expressed concern
+# about X", "voiced outrage over X"): the content is what the feeling is about.
+EXPRESSIVE_VERBS: frozenset[str] = frozenset({"express", "voice", "air", "register"})
+# Feelings that are expressed about something, besides the nominal cues and light-verb nouns.
+EXPRESSED_FEELINGS: frozenset[str] = frozenset(
+    {
+        "outrage",
+        "anger",
+        "dismay",
+        "alarm",
+        "frustration",
+        "disappointment",
+        "displeasure",
+        "skepticism",
+        "scepticism",
+        "unease",
+        "regret",
+        "optimism",
+        "pessimism",
+        "confidence",
+        "reservation",
+        "misgiving",
+        "indignation",
+        "anxiety",
+        "surprise",
+        "shock",
+    }
+)

@@ -313,6 +313,30 @@ def _unrealised(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
 
 
+def expressed_feeling_content(verb: Token) -> tuple[int, int, list[Token]] | None:
+    """(lo, hi, cue tokens) when a cue verb expresses a feeling about something ("expressed deep
+    concern about X", "voiced outrage over X", "expressed concern that X"): the content is what the
+    feeling is about, and the feeling joins the cue."""
+    if verb.lemma_.lower() not in acts.EXPRESSIVE_VERBS:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if noun is None or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    lemma = noun.lemma_.lower()
+    if (
+        lemma not in cues.NOMINAL_CUES
+        and lemma not in acts.LIGHT_VERB_NOUNS
+        and lemma not in acts.EXPRESSED_FEELINGS
+    ):
+        return None
+    got = _noun_content(noun, verb)
+    if got is None:
+        return None
+    lo, hi, prep = got
+    extra = [noun] if prep is None else [noun, prep]
+    return lo, hi, extra
+
+
 def light_verb_candidate(index: TokenIndex, noun: Token) -> Cand | None:
     """ "X raised concerns about Y", "X made the case that Y", "X took offense at Y": a nominal
     cue that is the object of a light verb belongs to the verb's subject."""

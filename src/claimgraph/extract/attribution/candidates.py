@@ -13,6 +13,7 @@ from claimgraph.lexicon.attribution import HEDGE_CUES, SELF, SKIP_SPEAKERS, SPEC
 
 from .acts import (
     act_candidate,
+    expressed_feeling_content,
     light_verb_candidate,
     passive_judgement_candidate,
     poll_finding_candidate,
@@ -70,6 +71,10 @@ def verb_candidate(index: TokenIndex, verb: Token) -> Cand | None:
         lo, hi, np_content, extra = par[0], par[1], False, []
     else:
         lo, hi, np_content, extra = got
+        felt = expressed_feeling_content(verb)
+        if felt is not None:
+            # "expressed concern about X": X is the content, "concern about" part of the cue
+            lo, hi, extra = felt[0], felt[1], felt[2]
     hi = cut_misattached(verb.doc, lo, hi)
     trimmed = trim(verb.doc, lo, hi)
     if trimmed is None:
