@@ -238,3 +238,30 @@ def test_a_light_verb_that_states_an_aim_or_a_condition_is_no_stance(nlp, text, 
 def test_an_expressed_feeling_is_about_its_object_not_part_of_the_content(nlp, text, content):
     got = _contents(nlp, text)
     assert content in got, got
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Now the mayor seems to have vanished from the harbour debate.",
+            "the mayor seems to have vanished from the harbour debate",
+        ),
+        ("Borrowing against the pier seems too risky.", "Borrowing against the pier seems too risky"),
+    ],
+)
+def test_an_impression_with_nobody_named_is_a_sourceless_attribution(nlp, text, content):
+    got = _contents(nlp, text)
+    assert content in got and got[content] is None, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry plan appeared on the agenda.",  # appearing somewhere, not seeming
+        "It seems the ferry will run late.",  # an expletive subject: the clause is the content
+    ],
+)
+def test_appearing_somewhere_or_an_expletive_subject_is_no_impression_of_it(nlp, text):
+    got = _contents(nlp, text)
+    assert not any(c.startswith(("The ferry plan", "It seems")) for c in got), got

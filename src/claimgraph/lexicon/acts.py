@@ -414,3 +414,6 @@ EXPRESSED_FEELINGS: frozenset[str] = frozenset(
         "shock",
     }
 )
+
+# Verbs of impression: "X seems Y" reports an impression of X with nobody named as its holder.
+SEEM_VERBS: frozenset[str] = frozenset({"seem", "appear"})

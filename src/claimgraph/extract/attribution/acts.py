@@ -274,6 +274,38 @@ def received_judgement_candidate(index: TokenIndex, noun: Token) -> Cand | None:
     return Cand(s, e, verb.i, noun.i, judge, slo, shi, kind="reported", np_content=True)
 
 
+def seeming_candidate(verb: Token) -> Cand | None:
+    """ "Melania seems to have vanished", "The plan seemed too risky", "He appears confident": an
+    impression reported with nobody named holds its subject with its complement. One with an
+    experiencer ("seems to me") or a cue verb as complement ("appeared to suggest") is left to
+    the rules for those."""
+    if verb.lemma_.lower() not in acts.SEEM_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(verb.children)
+    subj = [c for c in kids if c.dep_ in ("nsubj", "csubj") and c.i < verb.i]
+    if not subj or subj[0].lower_ in ("it", "there"):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
+        return None  # "seems to me": the experiencer holds the impression
+    comp = [
+        c
+        for c in kids
+        if c.i > verb.i
+        and (
+            (c.dep_ == "xcomp" and c.lemma_.lower() not in cues.CUE_VERBS)
+            or c.dep_ in ("acomp", "attr", "oprd")
+            or (c.dep_ == "prep" and c.lower_ == "like")
+        )
+    ]
+    if not comp:
+        return None
+    trimmed = trim(verb.doc, subj[0].left_edge.i, comp[0].right_edge.i)
+    if trimmed is None:
+        return None
+    s, e = span_chars(verb.doc, *trimmed)
+    return Cand(s, e, verb.i, verb.i, None, kind="reported", hedged_cue=True)
+
+
 def _noun_content(noun: Token, verb: Token) -> tuple[int, int, Token | None] | None:
     """(lo, hi, preposition) of what a light-verb noun is about: a that-clause, a to-infinitive
     or a prepositional object, on the noun or, where the parser hangs it there, on the verb."""

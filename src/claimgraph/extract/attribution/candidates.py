@@ -18,6 +18,7 @@ from .acts import (
     passive_judgement_candidate,
     poll_finding_candidate,
     received_judgement_candidate,
+    seeming_candidate,
     stance_noun_candidate,
 )
 from .content import content_of_verb, parenthetical_content
@@ -36,7 +37,7 @@ def token_candidates(index: TokenIndex) -> list[Cand]:
             c = according_candidate(index, tok)
         elif tok.pos_ == "VERB":
             c = (verb_candidate(index, tok) or passive_report_candidate(tok) or act_candidate(index, tok)
-                 or passive_judgement_candidate(tok))
+                 or passive_judgement_candidate(tok) or seeming_candidate(tok))
         elif tok.pos_ == "NOUN":
             c = (nominal_candidate(index, tok) or stance_noun_candidate(index, tok)
                  or received_judgement_candidate(index, tok))
