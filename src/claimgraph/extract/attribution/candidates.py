@@ -27,6 +27,7 @@ from .syntax import cue_tokens, cut_dash_aside, cut_misattached, is_skipped_spea
 from .tokens import TokenIndex
 
 _NON_CUE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+_QUESTION_WORDS = frozenset({"how", "why", "whether", "what"})
 
 
 def token_candidates(index: TokenIndex) -> list[Cand]:
@@ -76,6 +77,8 @@ def verb_candidate(index: TokenIndex, verb: Token) -> Cand | None:
         if felt is not None:
             # "expressed concern about X": X is the content, "concern about" part of the cue
             lo, hi, extra = felt[0], felt[1], felt[2]
+        if np_content:
+            hi = max(hi, _coordinated_question_end(verb, hi))
     hi = cut_misattached(verb.doc, lo, hi)
     trimmed = trim(verb.doc, lo, hi)
     if trimmed is None:
@@ -102,6 +105,19 @@ def verb_candidate(index: TokenIndex, verb: Token) -> Cand | None:
         rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in cues.RELATIVE_PRONOUNS), None)
     return Cand(s, e, clo, chi, subj, slo, shi, kind=kind, np_content=np_content, hedged_cue=hedged,
                 verb_i=verb.i, mention_tok=rel)
+
+
+def _coordinated_question_end(verb: Token, hi: int) -> int:
+    """End of an embedded question coordinated with a noun-phrase content ("spoke of the legacy
+    of X, and how the fight flowed through Y"): the parser hangs it on the cue verb as a second
+    clause, but a clause opened by "how"/"why"/"whether" cannot stand as one; -1 when none."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > hi and c.left_edge.lower_ in _QUESTION_WORDS:
+            # nothing else of the cue's clause in between (an aside on the content may be)
+            between = verb.doc[hi + 1 : c.left_edge.i]
+            if not any(t.head.i == verb.i and not (t.is_punct or t.dep_ == "cc") for t in between):
+                return c.right_edge.i
+    return -1
 
 
 def _prep_content(head: Token, preps: frozenset[str]) -> tuple[int, int, Token | None] | None:
