@@ -265,3 +265,20 @@ def test_an_impression_with_nobody_named_is_a_sourceless_attribution(nlp, text, 
 def test_appearing_somewhere_or_an_expletive_subject_is_no_impression_of_it(nlp, text):
     got = _contents(nlp, text)
     assert not any(c.startswith(("The ferry plan", "It seems")) for c in got), got
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The union has previously made the case for Mayor Voran.", "Mayor Voran"),
+        ("Harbour workers voiced support for the new levy.", "the new levy"),
+    ],
+)
+def test_what_is_pleaded_for_is_the_content_of_a_noun_of_advocacy(nlp, text, content):
+    got = _contents(nlp, text)
+    assert content in got, got
+
+
+def test_for_after_other_nouns_names_a_beneficiary_not_a_content(nlp):
+    got = _contents(nlp, "The board made a donation for the festival.")
+    assert "the festival" not in got, got

@@ -417,3 +417,9 @@ EXPRESSED_FEELINGS: frozenset[str] = frozenset(
 
 # Verbs of impression: "X seems Y" reports an impression of X with nobody named as its holder.
 SEEM_VERBS: frozenset[str] = frozenset({"seem", "appear"})
+
+# Nouns of pleading whose "for" names what is pleaded for ("made the case for X", "voiced support
+# for X"), where elsewhere "for" names whom something is meant for.
+ADVOCACY_NOUNS: frozenset[str] = frozenset(
+    {"case", "argument", "support", "call", "push", "plea", "appeal", "campaign", "advocacy", "backing"}
+)

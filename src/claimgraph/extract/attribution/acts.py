@@ -327,7 +327,10 @@ def _noun_content(noun: Token, verb: Token) -> tuple[int, int, Token | None] | N
             if (
                 c.i > noun.i
                 and c.dep_ == "prep"
-                and c.lower_ in acts.LIGHT_VERB_PREPS
+                and (
+                    c.lower_ in acts.LIGHT_VERB_PREPS
+                    or (c.lower_ == "for" and noun.lemma_.lower() in acts.ADVOCACY_NOUNS)
+                )
                 and not (c.lower_ == "of" and noun.lemma_.lower() in _OF_AGENT_NOUNS)
             ):
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
