@@ -340,3 +340,22 @@ def test_an_embedded_question_coordinated_with_the_content_belongs_to_it(nlp, te
     doc = nlp(text)
     got = [doc.text[a.content_start : a.content_end] for a in find_attributions(doc)]
     assert content in got, got
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            'The island council accused its leader, Mara Velt, of "fanatic recklessness."',
+            'of "fanatic recklessness."',
+        ),
+        (
+            "The union accused Mayor Voran of being asleep during the storm.",
+            "of being asleep during the storm",
+        ),
+    ],
+)
+def test_the_accused_joins_the_cue_and_the_charge_is_the_content(nlp, text, content):
+    doc = nlp(text)
+    got = [doc.text[a.content_start : a.content_end] for a in find_attributions(doc)]
+    assert content in got, got

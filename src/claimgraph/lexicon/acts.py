@@ -423,3 +423,6 @@ SEEM_VERBS: frozenset[str] = frozenset({"seem", "appear"})
 ADVOCACY_NOUNS: frozenset[str] = frozenset(
     {"case", "argument", "support", "call", "push", "plea", "appeal", "campaign", "advocacy", "backing"}
 )
+
+# Verbs of accusing: in "accused X of Y" the accused is part of the act and Y is what is claimed.
+ACCUSING_VERBS: frozenset[str] = frozenset({"accuse", "suspect"})

@@ -8,7 +8,7 @@ import bisect
 from spacy.tokens import Token
 
 from claimgraph.extract.speakers import speaker_bounds
-from claimgraph.lexicon import cues
+from claimgraph.lexicon import acts, cues
 from claimgraph.lexicon.attribution import HEDGE_CUES, SELF, SKIP_SPEAKERS, SPECULATIVE
 
 from .acts import (
@@ -79,6 +79,11 @@ def verb_candidate(index: TokenIndex, verb: Token) -> Cand | None:
             lo, hi, extra = felt[0], felt[1], felt[2]
         if np_content:
             hi = max(hi, _coordinated_question_end(verb, hi))
+        charge = _charge_of(verb, lo, hi)
+        if charge is not None:
+            # "accused X of Y": the accused joins the cue, the charge is the content
+            extra = [*extra, verb.doc[charge - 1]]
+            lo = charge
     hi = cut_misattached(verb.doc, lo, hi)
     trimmed = trim(verb.doc, lo, hi)
     if trimmed is None:
@@ -105,6 +110,18 @@ def verb_candidate(index: TokenIndex, verb: Token) -> Cand | None:
         rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in cues.RELATIVE_PRONOUNS), None)
     return Cand(s, e, clo, chi, subj, slo, shi, kind=kind, np_content=np_content, hedged_cue=hedged,
                 verb_i=verb.i, mention_tok=rel)
+
+
+def _charge_of(verb: Token, lo: int, hi: int) -> int | None:
+    """Start of the charge in "accused X of Y" (the "of"), when the content runs from the accused
+    through it; None otherwise."""
+    if verb.lemma_.lower() not in acts.ACCUSING_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if obj is None or prep is None or not (lo <= obj.i < prep.i <= hi) or prep.i != obj.right_edge.i + 1:
+        return None
+    return prep.i
 
 
 def _coordinated_question_end(verb: Token, hi: int) -> int:
