@@ -179,3 +179,106 @@ def test_a_received_judgement_with_no_judge_named_is_speakerless(nlp):
     doc = nlp("The ferry video has faced ridicule online.")
     got = [(doc.text[a.content_start : a.content_end], a.speaker) for a in find_attributions(doc)]
     assert got == [("The ferry video", None)]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Councillor Bram Tessel raised concerns about the dredging contract.",
+            "the dredging contract",
+            "Councillor Bram Tessel",
+        ),
+        (
+            "The ferry union made the case that the timetable was unsafe.",
+            "that the timetable was unsafe",
+            "The ferry union",
+        ),
+        (
+            "Mayor Voran took offense at claims that she had sold the pier.",
+            "claims that she had sold the pier",
+            "Mayor Voran",
+        ),
+        (
+            "The harbour board filed a motion to halt the levy.",
+            "to halt the levy",
+            "The harbour board",
+        ),
+    ],
+)
+def test_a_light_verb_gives_its_subject_the_stance_of_its_noun(nlp, text, content, speaker):
+    assert _contents(nlp, text).get(content) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a purpose infinitive: the recommendations are an aim, not yet made by anyone
+        (
+            "Mayor Voran set up a panel, led by a retired judge, to make recommendations on the levy.",
+            "the levy",
+        ),
+        # a condition: nobody is said to hold the intention
+        ("If the board had any intention of closing the pier, it would have said so.", "closing the pier"),
+    ],
+)
+def test_a_light_verb_that_states_an_aim_or_a_condition_is_no_stance(nlp, text, content):
+    got = _contents(nlp, text)
+    assert content not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Harbour workers have expressed deep concern about the new levy.", "the new levy"),
+        ("The ferry union voiced outrage over the closure of the pier.", "the closure of the pier"),
+        ("Fishermen have expressed concern that the levy could ruin them.", "that the levy could ruin them"),
+    ],
+)
+def test_an_expressed_feeling_is_about_its_object_not_part_of_the_content(nlp, text, content):
+    got = _contents(nlp, text)
+    assert content in got, got
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Now the mayor seems to have vanished from the harbour debate.",
+            "the mayor seems to have vanished from the harbour debate",
+        ),
+        ("Borrowing against the pier seems too risky.", "Borrowing against the pier seems too risky"),
+    ],
+)
+def test_an_impression_with_nobody_named_is_a_sourceless_attribution(nlp, text, content):
+    got = _contents(nlp, text)
+    assert content in got and got[content] is None, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry plan appeared on the agenda.",  # appearing somewhere, not seeming
+        "It seems the ferry will run late.",  # an expletive subject: the clause is the content
+    ],
+)
+def test_appearing_somewhere_or_an_expletive_subject_is_no_impression_of_it(nlp, text):
+    got = _contents(nlp, text)
+    assert not any(c.startswith(("The ferry plan", "It seems")) for c in got), got
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The union has previously made the case for Mayor Voran.", "Mayor Voran"),
+        ("Harbour workers voiced support for the new levy.", "the new levy"),
+    ],
+)
+def test_what_is_pleaded_for_is_the_content_of_a_noun_of_advocacy(nlp, text, content):
+    got = _contents(nlp, text)
+    assert content in got, got
+
+
+def test_for_after_other_nouns_names_a_beneficiary_not_a_content(nlp):
+    got = _contents(nlp, "The board made a donation for the festival.")
+    assert "the festival" not in got, got

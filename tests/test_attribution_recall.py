@@ -321,3 +321,41 @@ def test_noun_phrase_content_runs_over_what_the_verb_phrase_says_not_the_occasio
 )
 def test_participle_on_a_document_speaks_for_its_maker(nlp, text, content, speaker):
     assert _contents(nlp, text).get(content) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The judge spoke of the legacy of slavery, and how the fight for justice flowed through landmark rulings.",
+            "the legacy of slavery, and how the fight for justice flowed through landmark rulings",
+        ),
+        (
+            "The mayor talked about the levy and why the fishermen should pay it.",
+            "the levy and why the fishermen should pay it",
+        ),
+    ],
+)
+def test_an_embedded_question_coordinated_with_the_content_belongs_to_it(nlp, text, content):
+    doc = nlp(text)
+    got = [doc.text[a.content_start : a.content_end] for a in find_attributions(doc)]
+    assert content in got, got
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            'The island council accused its leader, Mara Velt, of "fanatic recklessness."',
+            'of "fanatic recklessness."',
+        ),
+        (
+            "The union accused Mayor Voran of being asleep during the storm.",
+            "of being asleep during the storm",
+        ),
+    ],
+)
+def test_the_accused_joins_the_cue_and_the_charge_is_the_content(nlp, text, content):
+    doc = nlp(text)
+    got = [doc.text[a.content_start : a.content_end] for a in find_attributions(doc)]
+    assert content in got, got

@@ -296,3 +296,133 @@ RECEIVED_JUDGEMENTS: frozenset[str] = frozenset(
         "protest",
     }
 )
+
+# Light verbs that make their subject the owner of a nominal cue object ("raised concerns about
+# X", "made the case that X", "has no illusions about X", "took offense at X"). Verbs of receiving
+# ("faced criticism", "drew questions", "got a warning") are left out: their subject is the target.
+LIGHT_VERBS: frozenset[str] = frozenset(
+    {
+        "make",
+        "have",
+        "take",
+        "raise",
+        "voice",
+        "air",
+        "give",
+        "send",
+        "issue",
+        "file",
+        "lodge",
+        "register",
+        "level",
+        "sign",
+        "reach",
+        "extract",
+        "throw",
+        "lend",
+        "renew",
+        "hold",
+        "harbor",
+        "harbour",
+        "share",
+        "present",
+        "deliver",
+        "float",
+        "put",
+        "strike",
+        "forge",
+        "broker",
+        "launch",
+        "mount",
+        "wage",
+        "step",
+        "restrict",
+        "pepper",
+    }
+)
+
+# Nouns of stance, besides the nominal cues, that a light verb gives to its subject.
+LIGHT_VERB_NOUNS: frozenset[str] = frozenset(
+    {
+        "case",
+        "secret",
+        "offense",
+        "offence",
+        "illusion",
+        "reservation",
+        "misgiving",
+        "qualm",
+        "agreement",
+        "deal",
+        "motion",
+        "grievance",
+        "suspicion",
+        "request",
+        "appeal",
+        "vision",
+        "commitment",
+        "point",
+        "interest",
+        "campaign",
+        "effort",
+        "bid",
+        "pitch",
+    }
+)
+
+# Prepositions that introduce the content of a light-verb noun ("took offense at X"); "to", "for"
+# and "with" mostly name whom it was addressed to ("a question for the president").
+LIGHT_VERB_PREPS: frozenset[str] = frozenset(
+    {
+        "about",
+        "of",
+        "on",
+        "over",
+        "against",
+        "regarding",
+        "at",
+        "behind",
+        "in",
+    }
+)
+
+# Cue verbs whose object names a feeling or stance rather than what was said ("expressed concern
+# about X", "voiced outrage over X"): the content is what the feeling is about.
+EXPRESSIVE_VERBS: frozenset[str] = frozenset({"express", "voice", "air", "register"})
+# Feelings that are expressed about something, besides the nominal cues and light-verb nouns.
+EXPRESSED_FEELINGS: frozenset[str] = frozenset(
+    {
+        "outrage",
+        "anger",
+        "dismay",
+        "alarm",
+        "frustration",
+        "disappointment",
+        "displeasure",
+        "skepticism",
+        "scepticism",
+        "unease",
+        "regret",
+        "optimism",
+        "pessimism",
+        "confidence",
+        "reservation",
+        "misgiving",
+        "indignation",
+        "anxiety",
+        "surprise",
+        "shock",
+    }
+)
+
+# Verbs of impression: "X seems Y" reports an impression of X with nobody named as its holder.
+SEEM_VERBS: frozenset[str] = frozenset({"seem", "appear"})
+
+# Nouns of pleading whose "for" names what is pleaded for ("made the case for X", "voiced support
+# for X"), where elsewhere "for" names whom something is meant for.
+ADVOCACY_NOUNS: frozenset[str] = frozenset(
+    {"case", "argument", "support", "call", "push", "plea", "appeal", "campaign", "advocacy", "backing"}
+)
+
+# Verbs of accusing: in "accused X of Y" the accused is part of the act and Y is what is claimed.
+ACCUSING_VERBS: frozenset[str] = frozenset({"accuse", "suspect"})

@@ -26,6 +26,14 @@ _AGENT_PRONOUNS = frozenset({"he", "she", "they", "who"})
 # "painted him [as a fraud]", "blocked X [from Y]").
 _OBJECT_PREPS = frozenset({"to", "as", "with", "from", "for", "on"})
 _NON_CUE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+# Nouns whose "of" names who holds the stance, not what it is about ("has the support of unions").
+_OF_AGENT_NOUNS = frozenset(
+    {"support", "backing", "endorsement", "approval", "blessing", "praise", "trust", "confidence"}
+)
+# Conjunctions of a clause that only supposes its act ("if he had any intention of ...").
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Where and when something was said, not what ("a speech in Toledo", "a pledge on Monday").
+_CIRCUMSTANCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 
 
 def is_agent(tok: Token | None) -> bool:
@@ -264,3 +272,143 @@ def received_judgement_candidate(index: TokenIndex, noun: Token) -> Cand | None:
         return Cand(s, e, verb.i, noun.i, None, kind="reported", np_content=True)
     slo, shi = speaker_bounds(judge)
     return Cand(s, e, verb.i, noun.i, judge, slo, shi, kind="reported", np_content=True)
+
+
+def seeming_candidate(verb: Token) -> Cand | None:
+    """ "Melania seems to have vanished", "The plan seemed too risky", "He appears confident": an
+    impression reported with nobody named holds its subject with its complement. One with an
+    experiencer ("seems to me") or a cue verb as complement ("appeared to suggest") is left to
+    the rules for those."""
+    if verb.lemma_.lower() not in acts.SEEM_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(verb.children)
+    subj = [c for c in kids if c.dep_ in ("nsubj", "csubj") and c.i < verb.i]
+    if not subj or subj[0].lower_ in ("it", "there"):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
+        return None  # "seems to me": the experiencer holds the impression
+    comp = [
+        c
+        for c in kids
+        if c.i > verb.i
+        and (
+            (c.dep_ == "xcomp" and c.lemma_.lower() not in cues.CUE_VERBS)
+            or c.dep_ in ("acomp", "attr", "oprd")
+            or (c.dep_ == "prep" and c.lower_ == "like")
+        )
+    ]
+    if not comp:
+        return None
+    trimmed = trim(verb.doc, subj[0].left_edge.i, comp[0].right_edge.i)
+    if trimmed is None:
+        return None
+    s, e = span_chars(verb.doc, *trimmed)
+    return Cand(s, e, verb.i, verb.i, None, kind="reported", hedged_cue=True)
+
+
+def _noun_content(noun: Token, verb: Token) -> tuple[int, int, Token | None] | None:
+    """(lo, hi, preposition) of what a light-verb noun is about: a that-clause, a to-infinitive
+    or a prepositional object, on the noun or, where the parser hangs it there, on the verb."""
+    for head in (noun, verb):
+        for c in head.children:
+            if c.i <= noun.i:
+                continue
+            if (
+                c.dep_ in ("ccomp", "acl", "relcl", "xcomp", "advcl")
+                and c.pos_ in ("VERB", "AUX")
+                and any(
+                    (g.lower_ == "that" and g.dep_ == "mark") or (g.lower_ == "to" and g.dep_ == "aux")
+                    for g in c.children
+                    if g.i < c.i
+                )
+            ):
+                return c.left_edge.i, c.right_edge.i, None
+        for c in head.children:
+            if (
+                c.i > noun.i
+                and c.dep_ == "prep"
+                and (
+                    c.lower_ in acts.LIGHT_VERB_PREPS
+                    or (c.lower_ == "for" and noun.lemma_.lower() in acts.ADVOCACY_NOUNS)
+                )
+                and not (c.lower_ == "of" and noun.lemma_.lower() in _OF_AGENT_NOUNS)
+            ):
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and objs[0].ent_type_ not in _CIRCUMSTANCE_ENTS:
+                    return objs[0].left_edge.i, c.right_edge.i, c
+    return None
+
+
+def _unrealised(verb: Token) -> bool:
+    """True for a light verb that states an aim or a condition, not a stance anyone took: a
+    purpose infinitive ("set up a panel to make recommendations on X") or an "if"/"unless"
+    clause ("if he had any intention of releasing X")."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
+
+
+def expressed_feeling_content(verb: Token) -> tuple[int, int, list[Token]] | None:
+    """(lo, hi, cue tokens) when a cue verb expresses a feeling about something ("expressed deep
+    concern about X", "voiced outrage over X", "expressed concern that X"): the content is what the
+    feeling is about, and the feeling joins the cue."""
+    if verb.lemma_.lower() not in acts.EXPRESSIVE_VERBS:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if noun is None or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    lemma = noun.lemma_.lower()
+    if (
+        lemma not in cues.NOMINAL_CUES
+        and lemma not in acts.LIGHT_VERB_NOUNS
+        and lemma not in acts.EXPRESSED_FEELINGS
+    ):
+        return None
+    got = _noun_content(noun, verb)
+    if got is None:
+        return None
+    lo, hi, prep = got
+    extra = [noun] if prep is None else [noun, prep]
+    return lo, hi, extra
+
+
+def light_verb_candidate(index: TokenIndex, noun: Token) -> Cand | None:
+    """ "X raised concerns about Y", "X made the case that Y", "X took offense at Y": a nominal
+    cue that is the object of a light verb belongs to the verb's subject."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj":
+        return None
+    if (
+        lemma not in cues.NOMINAL_CUES
+        and lemma not in cues.INTENTION_NOUNS
+        and lemma not in acts.LIGHT_VERB_NOUNS
+    ):
+        return None
+    verb = noun.head
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in acts.LIGHT_VERBS
+        or verb.lemma_.lower() in cues.CUE_VERBS
+    ):
+        return None
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None  # "shared her concerns": the owner is named on the noun
+    if _unrealised(verb):
+        return None
+    subj = subject(index, verb)
+    if not is_agent(subj):
+        return None
+    got = _noun_content(noun, verb)
+    if got is None:
+        return None
+    lo, hi, prep = got
+    if lo <= subj.i <= hi:
+        return None
+    trimmed = trim(noun.doc, lo, hi)
+    if trimmed is None:
+        return None
+    s, e = span_chars(noun.doc, *trimmed)
+    e = cut_dash_aside(index.text, s, e)
+    cue_hi = prep.i if prep is not None and prep.i == noun.i + 1 else noun.i
+    slo, shi = speaker_bounds(subj)
+    return Cand(s, e, verb.i, cue_hi, subj, slo, shi, kind="reported", np_content=prep is not None)

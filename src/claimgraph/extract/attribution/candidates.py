@@ -8,14 +8,17 @@ import bisect
 from spacy.tokens import Token
 
 from claimgraph.extract.speakers import speaker_bounds
-from claimgraph.lexicon import cues
+from claimgraph.lexicon import acts, cues
 from claimgraph.lexicon.attribution import HEDGE_CUES, SELF, SKIP_SPEAKERS, SPECULATIVE
 
 from .acts import (
     act_candidate,
+    expressed_feeling_content,
+    light_verb_candidate,
     passive_judgement_candidate,
     poll_finding_candidate,
     received_judgement_candidate,
+    seeming_candidate,
     stance_noun_candidate,
 )
 from .content import content_of_verb, parenthetical_content
@@ -24,6 +27,7 @@ from .syntax import cue_tokens, cut_dash_aside, cut_misattached, is_skipped_spea
 from .tokens import TokenIndex
 
 _NON_CUE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+_QUESTION_WORDS = frozenset({"how", "why", "whether", "what"})
 
 
 def token_candidates(index: TokenIndex) -> list[Cand]:
@@ -34,10 +38,12 @@ def token_candidates(index: TokenIndex) -> list[Cand]:
             c = according_candidate(index, tok)
         elif tok.pos_ == "VERB":
             c = (verb_candidate(index, tok) or passive_report_candidate(tok) or act_candidate(index, tok)
-                 or passive_judgement_candidate(tok))
+                 or passive_judgement_candidate(tok) or seeming_candidate(tok))
         elif tok.pos_ == "NOUN":
             c = (nominal_candidate(index, tok) or stance_noun_candidate(index, tok)
                  or received_judgement_candidate(index, tok))
+            if c is None or c.sp_head is None:
+                c = light_verb_candidate(index, tok) or c
         elif tok.pos_ == "ADJ":
             c = adjective_candidate(index, tok)
         elif tok.pos_ == "ADV":
@@ -67,6 +73,17 @@ def verb_candidate(index: TokenIndex, verb: Token) -> Cand | None:
         lo, hi, np_content, extra = par[0], par[1], False, []
     else:
         lo, hi, np_content, extra = got
+        felt = expressed_feeling_content(verb)
+        if felt is not None:
+            # "expressed concern about X": X is the content, "concern about" part of the cue
+            lo, hi, extra = felt[0], felt[1], felt[2]
+        if np_content:
+            hi = max(hi, _coordinated_question_end(verb, hi))
+        charge = _charge_of(verb, lo, hi)
+        if charge is not None:
+            # "accused X of Y": the accused joins the cue, the charge is the content
+            extra = [*extra, verb.doc[charge - 1]]
+            lo = charge
     hi = cut_misattached(verb.doc, lo, hi)
     trimmed = trim(verb.doc, lo, hi)
     if trimmed is None:
@@ -93,6 +110,31 @@ def verb_candidate(index: TokenIndex, verb: Token) -> Cand | None:
         rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in cues.RELATIVE_PRONOUNS), None)
     return Cand(s, e, clo, chi, subj, slo, shi, kind=kind, np_content=np_content, hedged_cue=hedged,
                 verb_i=verb.i, mention_tok=rel)
+
+
+def _charge_of(verb: Token, lo: int, hi: int) -> int | None:
+    """Start of the charge in "accused X of Y" (the "of"), when the content runs from the accused
+    through it; None otherwise."""
+    if verb.lemma_.lower() not in acts.ACCUSING_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if obj is None or prep is None or not (lo <= obj.i < prep.i <= hi) or prep.i != obj.right_edge.i + 1:
+        return None
+    return prep.i
+
+
+def _coordinated_question_end(verb: Token, hi: int) -> int:
+    """End of an embedded question coordinated with a noun-phrase content ("spoke of the legacy
+    of X, and how the fight flowed through Y"): the parser hangs it on the cue verb as a second
+    clause, but a clause opened by "how"/"why"/"whether" cannot stand as one; -1 when none."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > hi and c.left_edge.lower_ in _QUESTION_WORDS:
+            # nothing else of the cue's clause in between (an aside on the content may be)
+            between = verb.doc[hi + 1 : c.left_edge.i]
+            if not any(t.head.i == verb.i and not (t.is_punct or t.dep_ == "cc") for t in between):
+                return c.right_edge.i
+    return -1
 
 
 def _prep_content(head: Token, preps: frozenset[str]) -> tuple[int, int, Token | None] | None:
