@@ -7,7 +7,8 @@ from .base import Store, StoreError
 # Parents before children (claims reference documents, quantities reference claims, comparison
 # membership references comparisons).
 TABLES = ["documents", "document_entities", "claims", "quantities", "stories", "story_documents", "story_links",
-          "comparisons", "comparison_claims", "state", "speakers", "fetch_state", "outlet_docs", "outlet_lines"]
+          "comparisons", "comparison_claims", "state", "speakers", "fetch_state", "outlet_docs", "outlet_lines",
+          "dedup_bands"]
 CHUNK = 1000
 
 
