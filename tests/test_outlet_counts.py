@@ -52,7 +52,10 @@ def test_a_store_made_before_the_statistics_gets_them_from_its_documents(tmp_pat
                 Article(id=f"d{i}", text=body, outlet="Harbor Ledger", removed=[TAG]), raw_hash="x"
             )
     con = sqlite3.connect(db)  # back to the version before the statistics (12)
-    con.executescript("DROP TABLE outlet_docs; DROP TABLE outlet_lines; PRAGMA user_version = 11;")
+    con.executescript(
+        "DROP TABLE outlet_docs; DROP TABLE outlet_lines; DROP TABLE speaker_outlets; DROP TABLE speaker_relations; "
+        "DROP TABLE speaker_documents; DROP TABLE dedup_bands; PRAGMA user_version = 11;"
+    )
     con.close()
     with Store(db) as store:
         assert store.execute("SELECT docs FROM outlet_docs WHERE outlet='harbor ledger'").fetchone()[0] == 3

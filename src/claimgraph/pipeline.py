@@ -183,9 +183,8 @@ class Pipeline:
         todo = self.store.document_ids(status="cleaned")
         if not todo:
             return
-        dd = Deduplicator(self.options.clean.dedup_threshold)
-        for doc_id, chash, sig in self.store.known_signatures():
-            dd.add_known(doc_id, chash, sig)
+        # earlier documents are looked up in the store's near-duplicate index, not loaded
+        dd = Deduplicator(self.options.clean.dedup_threshold, known=self.store)
         # the outlet statistics of every article so far, kept in the store: this batch is counted
         # in (once, even over a resumed run) and judged against them without reading older articles
         learner = self.store.atomic(lambda: learn_pending(self.store, ((a.id, outlet_key(a), a.text) for a in

@@ -152,6 +152,9 @@ class StoryIndex:
         # (term, "t", 0) for any article. Postings are insertion-ordered dicts (ordered sets):
         # re-inserting moves a story to the end, so the tail is always the most recently active.
         self._post: dict[tuple[str, str, int], dict[str, None]] = {}
+        # The keys each story was posted under (a superset: a story cut from a full posting keeps
+        # the key here), so a merge visits the merged story's postings, not every posting.
+        self._keys_of: dict[str, set[tuple[str, str, int]]] = {}
         # Related links (symmetric, with their cosine), kept up to date incrementally: only stories
         # changed since the last stories() call (the dirty ones, an ordered set) are recomputed.
         self._links: dict[str, dict[str, float]] = {}
@@ -304,11 +307,14 @@ class StoryIndex:
         into.norm_n = -1
         have = set(into.names)
         into.names.extend(k for k in s.names if k not in have)
-        for p in self._post.values():
-            if s.id in p:
+        mine = self._keys_of.setdefault(into.id, set())
+        for key in self._keys_of.pop(s.id, ()):
+            p = self._post.get(key)
+            if p is not None and s.id in p:
                 del p[s.id]
                 p.pop(into.id, None)
                 p[into.id] = None
+                mine.add(key)
         for other in self._links.pop(s.id, {}):
             self._links.get(other, {}).pop(s.id, None)
         self._dirty.pop(s.id, None)
@@ -365,11 +371,13 @@ class StoryIndex:
         self._dirty[s.id] = None
         slots = [("t", 0)] + ([("u", 0)] if day is None else [("d", day), ("m", day // MONTH)])
         cap = self.opts.max_postings
+        mine = self._keys_of.setdefault(s.id, set())
         for t in keys:
             for kind, num in slots:
                 p = self._post.setdefault((t, kind, num), {})
                 p.pop(s.id, None)
                 p[s.id] = None
+                mine.add((t, kind, num))
                 if len(p) > cap:  # only the most recent `cap` are ever read: forget the oldest
                     del p[next(iter(p))]
         self._add_names(s, names, day)
@@ -381,10 +389,12 @@ class StoryIndex:
         if day is None:
             return
         cap = self.opts.max_postings
+        mine = self._keys_of.setdefault(s.id, set())
         for k in names:
             p = self._post.setdefault((k, "n", day), {})
             p.pop(s.id, None)
             p[s.id] = None
+            mine.add((k, "n", day))
             if len(p) > cap:
                 del p[next(iter(p))]
 
@@ -538,6 +548,9 @@ class StoryIndex:
             for d in s.documents:
                 idx._doc_story[d] = s.id
         idx._post = {(t, kind, int(num)): dict.fromkeys(p) for t, kind, num, p in state["postings"]}
+        for key, p in idx._post.items():
+            for sid in p:
+                idx._keys_of.setdefault(sid, set()).add(key)
         idx._links = {sid: dict(v) for sid, v in state.get("links", {}).items()}
         idx._dirty = dict.fromkeys(state.get("dirty", []))
         return idx

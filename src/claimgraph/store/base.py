@@ -21,11 +21,13 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from ..model import Article, Claim, Comparison, Quantity, Speaker, Story
+from . import dedup_index
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 PAGE = 1000  # rows per page when streaming big tables (bounded memory on any backend)
 DOC_CHUNK = 200  # articles loaded per query by ``documents(ids)``
 ENTITIES_VERSION = 11  # the schema that added document_entities (see schema.py)
+DEDUP_BANDS_VERSION = 13  # the schema that added dedup_bands
 RETRY_SECONDS = 60.0  # how long a write waits out a lock or a lost connection before the run stops
 # the state row saying the speaker pages' stored figures are up to date (speaker_summaries.py)
 SPEAKER_SUMMARIES_KEY = "speaker_summaries"
@@ -239,6 +241,8 @@ class Store:
         self.execute(
             "UPDATE documents SET text=?, removed=?, content_hash=?, duplicate_of=?, signature=?, outlet=? "
             "WHERE id=?", (text, json.dumps(removed), content_hash, duplicate_of, signature, outlet, doc_id))
+        if self.schema_version >= DEDUP_BANDS_VERSION:  # its near-duplicate lookup keys go with it
+            dedup_index.put_bands(self, doc_id, signature)
 
     def set_status(self, doc_id: str, status: str) -> None:
         self.execute("UPDATE documents SET status=? WHERE id=?", (status, doc_id))
@@ -275,6 +279,21 @@ class Store:
                              "WHERE status IN ('deduped', 'extracted') AND {after}"):
             sig = r["signature"]
             yield r["id"], r["content_hash"], bytes(sig) if sig is not None else None
+
+    # the near-duplicate index (``dedup.KnownDocuments``): a batch looks up the documents it may copy
+    def use_band_scheme(self, scheme: tuple[int, int, int]) -> None:
+        """Make the stored LSH band keys follow ``scheme``: recut them all once if they do not."""
+        if dedup_index.scheme_of(self) != tuple(scheme):
+            with self.transaction():
+                dedup_index.recut(self, scheme)
+
+    def original_by_hash(self, content_hash: str) -> str | None:
+        """The first-ingested deduplicated document with this content hash."""
+        return dedup_index.original_by_hash(self, content_hash)
+
+    def near_candidates(self, keys: Sequence[int]) -> list[tuple[str, bytes]]:
+        """``(id, signature)`` of the deduplicated documents sharing an LSH band key, in ingest order."""
+        return dedup_index.near_candidates(self, keys)
 
     def _article(self, r: Any, with_claims: bool) -> Article:
         art = Article(id=r["id"], text=r["text"] or "", title=r["title"], outlet=r["outlet"],

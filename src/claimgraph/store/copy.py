@@ -8,7 +8,8 @@ from .base import Store, StoreError
 # membership references comparisons).
 TABLES = ["documents", "document_entities", "claims", "quantities", "stories", "story_documents", "story_links",
           "comparisons", "comparison_claims", "state", "speakers", "fetch_state", "outlet_docs", "outlet_lines",
-          "speaker_outlets", "speaker_relations", "speaker_documents"]
+          "speaker_outlets", "speaker_relations", "speaker_documents",
+          "dedup_bands"]
 CHUNK = 1000
 
 

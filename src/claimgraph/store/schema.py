@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import fts
+from . import dedup_index, fts
 
 
 @dataclass(frozen=True)
@@ -220,6 +220,13 @@ MIGRATIONS: list[Migration] = [
     CREATE INDEX speaker_relations_rank ON speaker_relations(speaker_id, relation, comparisons DESC, other_id);
     CREATE TABLE speaker_documents (doc_id TEXT PRIMARY KEY, content_hash TEXT, acronyms TEXT);
     """, convert=_speaker_summaries),
+    # 14: the near-duplicate index (store/dedup_index.py): the LSH band keys of each document's
+    # signature, so that deduplicating a batch looks up its candidates instead of reading every
+    # signature. A store of an older version gets them cut from its stored signatures.
+    Migration("""
+    CREATE TABLE dedup_bands (key BIGINT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (key, doc_id));
+    CREATE INDEX dedup_bands_doc ON dedup_bands(doc_id);
+    """, convert=dedup_index.migrate),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
