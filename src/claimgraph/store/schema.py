@@ -45,7 +45,7 @@ def _outlet_counts(store: Any) -> None:
 def _speaker_summaries(store: Any) -> None:
     """Version 13 keeps what a speaker's page shows about the whole store; work it out once for a
     store whose speakers were resolved before."""
-    from ..speakers.summaries import refresh
+    from .speaker_summaries import refresh
 
     if store.execute("SELECT 1 FROM speakers LIMIT 1").fetchone():
         refresh(store, migrating=True)

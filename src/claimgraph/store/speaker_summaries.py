@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from ..speakers.relations import all_relations
 from .base import SPEAKER_SUMMARIES_KEY as STATE_KEY
 
 SUMMARY_VERSION = 13  # the schema that added these tables (schema.py)
@@ -156,3 +157,29 @@ def speaker_relations(store: Any, speaker_id: str, relation: str) -> list[tuple[
             (speaker_id, relation),
         )
     ]
+
+
+def refresh(
+    store: Any, outlets_of: Sequence[str] | None = None, *, relations: bool = True, migrating: bool = False
+) -> None:
+    """Store the outlet counts of ``outlets_of`` (every speaker's when None) and, with
+    ``relations``, every speaker's agreements and conflicts; then mark the figures fresh. Call
+    inside a transaction. A store of an older schema (a test's) has no tables for them;
+    ``migrating``: the migration that adds them is running."""
+    if not migrating and store.schema_version < SUMMARY_VERSION:
+        return
+    put_outlets(store, outlet_claims(store, outlets_of), outlets_of)
+    if not relations:
+        mark_fresh(store)
+        return
+    rel = all_relations(all_stands(store))
+    put_relations(
+        store,
+        [
+            (me, kind, other, n)
+            for me, kinds in rel.items()
+            for kind, counts in kinds.items()
+            for other, n in counts.items()
+        ],
+    )
+    mark_fresh(store)
