@@ -33,13 +33,13 @@ def _pool_workers() -> list[int]:
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_killed_worker_loses_no_document(examples_dir, monkeypatch):
     recoveries = []
-    original = run._PoolRunner._recover
+    original = run.ParsePool._recover
 
     def counted(self):
         recoveries.append(1)
         yield from original(self)
 
-    monkeypatch.setattr(run._PoolRunner, "_recover", counted)
+    monkeypatch.setattr(run.ParsePool, "_recover", counted)
     text = (Path(examples_dir) / "harbor-ledger-flood.txt").read_text(encoding="utf-8")
     items = [(f"doc{i}", text) for i in range(24)]
     results = {}

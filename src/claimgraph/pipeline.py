@@ -9,9 +9,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .clean.corpus import outlet_key
 from .clean.dates import normalize_date
@@ -27,10 +30,14 @@ from .store import Store
 from .store.fetch_state import BufferedFetchState
 from .store.outlet_stats import done_pending, learn_pending
 
+if TYPE_CHECKING:
+    from .extract.run import ParsePool
+
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
 DEDUP_CHUNK = 256  # documents per deduplication transaction
+CLEAN_AHEAD = 64  # documents read ahead of the one being stored while workers clean them
 
 
 @dataclass
@@ -80,6 +87,20 @@ def clean_raw(raw: RawDoc, max_chars: int | None = None) -> tuple[Article, str]:
     return art, encoding
 
 
+def clean_outcome(raw: RawDoc, timeout: float | None, max_chars: int | None) -> tuple[str, Any]:
+    """``clean_raw`` under the per-document time limit, its failure as a value, not an exception.
+
+    ``("ok", (article, encoding))``, ``("limit", message)`` or ``("error", message)``: the same in
+    the main process and in a pool worker, whose exceptions might not survive pickling.
+    """
+    try:
+        return "ok", call_with_timeout(timeout, clean_raw, raw, max_chars)
+    except LimitExceeded as e:  # over a size, depth or time limit: the message says which
+        return "limit", str(e)
+    except Exception as e:  # one bad document must not stop the batch
+        return "error", f"{type(e).__name__}: {e}"
+
+
 class Pipeline:
     """Runs the stages on a store; the CLI, the Python API and the tests all use this."""
 
@@ -91,6 +112,8 @@ class Pipeline:
         self.on_error: Callable[[ReadError], None] = lambda e: None
         self.on_info: Callable[[str], None] = lambda line: None  # one-line notes (the CLI prints them)
         self.extracted: list[str] = []  # documents this run extracted (link rebuilds their stories)
+        self._overlap = False  # set by run(): ingest may start the parse pool early (see _early_pool)
+        self._pool: ParsePool | None = None
 
     # ------------------------------------------------------------------ read + clean
     def ingest(self, inputs: Iterable[object], stats: RunStats) -> list[str]:
@@ -107,6 +130,11 @@ class Pipeline:
         # one polite HTTP client for the run; its ETags and seen URLs live in the store
         state = BufferedFetchState(self.store)
         fetcher = Fetcher(self.options.read, state)
+        # what was read, in input order, waiting for its cleaning (here, or in the parse pool's
+        # workers): documents are stored, and errors reported, in input order either way
+        queue: deque[tuple[str, Any]] = deque()
+        timeout, max_chars = self.options.clean.doc_timeout, self.options.read.max_text_chars
+        to_clean = 0
 
         def write() -> None:
             for art, kw in batch:
@@ -119,41 +147,67 @@ class Pipeline:
                 batch.clear()
                 state.clear()
 
+        def settle(kind: str, entry: Any) -> None:
+            if kind == "error":
+                self._error(entry, stats)
+                return
+            if kind == "unchanged":
+                run_ids.append(entry)
+                stats.unchanged += 1
+                return
+            item, h, outcome = entry
+            if isinstance(outcome, Future):
+                try:
+                    outcome = outcome.result()
+                except BrokenProcessPool:  # the worker died under this document: clean it here
+                    outcome = clean_outcome(item, timeout, max_chars)
+            status, value = outcome
+            if status == "limit":
+                self._error(ReadError(item.source, f"document {item.id!r} skipped: {value}", item.line), stats)
+                return
+            if status == "error":
+                self._error(ReadError(item.source, f"cannot clean document {item.id!r} ({value})", item.line),
+                            stats)
+                return
+            art, encoding = value
+            run_ids.append(item.id)
+            batch.append((art, {"raw_hash": h, "encoding": encoding, "line": item.line, "extra": item.extra}))
+            state.pending_documents.add(art.id)
+            stats.new += 1
+            if len(batch) >= self.options.extract.batch_size:
+                flush()
+            self.progress("read", stats.read, None)
+
+        def drain(keep: int) -> None:
+            while len(queue) > keep:
+                settle(*queue.popleft())
+
         try:
             for item in iter_sources(inputs, self.options.read, fetcher):
                 if isinstance(item, ReadError):
-                    self._error(item, stats)
+                    queue.append(("error", item))
+                    drain(self._ahead)
                     continue
                 stats.read += 1
                 if item.id in seen:  # two inputs with one id: keep the first, say so
-                    self._error(ReadError(item.source, f"duplicate document id {item.id!r}, skipped",
-                                          item.line), stats)
+                    queue.append(("error", ReadError(item.source, f"duplicate document id {item.id!r}, skipped",
+                                                     item.line)))
+                    drain(self._ahead)
                     continue
                 seen.add(item.id)
-                run_ids.append(item.id)
                 h = raw_hash(item.content)
                 known = self.store.document_status(item.id)
                 if known and known[1] == h and known[0] != "cleaned":
-                    stats.unchanged += 1
+                    queue.append(("unchanged", item.id))
+                    drain(self._ahead)
                     continue
-                try:
-                    art, encoding = call_with_timeout(self.options.clean.doc_timeout, clean_raw, item,
-                                                      self.options.read.max_text_chars)
-                except LimitExceeded as e:  # over a size, depth or time limit: the message says which
-                    run_ids.pop()
-                    self._error(ReadError(item.source, f"document {item.id!r} skipped: {e}", item.line), stats)
-                    continue
-                except Exception as e:  # one bad document must not stop the batch
-                    run_ids.pop()
-                    self._error(ReadError(item.source, f"cannot clean document {item.id!r} "
-                                                       f"({type(e).__name__}: {e})", item.line), stats)
-                    continue
-                batch.append((art, {"raw_hash": h, "encoding": encoding, "line": item.line, "extra": item.extra}))
-                state.pending_documents.add(art.id)
-                stats.new += 1
-                if len(batch) >= self.options.extract.batch_size:
-                    flush()
-                self.progress("read", stats.read, None)
+                to_clean += 1
+                pool = self._early_pool(to_clean)
+                outcome = pool.call(clean_outcome, item, timeout, max_chars) if pool is not None \
+                    else clean_outcome(item, timeout, max_chars)
+                queue.append(("clean", (item, h, outcome)))
+                drain(self._ahead)
+            drain(0)
         except BaseException:
             # interrupted (Ctrl-C, a reader's bug): keep what was read so far, as before; if the
             # store itself failed, writing again fails too and the first error is the one to report
@@ -162,6 +216,36 @@ class Pipeline:
             raise
         flush()
         return run_ids
+
+    @property
+    def _ahead(self) -> int:
+        """Documents that may wait for their cleaning: none unless workers clean them."""
+        return CLEAN_AHEAD if self._pool is not None else 0
+
+    def _early_pool(self, to_clean: int) -> ParsePool | None:
+        """The parse pool, started once this run has more to clean than one batch.
+
+        Only inside ``run`` (which closes it), with the local engine and more than one worker:
+        the workers clean while the main process reads, load the pipeline while it
+        deduplicates, and parse from the first batch on. A smaller run starts no pool here,
+        as ``auto_workers`` would keep it in one process.
+        """
+        opts = self.options.extract
+        if self._pool is not None or not self._overlap or opts.engine == "ray" or opts.n_process == 1 \
+                or to_clean <= opts.batch_size:
+            return self._pool
+        from .engine.workers import auto_workers
+        from .extract.run import ParsePool
+
+        n_process = opts.n_process or auto_workers()
+        if n_process > 1:
+            self._pool = ParsePool(n_process, opts.batch_size)
+        return self._pool
+
+    def _close_pool(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
 
     def _error(self, err: ReadError, stats: RunStats) -> None:
         stats.failed += 1
@@ -242,6 +326,7 @@ class Pipeline:
                     hashes[art.id] = art.content_hash
                     yield art.id, art.text
 
+        pool = None
         if opts.engine == "ray":  # Ray Data actors; n_process > 1 sets how many
             from .engine.ray import extract_documents_ray
 
@@ -254,8 +339,12 @@ class Pipeline:
             # 0: as many as the CPUs and the memory budget allow (never more than the batches)
             n_process = opts.n_process or auto_workers(len(todo), opts.batch_size)
             self.on_info(describe(n_process, explicit=bool(opts.n_process)))
+            pool, self._pool = self._pool, None  # started by ingest: used if it is the right size
+            if pool is not None and pool.n_process != n_process:
+                pool.close()
+                pool = None
             results = extract_documents(items(), batch_size=opts.batch_size, n_process=n_process,
-                                        parse_less=opts.parse_less)
+                                        parse_less=opts.parse_less, pool=pool, total=len(todo))
         try:
             for result in results:
                 done += 1
@@ -278,6 +367,8 @@ class Pipeline:
             close = getattr(results, "close", None)
             if close is not None:
                 close()
+            if pool is not None:  # a generator never started closes nothing (closing twice is safe)
+                pool.close()
 
     # ------------------------------------------------------------------ link
     def link(self) -> None:
@@ -289,10 +380,23 @@ class Pipeline:
                              "linking stories")
 
     def run(self, inputs: Iterable[object]) -> tuple[list[str], RunStats]:
+        """Every stage on ``inputs``; returns this run's document ids and its counts.
+
+        With the local engine and several workers, the parse pool starts during ingest: the
+        workers clean documents while the main process reads them, and load the pipeline while
+        it deduplicates (the store sees the same writes in the same order as stage by stage).
+        """
         stats = RunStats()
-        run_ids = self.ingest(inputs, stats)
-        self.dedup(stats)
-        self.extract(stats, first=run_ids)
+        self._overlap = True
+        try:
+            run_ids = self.ingest(inputs, stats)
+            if self._pool is not None:
+                self._pool.warm()
+            self.dedup(stats)
+            self.extract(stats, first=run_ids)
+        finally:
+            self._overlap = False
+            self._close_pool()
         # link and speakers under one hold of the lock: the speakers follow these stories
         with self.store.exclusive():
             if self.options.link.enabled:

@@ -10,7 +10,7 @@ workers idle.
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -75,11 +75,21 @@ def extract_batch(batch: list[tuple[str, str]], *, parse_less: bool = False,
     return out
 
 
-def _batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+def _batches(items: Iterable[tuple[str, str]], size: int, total: int | None = None,
+             tail: int = 0) -> Iterator[list[tuple[str, str]]]:
+    """``items`` in lists of ``size``; with ``total`` known, the last ``tail`` documents or so go
+    in lists of ``PARSE_BATCH``, so that no worker sits idle while another parses a whole batch.
+
+    The switch happens at a multiple of ``size`` and the small lists hold ``PARSE_BATCH`` each, so
+    every document is parsed in the same group of ``PARSE_BATCH`` as with full batches.
+    """
     batch: list[tuple[str, str]] = []
+    seen = 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        seen += 1
+        small = total is not None and total - (seen - len(batch)) <= tail and size % PARSE_BATCH == 0
+        if len(batch) >= (PARSE_BATCH if small else size):
             yield batch
             batch = []
     if batch:
@@ -91,23 +101,33 @@ def _worker_batch(args: tuple[list[tuple[str, str]], bool, int]) -> list[Extract
     return extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
 
 
+def _warm() -> None:
+    """Load the pipeline in this worker ahead of its first batch (``load_nlp`` caches it)."""
+    load_nlp()
+
+
 def extract_documents(items: Iterable[tuple[str, str]], *, batch_size: int = 32, n_process: int = 1,
-                      parse_less: bool = False) -> Iterator[ExtractionResult]:
+                      parse_less: bool = False, pool: ParsePool | None = None,
+                      total: int | None = None) -> Iterator[ExtractionResult]:
     """``(doc_id, text)`` in, an :class:`ExtractionResult` per document out, streaming.
 
     One process gives input order; several give each batch as soon as it is done. When a worker
     dies (killed, out of memory), the batches in flight go to a fresh pool once more; a batch
     that breaks a pool twice comes back as a failed result per document, and the run
-    goes on.
+    goes on. ``pool``: a pool started (and warmed) earlier in the run, used instead of a new one
+    and closed at the end like one. ``total``: how many items there are (at most), which lets the
+    last round of batches be small ones (see ``_batches``).
     """
-    if n_process <= 1:
+    if pool is None and n_process <= 1:
         for batch in _batches(items, batch_size):
             yield from extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
         return
-    runner = _PoolRunner(n_process, parse_less, batch_size)
+    runner = pool or ParsePool(n_process, batch_size)
+    n_process = runner.n_process
     try:
-        for batch in _batches(items, batch_size):
-            runner.submit(batch)
+        # the last round: a full batch per worker and a spare, cut small
+        for batch in _batches(items, batch_size, total, tail=(n_process + 1) * batch_size):
+            runner.submit(batch, parse_less)
             while len(runner.pending) >= 3 * n_process:
                 yield from runner.collect()
         while runner.pending:
@@ -116,14 +136,36 @@ def extract_documents(items: Iterable[tuple[str, str]], *, batch_size: int = 32,
         runner.close()
 
 
-class _PoolRunner:
-    """A process pool that survives the death of a worker (see ``extract_documents``)."""
+class ParsePool:
+    """A process pool that survives the death of a worker (see ``extract_documents``).
 
-    def __init__(self, n_process: int, parse_less: bool, batch_size: int):
-        self.n_process, self.parse_less, self.batch_size = n_process, parse_less, batch_size
+    A run may start it before it has anything to parse: the workers then do other per-document
+    work (``call``) and load the pipeline (``warm``) while the main process is busy on its own.
+    """
+
+    def __init__(self, n_process: int, batch_size: int = 32):
+        self.n_process, self.batch_size = n_process, batch_size
+        self.parse_less = False
         self.ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
         self.pool = self._new_pool()
         self.pending: dict[Future, list[tuple[str, str]]] = {}
+
+    def call(self, fn: Callable[..., object], *args: object) -> Future:
+        """Run ``fn(*args)`` in a worker (a top-level function); a broken pool is replaced once."""
+        try:
+            return self.pool.submit(fn, *args)
+        except BrokenProcessPool:  # a worker died under earlier work: go on with a fresh pool
+            self._replace_pool()
+            return self.pool.submit(fn, *args)
+
+    def warm(self) -> None:
+        """Have every worker load the pipeline now, not with its first batch.
+
+        One task per worker: each takes seconds, so idle workers take one each; a worker that
+        takes two finds the second already cached.
+        """
+        for _ in range(self.n_process):
+            self.call(_warm)
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.n_process, mp_context=self.ctx, initializer=limit_blas_threads)
@@ -132,7 +174,8 @@ class _PoolRunner:
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._new_pool()
 
-    def submit(self, batch: list[tuple[str, str]]) -> None:
+    def submit(self, batch: list[tuple[str, str]], parse_less: bool = False) -> None:
+        self.parse_less = parse_less  # one setting per run; _recover resubmits with it
         try:
             fut = self.pool.submit(_worker_batch, (batch, self.parse_less, self.batch_size))
         except BrokenProcessPool as e:  # a worker died already: collect() will recover
