@@ -109,13 +109,10 @@ def act_candidate(index: TokenIndex, verb: Token) -> Cand | None:
     if not is_agent(subj):
         return None
     lo, hi, extra = got
-    if lo <= subj.i <= hi:
+    span = _content_chars(index, subj, lo, hi)
+    if span is None:
         return None
-    trimmed = trim(verb.doc, lo, hi)
-    if trimmed is None:
-        return None
-    s, e = span_chars(verb.doc, *trimmed)
-    e = cut_dash_aside(index.text, s, e)
+    s, e = span
     clo, chi = cue_tokens(verb, extra)
     slo, shi = speaker_bounds(subj)
     hedged = any(c.tag_ == "MD" and c.lower_ in SPECULATIVE for c in verb.children)
@@ -402,13 +399,22 @@ def light_verb_candidate(index: TokenIndex, noun: Token) -> Cand | None:
     if got is None:
         return None
     lo, hi, prep = got
-    if lo <= subj.i <= hi:
+    span = _content_chars(index, subj, lo, hi)
+    if span is None:
         return None
-    trimmed = trim(noun.doc, lo, hi)
-    if trimmed is None:
-        return None
-    s, e = span_chars(noun.doc, *trimmed)
-    e = cut_dash_aside(index.text, s, e)
+    s, e = span
     cue_hi = prep.i if prep is not None and prep.i == noun.i + 1 else noun.i
     slo, shi = speaker_bounds(subj)
     return Cand(s, e, verb.i, cue_hi, subj, slo, shi, kind="reported", np_content=prep is not None)
+
+
+def _content_chars(index: TokenIndex, subj: Token, lo: int, hi: int) -> tuple[int, int] | None:
+    """Character offsets of the content tokens ``lo..hi`` (trimmed, an aside after a dash cut
+    off), or None when nothing is left or the content would swallow its own subject."""
+    if lo <= subj.i <= hi:
+        return None
+    trimmed = trim(subj.doc, lo, hi)
+    if trimmed is None:
+        return None
+    s, e = span_chars(subj.doc, *trimmed)
+    return s, cut_dash_aside(index.text, s, e)
