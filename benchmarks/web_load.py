@@ -31,8 +31,8 @@ from urllib.parse import quote, urlencode
 import httpx
 
 from claimgraph.model import Article, Claim, Comparison, Quantity, Speaker, Story
-from claimgraph.speakers.summaries import refresh as refresh_speaker_summaries
 from claimgraph.store import Store
+from claimgraph.store.speaker_summaries import refresh as refresh_speaker_summaries
 
 OUTLETS = ["Harbor Ledger", "Coastline Wire", "Valley Post", "Northvale Daily", "Plain Herald"]
 SPEAKERS = ["Ana Ortiz", "Tomas Reyes", "the county office", "Dr. Lena Hart", "police", "a spokesperson"]

@@ -144,7 +144,7 @@ def test_the_page_shows_the_same_from_stored_figures_and_computed_ones(tmp_path)
 
 
 def resolve_store_summaries(store: Store) -> None:
-    from claimgraph.speakers.summaries import refresh
+    from claimgraph.store.speaker_summaries import refresh
 
     with store.transaction():
         refresh(store)

@@ -15,9 +15,9 @@ import json
 
 from ..store import Store
 from ..store import speaker_summaries as stored
+from ..store.speaker_summaries import refresh
 from .acronyms import definitions
 from .resolve import SpeakerResolver, SpeakerRow
-from .summaries import refresh
 
 Learnt = list[tuple[str, "str | None", list[tuple[str, str]]]]  # (doc id, content hash, acronym pairs)
 
