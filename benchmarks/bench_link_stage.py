@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 from claimgraph.link.compare import compare_related, compare_story
+from claimgraph.link.mention_cache import MentionCache
+from claimgraph.link.settings import CompareOptions
 from claimgraph.link.stories import StoryDoc, StoryIndex
 from claimgraph.model import Article
 from claimgraph.store import Store
@@ -43,12 +45,13 @@ def link_stage(articles: list[Article]) -> tuple[float, int, int]:
     index = StoryIndex()
     index.add_many(StoryDoc.from_article(a) for a in articles)
     stories = index.stories()
+    mentions = MentionCache(CompareOptions())  # one per run, as link/run.py makes
     by_id = {a.id: a for a in articles}
     comparisons = 0
     for s in stories:
         arts = [by_id[d] for d in s.documents if d in by_id]
         if any(c.quantities for a in arts for c in a.claims):
-            comparisons += len(compare_story(arts, s.id))
+            comparisons += len(compare_story(arts, s.id, mentions.opts, mentions))
     by_story = {s.id: s for s in stories}
     for s in stories:
         for r in s.related:
@@ -56,7 +59,8 @@ def link_stage(articles: list[Article]) -> tuple[float, int, int]:
                 other = by_story.get(r)
                 if other is not None:
                     comparisons += len(compare_related([by_id[d] for d in s.documents if d in by_id],
-                                                       [by_id[d] for d in other.documents if d in by_id], s.id))
+                                                       [by_id[d] for d in other.documents if d in by_id], s.id,
+                                                       mentions.opts, mentions))
     return time.process_time() - c0, len(stories), comparisons
 
 

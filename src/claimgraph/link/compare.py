@@ -52,6 +52,7 @@ from claimgraph.link.wording import (
 from claimgraph.model import Article, Comparison
 
 from .measures import Mention, block_keys, distinctive, document_mentions, stem
+from .mention_cache import MentionCache
 from .provenance import Provenance, independent_origins, speaker_label
 from .settings import CompareOptions
 from .timeline import build_timeline, ordered_reports, stale_repeat, timeline_explanation
@@ -142,13 +143,17 @@ def _comparison(verdict: str, ms: list[Mention], explanation: str, measure: str,
                       timeline=timeline if timeline is not None else build_timeline(ordered_reports(ms)))
 
 
-def story_mentions(articles: list[Article], opts: CompareOptions = DEFAULTS) -> list[Mention]:
-    """Mentions of every article of a story, with sources, origins and copy groups filled in."""
+def story_mentions(articles: list[Article], opts: CompareOptions = DEFAULTS,
+                   cache: MentionCache | None = None) -> list[Mention]:
+    """Mentions of every article of a story, with sources, origins and copy groups filled in.
+
+    With ``cache`` (one per link run), each document's mentions are built once and copied here.
+    """
     prov = Provenance(articles)
     out: list[Mention] = []
     for art in articles:
         claims = {c.id: c for c in art.claims}
-        for m in document_mentions(art, opts):
+        for m in cache.mentions(art) if cache is not None else document_mentions(art, opts):
             m.reach = opts.bound_reach
             claim = claims[m.claim_ids[0]]
             m.source, m.source_label = prov.source(claim, art)
@@ -404,14 +409,14 @@ def _without_opposed(ms: list[Mention], opposed: set[frozenset[str]]) -> list[Me
 
 
 def compare_story(articles: list[Article], story: str | None = None,
-                  opts: CompareOptions = DEFAULTS) -> list[Comparison]:
+                  opts: CompareOptions = DEFAULTS, cache: MentionCache | None = None) -> list[Comparison]:
     """All comparisons of one story's articles (within each article and across them)."""
-    mentions = story_mentions(articles, opts)
+    mentions = story_mentions(articles, opts, cache)
     return compare_mentions(mentions, story, opts=opts) + intent_conflicts(story_intents(articles), mentions, story)
 
 
 def compare_related(first: list[Article], second: list[Article], story: str | None = None,
-                    opts: CompareOptions = DEFAULTS) -> list[Comparison]:
+                    opts: CompareOptions = DEFAULTS, cache: MentionCache | None = None) -> list[Comparison]:
     """Agreement between two related stories (same topic; maybe one event split in two).
 
     Figures that agree, with stronger evidence than inside a story, are reported; a different
@@ -420,7 +425,7 @@ def compare_related(first: list[Article], second: list[Article], story: str | No
     outcome reported there are compared as well.
     """
     ids = {a.id for a in first}
-    mentions = story_mentions(first + second, opts)
+    mentions = story_mentions(first + second, opts, cache)
     out = compare_mentions(mentions, story, across=lambda a, b: (a.doc_id in ids) != (b.doc_id in ids),
                            min_agree=opts.related_agree_score, opts=opts)
     return out + intent_conflicts(story_intents(first + second), mentions, story,

@@ -16,6 +16,7 @@ from ..model import Article, Comparison, Story
 from ..store import Store
 from ..store.queries import in_ingest_order, unplaced_document_ids
 from .compare import compare_related, compare_story
+from .mention_cache import MentionCache
 from .settings import LinkOptions
 from .stories import StoryDoc, StoryIndex
 
@@ -111,11 +112,12 @@ def build_comparisons(store: Store, *, related: bool = True,
     split in two by the clusterer still gets its cross-outlet agreements).
     """
     compare = (options or LinkOptions()).compare
+    mentions = MentionCache(compare)
     out: list[Comparison] = []
     links: set[tuple[str, str]] = set()
     for story_id, arts in _story_articles(store):
         if _has_quantities(arts):
-            out.extend(compare_story(arts, story_id, compare))
+            out.extend(compare_story(arts, story_id, compare, mentions))
     if related:
         stories = {s.id: s for s in store.stories()}
         for s in stories.values():
@@ -127,7 +129,7 @@ def build_comparisons(store: Store, *, related: bool = True,
             first = list(store.documents(stories[a].documents, with_claims=True))
             second = list(store.documents(stories[b].documents, with_claims=True))
             if _has_quantities(first) and _has_quantities(second):
-                for c in compare_related(first, second, a, compare):
+                for c in compare_related(first, second, a, compare, mentions):
                     if tuple(sorted(c.claims)) not in seen:
                         seen.add(tuple(sorted(c.claims)))
                         out.append(c)
@@ -145,6 +147,7 @@ def build_comparisons_of(store: Store, touched: Iterable[Story], stories: dict[s
     the same figures). ``stories`` is every story by id, for the other side of a pair.
     """
     compare = (options or LinkOptions()).compare
+    mentions = MentionCache(compare)
     cache: dict[str, list[Article]] = {}
 
     def articles(sid: str) -> list[Article]:
@@ -157,7 +160,7 @@ def build_comparisons_of(store: Store, touched: Iterable[Story], stories: dict[s
     own: dict[str, list[Comparison]] = {}
     for s in touched:
         arts = articles(s.id)
-        own[s.id] = compare_story(arts, s.id, compare) if _has_quantities(arts) else []
+        own[s.id] = compare_story(arts, s.id, compare, mentions) if _has_quantities(arts) else []
     out = [c for s in touched for c in own[s.id]]
     for s in touched:
         for r in sorted(set(s.related)):
@@ -168,7 +171,7 @@ def build_comparisons_of(store: Store, touched: Iterable[Story], stories: dict[s
                 continue
             other = own[r] if r in own else store.comparisons(story=r)  # r is touched with s: not reached
             seen = {tuple(sorted(c.claims)) for c in own[s.id] + other}
-            for c in compare_related(first, second, s.id, compare):
+            for c in compare_related(first, second, s.id, compare, mentions):
                 if tuple(sorted(c.claims)) not in seen:
                     seen.add(tuple(sorted(c.claims)))
                     out.append(c)
