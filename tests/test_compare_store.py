@@ -92,3 +92,72 @@ def test_replacing_the_comparisons_of_some_stories_keeps_the_others(tmp_path):
         assert {r[0] for r in store.execute("SELECT id FROM comparisons WHERE story_id='s3'")} == kept
         ids = [r[0] for r in store.execute("SELECT id FROM comparisons")]
         assert len(ids) == len(set(ids))
+
+
+def _grow(store: Store, story: Story, art) -> dict[str, Story]:
+    """Add ``art`` to the store and to ``story``; the stories as they are afterwards, by id."""
+    with store.transaction():
+        store.put_document(art, raw_hash=art.id, status="extracted")
+        store.put_claims(art.id, art.claims)
+    return {s.id: (Story(s.id, [*s.documents, art.id], s.related) if s.id == story.id else s)
+            for s in store.stories()}
+
+
+def _rebuilt_in_place(store: Store, before: dict[str, Story], after: dict[str, Story]) -> set[str]:
+    """Apply an incremental rebuild; returns the ids of the comparisons it kept."""
+    from claimgraph.link.run import rebuild_comparisons
+
+    ids = {r[0] for r in store.execute("SELECT id FROM comparisons")}
+    drop, new = rebuild_comparisons(store, before, after)
+    with store.transaction():
+        store.replace_stories([s for sid, s in after.items() if before.get(sid) != s],
+                              [sid for sid in before if sid not in after])
+        store.update_comparisons(drop, new)
+    return ids - set(drop)
+
+
+def _stored(store: Store) -> list[tuple]:
+    docs_of = {s.id: tuple(sorted(s.documents)) for s in store.stories()}
+    return sorted((docs_of[c.story], c.measure, c.verdict, tuple(sorted(c.claims)), c.explanation)
+                  for c in store.comparisons())
+
+
+def _full(store: Store) -> list[tuple]:
+    docs_of = {s.id: tuple(sorted(s.documents)) for s in store.stories()}
+    return sorted((docs_of[c.story], c.measure, c.verdict, tuple(sorted(c.claims)), c.explanation)
+                  for c in build_comparisons(store))
+
+
+def test_a_story_related_to_a_grown_one_keeps_its_own_comparisons(tmp_path):
+    with _related_store(tmp_path) as store:
+        with store.transaction():
+            store.put_comparisons(build_comparisons(store))
+        before = {s.id: s for s in store.stories()}
+        own_s1 = {r[0] for r in store.execute(
+            "SELECT k.id FROM comparisons k WHERE k.story_id='s1' AND NOT EXISTS (SELECT 1 FROM comparison_claims cc "
+            "WHERE cc.comparison_id=k.id AND cc.claim_id NOT IN ('a#c1', 'b#c1'))")}
+        s3 = {r[0] for r in store.execute("SELECT id FROM comparisons WHERE story_id='s3'")}
+        assert own_s1 and s3
+        grown = article("g", "Hill Courier", claim("Orvane's council backed 1,300 new homes, a councillor said.",
+                                                    q("1,300 new homes", 1300, counted="homes")))
+        after = _grow(store, before["s2"], grown)
+        kept = _rebuilt_in_place(store, before, after)
+        # s2 grew: its own comparisons and the s1-s2 pair are built again; s1's own and s3's are kept
+        assert own_s1 | s3 <= kept
+        assert _stored(store) == _full(store)
+        assert any("g#c1" in c[3] for c in _stored(store))  # the new article is compared
+
+
+def test_a_pair_no_longer_related_loses_its_comparisons_only(tmp_path):
+    with _related_store(tmp_path) as store:
+        with store.transaction():
+            store.put_comparisons(build_comparisons(store))
+        before = {s.id: s for s in store.stories()}
+        mixed = [c for c in store.comparisons() if {x[0] for x in c.claims} & {"a", "b"}
+                 and {x[0] for x in c.claims} & {"c", "d"}]
+        assert mixed, "the fixture compares the related pair"
+        after = {sid: Story(s.id, s.documents, [], s.title, s.terms) for sid, s in before.items()}
+        kept = _rebuilt_in_place(store, before, after)
+        assert _stored(store) == _full(store)
+        assert len(kept) == len(store.comparisons()) and not any(
+            {x[0] for x in c.claims} >= {"a", "c"} for c in store.comparisons())

@@ -2,19 +2,21 @@
 
 The first run builds everything. Later runs are incremental: only the documents no story holds
 yet go into the saved story index, and only the stories that changed (their articles, related
-links, title or terms) are rewritten, with the comparisons of the *touched* stories: the changed
-ones and the stories related to them (a related pair's comparisons are stored under the pair's
-first story). The comparisons of every other story stay as they are, which is what a rebuild
-would give them: a story's comparisons depend on its own articles and its related stories only.
+links, title or terms) are rewritten. Comparisons are built again only where their inputs
+changed (:func:`plan_rebuild`): the stories whose articles changed, and the related pairs that
+are new or have such a story on a side. Every other comparison stays as stored, which is what a
+rebuild would give it: a story's comparisons depend on its own articles, a related pair's on the
+articles of its two stories.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from ..model import Article, Comparison, Story
 from ..store import Store
-from ..store.queries import in_ingest_order, unplaced_document_ids
+from ..store.queries import in_ingest_order, stored_comparisons_of, unplaced_document_ids
 from .compare import compare_related, compare_story
 from .mention_cache import MentionCache
 from .settings import LinkOptions
@@ -53,17 +55,15 @@ def link_store(store: Store, options: LinkOptions | None = None, updated: Iterab
     changed = [s for sid, s in after.items() if before.get(sid) != s]
     removed = [sid for sid in before if sid not in after]  # merged into another story
     redone = [sid for sid in map(index.story_of, updated) if sid is not None and sid in after]
-    touched = touched_stories(before, after, changed + [after[sid] for sid in redone], removed)
-    if not touched:
+    if not (changed or removed or redone):
         return
     # built from the documents and the index in memory, then saved with the index and the stories
     # in one transaction: a run stopped half-way leaves no story without its comparisons
-    comparisons = build_comparisons_of(store, [after[s] for s in sorted(touched) if s in after], after,
-                                       options=options)
+    drop, comparisons = rebuild_comparisons(store, before, after, redone, options=options)
     with store.transaction():
         store.set_state(STATE_KEY, index.to_state())
         store.replace_stories(changed, removed)
-        store.replace_comparisons(touched, comparisons)
+        store.update_comparisons(drop, comparisons)
 
 
 def _story_docs(store: Store, articles: Iterable[Article]) -> Iterator[StoryDoc]:
@@ -74,16 +74,69 @@ def _story_docs(store: Store, articles: Iterable[Article]) -> Iterator[StoryDoc]
         yield StoryDoc.from_article(a)
 
 
-def touched_stories(before: dict[str, Story], after: dict[str, Story], changed: list[Story],
-                    removed: list[str]) -> set[str]:
-    """Stories whose comparisons must be rebuilt: the changed and removed ones, and every story
-    related to one of them before or after (their related pairs' comparisons change with them)."""
-    touched = {s.id for s in changed} | set(removed)
-    for sid in list(touched):
-        for view in (before, after):
-            if sid in view:
-                touched.update(view[sid].related)
-    return touched
+@dataclass
+class Rebuild:
+    """What an incremental link run compares again.
+
+    A story's own comparisons depend on its articles only, and a related pair's on the articles of
+    its two stories (less the figures either story's own comparisons hold). So only the stories
+    whose articles changed are compared again, with the related pairs that have one of them on a
+    side or that are new; a pair no longer related loses its comparisons.
+    """
+
+    own: set[str]  # stories whose articles changed (new, grown, merged or extracted again)
+    pairs: set[tuple[str, str]]  # related pairs (smaller id first) compared again
+    gone: set[tuple[str, str]]  # pairs related before and not now
+
+
+def related_pairs(stories: dict[str, Story]) -> set[tuple[str, str]]:
+    """Every related pair of ``stories``, the smaller id first (its comparisons are stored under it)."""
+    return {(min(s.id, r), max(s.id, r)) for s in stories.values() for r in s.related
+            if r in stories and r != s.id}
+
+
+def plan_rebuild(before: dict[str, Story], after: dict[str, Story], redone: Iterable[str] = ()) -> Rebuild:
+    """The :class:`Rebuild` of a run that turned the stories ``before`` into ``after``; ``redone``
+    are stories with an article extracted again."""
+    own = {sid for sid, s in after.items() if sid not in before or set(before[sid].documents) != set(s.documents)}
+    own |= set(redone) & after.keys()
+    pairs_before, pairs_after = related_pairs(before), related_pairs(after)
+    pairs = {p for p in pairs_after if p not in pairs_before or p[0] in own or p[1] in own}
+    return Rebuild(own, pairs, pairs_before - pairs_after)
+
+
+def rebuild_comparisons(store: Store, before: dict[str, Story], after: dict[str, Story], redone: Iterable[str] = (),
+                        *, options: LinkOptions | None = None) -> tuple[list[str], list[Comparison]]:
+    """The stored comparisons to delete and the new ones to add when the stories ``before`` (as
+    stored) became ``after`` (see :class:`Rebuild`); the store itself is not changed."""
+    plan = plan_rebuild(before, after, redone)
+    drop = stale_comparisons(store, plan, before, after)
+    return drop, build_comparisons_of(store, [after[s] for s in sorted(plan.own)], after, options=options,
+                                      pairs=plan.pairs)
+
+
+def stale_comparisons(store: Store, plan: Rebuild, before: dict[str, Story], after: dict[str, Story]) -> list[str]:
+    """Ids of the stored comparisons the ``plan`` replaces or removes.
+
+    Comparisons are stored under a story: its own, and its related pairs' where it is the first.
+    A stored one belongs to a pair when some of its claims come from another story's articles.
+    """
+    holders = plan.own | (before.keys() - after.keys()) | {a for a, _ in plan.pairs | plan.gone}
+    story_of = {d: sid for sid, s in before.items() for d in s.documents}
+    drop: list[str] = []
+    for k, entry in stored_comparisons_of(store, holders).items():
+        sid = entry.story
+        if sid in plan.own or sid not in after or None in entry.documents:
+            drop.append(k)  # rebuilt or gone (a claim no longer stored: its article was extracted again)
+            continue
+        outside = entry.documents - set(before[sid].documents) if sid in before else entry.documents
+        if not outside:
+            continue  # the story's own comparison, its articles unchanged
+        partner = story_of.get(next(iter(sorted(outside))))  # type: ignore[arg-type]
+        pair = (min(sid, partner or ""), max(sid, partner or ""))
+        if partner is None or pair in plan.pairs or pair in plan.gone:
+            drop.append(k)
+    return drop
 
 
 def _story_articles(store: Store) -> Iterator[tuple[str | None, list[Article]]]:
@@ -138,13 +191,15 @@ def build_comparisons(store: Store, *, related: bool = True,
 
 
 def build_comparisons_of(store: Store, touched: Iterable[Story], stories: dict[str, Story], *,
-                         options: LinkOptions | None = None) -> list[Comparison]:
-    """The comparisons :func:`build_comparisons` gives the ``touched`` stories: each one's own,
-    and those of its related pairs whose first story (the smaller id) it is.
+                         options: LinkOptions | None = None,
+                         pairs: Iterable[tuple[str, str]] | None = None) -> list[Comparison]:
+    """The comparisons :func:`build_comparisons` gives the ``touched`` stories, and those of the
+    related ``pairs`` (by default every related pair whose first story, the smaller id, is touched).
 
     A related pair's figures that a story comparison of either story already holds are left out,
     as in the full build (a related comparison always mixes both stories, so no other can hold
-    the same figures). ``stories`` is every story by id, for the other side of a pair.
+    the same figures); for a story not touched, those are its stored own comparisons. ``stories``
+    is every story by id, for the other side of a pair.
     """
     compare = (options or LinkOptions()).compare
     mentions = MentionCache(compare)
@@ -157,23 +212,31 @@ def build_comparisons_of(store: Store, touched: Iterable[Story], stories: dict[s
         return cache[sid]
 
     touched = list(touched)
-    own: dict[str, list[Comparison]] = {}
+    if pairs is None:
+        pairs = {(s.id, r) for s in touched for r in s.related if r in stories and r != s.id and s.id < r}
+    own: dict[str, set[tuple[str, ...]]] = {}
+    out: list[Comparison] = []
     for s in touched:
         arts = articles(s.id)
-        own[s.id] = compare_story(arts, s.id, compare, mentions) if _has_quantities(arts) else []
-    out = [c for s in touched for c in own[s.id]]
-    for s in touched:
-        for r in sorted(set(s.related)):
-            if r not in stories or r == s.id or s.id > r:
-                continue
-            first, second = articles(s.id), articles(r)
-            if not (_has_quantities(first) and _has_quantities(second)):
-                continue
-            other = own[r] if r in own else store.comparisons(story=r)  # r is touched with s: not reached
-            seen = {tuple(sorted(c.claims)) for c in own[s.id] + other}
-            for c in compare_related(first, second, s.id, compare, mentions):
-                if tuple(sorted(c.claims)) not in seen:
-                    seen.add(tuple(sorted(c.claims)))
-                    out.append(c)
+        found = compare_story(arts, s.id, compare, mentions) if _has_quantities(arts) else []
+        own[s.id] = {tuple(sorted(c.claims)) for c in found}
+        out.extend(found)
+
+    def held(sid: str) -> set[tuple[str, ...]]:
+        """The claims of ``sid``'s own comparisons: built above, or as stored (its articles unchanged)."""
+        if sid not in own:
+            docs = set(stories[sid].documents)
+            own[sid] = {e.claims for e in stored_comparisons_of(store, [sid]).values() if e.documents <= docs}
+        return own[sid]
+
+    for a, b in sorted(pairs):
+        first, second = articles(a), articles(b)
+        if not (_has_quantities(first) and _has_quantities(second)):
+            continue
+        seen = held(a) | held(b)
+        for c in compare_related(first, second, a, compare, mentions):
+            if tuple(sorted(c.claims)) not in seen:
+                seen.add(tuple(sorted(c.claims)))
+                out.append(c)
     out.sort(key=lambda c: c.verdict != "conflict")
     return out

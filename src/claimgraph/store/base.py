@@ -687,6 +687,19 @@ class Store:
         top = self.execute("SELECT MAX(CAST(SUBSTR(id, 2) AS INTEGER)) FROM comparisons").fetchone()[0]
         self._insert_comparisons(comparisons, first=(top or 0) + 1)
 
+    def update_comparisons(self, drop: Iterable[str], comparisons: list[Comparison]) -> None:
+        """Delete the comparisons whose ids are in ``drop`` and add ``comparisons`` after the others
+        (new ids follow the largest stored one); every other comparison keeps its row and id."""
+        self._speaker_summaries_stale()
+        ids = list(dict.fromkeys(drop))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            self.execute(f"DELETE FROM comparison_claims WHERE comparison_id IN ({marks})", chunk)
+            self.execute(f"DELETE FROM comparisons WHERE id IN ({marks})", chunk)
+        top = self.execute("SELECT MAX(CAST(SUBSTR(id, 2) AS INTEGER)) FROM comparisons").fetchone()[0]
+        self._insert_comparisons(comparisons, first=(top or 0) + 1)
+
     def comparisons(self, story: str | None = None) -> list[Comparison]:
         """Comparisons (of one story), conflicts first, then in the order they were stored."""
         sql, args = "SELECT * FROM comparisons", []

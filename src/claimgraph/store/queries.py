@@ -228,6 +228,32 @@ def claim_doc_ids(store: Store, claim_ids: Iterable[str]) -> dict[str, str]:
     return out
 
 
+@dataclass
+class StoredComparison:
+    """Where a stored comparison sits and what it compares: its story, and its claims' documents."""
+
+    story: str
+    claims: tuple[str, ...] = ()  # sorted
+    documents: set[str | None] = field(default_factory=set)  # None: a claim no longer stored
+
+
+def stored_comparisons_of(store: Store, story_ids: Iterable[str]) -> dict[str, StoredComparison]:
+    """``comparison id -> StoredComparison`` for the comparisons stored under ``story_ids``."""
+    out: dict[str, StoredComparison] = {}
+    for chunk in _chunks(story_ids):
+        rows = store.execute(
+            "SELECT k.id, k.story_id, cc.claim_id, c.doc_id FROM comparisons k "
+            "JOIN comparison_claims cc ON cc.comparison_id = k.id LEFT JOIN claims c ON c.id = cc.claim_id "
+            f"WHERE k.story_id IN ({_in(len(chunk))})", chunk).fetchall()
+        for k, story, claim, doc in rows:
+            entry = out.setdefault(k, StoredComparison(story))
+            entry.claims += (claim,)
+            entry.documents.add(doc)
+    for entry in out.values():
+        entry.claims = tuple(sorted(set(entry.claims)))
+    return out
+
+
 def find_story(store: Store, story_id: str) -> Story | None:
     """The stored story with this id, or None (one indexed lookup, not a scan of every story)."""
     row = store.execute("SELECT id, title, terms FROM stories WHERE id=?", (story_id,)).fetchone()
