@@ -48,6 +48,8 @@ def _unquoted(text: str, quoted: Iterable[str]) -> str:
     """``text`` without the quoted phrases; a phrase ending in a digit never takes part of a
     longer number ("17" is not removed from "176")."""
     for phrase in sorted({q for q in quoted if q and q.strip()}, key=len, reverse=True):
+        if phrase not in text:  # cheap test first: each phrase is a new pattern to compile
+            continue
         pattern = (r"(?<!\d)(?<!\d[.,])" if phrase[0].isdigit() else "") + re.escape(phrase) + \
             (r"(?![\d]|[.,]\d)" if phrase[-1].isdigit() else "")
         text = re.sub(pattern, _GAP, text)

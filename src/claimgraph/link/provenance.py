@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..model import Article, Claim
 
@@ -26,7 +27,12 @@ _MIN_COPY_CHARS = 40
 
 def norm_name(name: str | None) -> str:
     """A name as a key: lower case, no article or title in front, single spaces."""
-    s = re.sub(r"[’']s\b", "", (name or "").strip())
+    return _norm_name(name or "")
+
+
+@lru_cache(maxsize=65536)  # a story's few names are keyed for each of its figures, in every pair
+def _norm_name(name: str) -> str:
+    s = re.sub(r"[’']s\b", "", name.strip())
     s = re.sub(r"\s+", " ", s)
     prev = None
     while prev != s:
