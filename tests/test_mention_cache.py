@@ -67,3 +67,82 @@ def test_a_changed_document_is_rebuilt():
         q("Some 300 rebels", 300, low=270, high=330, approx=True, counted="rebels"), speaker="the alliance"))
     (m,) = story_mentions([edited], cache.opts, cache)
     assert m.value == 300 and cache.builds == 2
+
+
+def test_mentions_come_back_from_json_as_they_were_built():
+    from claimgraph.link.measures import document_mentions
+    from claimgraph.link.mention_codec import dumps, loads
+
+    a, b, c = _arts()
+    for art in (a, b, c):
+        built = document_mentions(art, CompareOptions())
+        back = loads(dumps(built))
+        assert back == built
+        for m, n in zip(built, back, strict=True):  # a sum's parts are the document's own mentions
+            assert [back.index(p) for p in n.parts] == [built.index(p) for p in m.parts]
+    assert any(m.parts for m in document_mentions(a, CompareOptions()))  # the fixture has a sum
+
+
+def _store_of(tmp_path, *arts):
+    from claimgraph.store import Store
+
+    store = Store(tmp_path / "m.db")
+    with store.transaction():
+        for art in arts:
+            store.put_document(art, raw_hash=art.id, status="extracted")
+            store.put_claims(art.id, art.claims)
+    return store
+
+
+def test_a_later_run_reads_the_mentions_an_earlier_one_kept(tmp_path):
+    a, b, c = _arts()
+    with _store_of(tmp_path, a, b, c) as store:
+        arts = list(store.documents(["a", "b", "c"], with_claims=True))
+        first = MentionCache(CompareOptions(), store)
+        want = _key(compare_story(arts, "s1", first.opts, first))
+        with store.transaction():
+            first.save()
+        assert first.builds == 3 and first.read == 0
+        second = MentionCache(CompareOptions(), store)
+        assert _key(compare_story(arts, "s1", second.opts, second)) == want
+        assert second.builds == 0 and second.read == 3
+        # other window options shape other mentions: those are built, not read
+        third = MentionCache(CompareOptions(local_left=4), store)
+        story_mentions(arts, third.opts, third)
+        assert third.builds == 3 and third.read == 0
+
+
+def test_a_document_whose_text_changed_is_built_again(tmp_path):
+    a, b, _ = _arts()
+    with _store_of(tmp_path, a, b) as store:
+        first = MentionCache(CompareOptions(), store)
+        story_mentions(list(store.documents(["a", "b"], with_claims=True)), first.opts, first)
+        with store.transaction():
+            first.save()
+        edited = article("a", "Harbor Post", claim(
+            "Some 300 rebels left Varosh, the alliance said.",
+            q("Some 300 rebels", 300, low=270, high=330, approx=True, counted="rebels"), speaker="the alliance"))
+        edited.content_hash = "changed"
+        second = MentionCache(CompareOptions(), store)
+        (m,) = story_mentions([edited], second.opts, second)
+        assert m.value == 300 and second.builds == 1 and second.read == 0
+
+
+def test_analyze_keeps_each_documents_mentions_as_the_link_stage_builds_them(tmp_path):
+    from claimgraph.link.measures import document_mentions
+    from claimgraph.link.mention_codec import fingerprint, loads
+    from claimgraph.options import ExtractOptions, Options
+    from claimgraph.pipeline import Pipeline
+    from claimgraph.store import Store
+    from claimgraph.store.document_mentions import kept
+
+    body = ("Officials in Varosh said 1,250 homes were flooded on Monday and some 300 people were moved "
+            "to shelters. A relief agency put the number of homes at 1,400.")
+    with Store(tmp_path / "p.db") as store:
+        Pipeline(store, Options(extract=ExtractOptions(n_process=1))).run(
+            [{"id": "v1", "outlet": "Harbor Post", "published": "2031-05-04", "title": "Flood in Varosh",
+              "text": body}])
+        (art,) = store.documents(["v1"], with_claims=True)
+        row = kept(store, ["v1"])["v1"]
+        built = document_mentions(art, CompareOptions())
+        assert built and row[0] == fingerprint(art, CompareOptions()) and loads(row[1]) == built

@@ -303,7 +303,10 @@ class Pipeline:
         a document is parsed only while it is still waiting (another run may have done it since
         the list was read), and its claims are stored only if its text is still the one parsed.
         """
+        from .extract.result import ExtractionResult
         from .extract.run import extract_documents
+        from .link.mention_cache import mention_row
+        from .store import document_mentions
 
         waiting = self.store.document_ids(status="deduped")
         if not waiting:
@@ -315,6 +318,10 @@ class Pipeline:
         done = 0
         opts = self.options.extract
         hashes: dict[str, str] = {}
+        # a document's text and date while it is parsed, to build its link mentions beside the
+        # parse (the link stage then reads them instead of building them after it)
+        texts: dict[str, tuple[str, str | None]] = {}
+        mentions = self.options.link.compare if self.options.link.enabled else None
 
         def items() -> Iterator[tuple[str, str]]:
             for doc_id in todo:
@@ -324,6 +331,8 @@ class Pipeline:
                 art = self.store.get_document(doc_id, with_claims=False)
                 if art is not None:
                     hashes[art.id] = art.content_hash
+                    if mentions is not None:
+                        texts[art.id] = (art.text, art.published)
                     yield art.id, art.text
 
         pool = None
@@ -349,14 +358,27 @@ class Pipeline:
             for result in results:
                 done += 1
                 chash = hashes.pop(result.doc_id, "")
+                text, published = texts.pop(result.doc_id, ("", None))
                 if result.failure is not None:  # reported, kept as a failed document
                     self.store.atomic(lambda r=result, h=chash: self.store.put_extraction(r.doc_id, h, None),
                                       "marking a document failed")
                     self._error(ReadError(result.doc_id, f"cannot extract claims ({result.failure})"), stats)
                     continue
-                if self.store.atomic(lambda r=result, h=chash: self.store.put_extraction(r.doc_id, h, r.claims,
-                                                                                         r.entities),
-                                     "storing claims"):
+                row = None
+                if mentions is not None and text:
+                    try:
+                        row = mention_row(Article(id=result.doc_id, text=text, published=published,
+                                                  content_hash=chash, claims=result.claims), mentions)
+                    except Exception:  # noqa: BLE001 - the link stage builds them again and reports what fails
+                        row = None
+
+                def put(r: ExtractionResult = result, h: str = chash, k: tuple[str, str, str] | None = row) -> bool:
+                    done = self.store.put_extraction(r.doc_id, h, r.claims, r.entities)
+                    if done and k is not None and document_mentions.available(self.store):
+                        document_mentions.keep(self.store, [k])
+                    return done
+
+                if self.store.atomic(put, "storing claims"):
                     self.extracted.append(result.doc_id)
                     stats.extracted += 1
                     stats.claims += len(result.claims)

@@ -40,10 +40,12 @@ def link_store(store: Store, options: LinkOptions | None = None, updated: Iterab
         index.add_many(_story_docs(store, (a for a in store.documents(with_claims=False) if a.id not in pending)))
         # one transaction: a saved index means its stories have their comparisons (a later run
         # only rebuilds what it touches)
+        mentions = MentionCache((options or LinkOptions()).compare, store)
         with store.transaction():
             store.set_state(STATE_KEY, index.to_state())
             store.put_stories(index.stories())
-            store.put_comparisons(build_comparisons(store, options=options))
+            store.put_comparisons(build_comparisons(store, options=options, mentions=mentions))
+            mentions.save()
         return
     # a saved index goes on with its own settings unless this run gives some
     index = StoryIndex.from_state(state, options.stories if options else None)
@@ -59,11 +61,13 @@ def link_store(store: Store, options: LinkOptions | None = None, updated: Iterab
         return
     # built from the documents and the index in memory, then saved with the index and the stories
     # in one transaction: a run stopped half-way leaves no story without its comparisons
-    drop, comparisons = rebuild_comparisons(store, before, after, redone, options=options)
+    mentions = MentionCache((options or LinkOptions()).compare, store)
+    drop, comparisons = rebuild_comparisons(store, before, after, redone, options=options, mentions=mentions)
     with store.transaction():
         store.set_state(STATE_KEY, index.to_state())
         store.replace_stories(changed, removed)
         store.update_comparisons(drop, comparisons)
+        mentions.save()
 
 
 def _story_docs(store: Store, articles: Iterable[Article]) -> Iterator[StoryDoc]:
@@ -106,13 +110,14 @@ def plan_rebuild(before: dict[str, Story], after: dict[str, Story], redone: Iter
 
 
 def rebuild_comparisons(store: Store, before: dict[str, Story], after: dict[str, Story], redone: Iterable[str] = (),
-                        *, options: LinkOptions | None = None) -> tuple[list[str], list[Comparison]]:
+                        *, options: LinkOptions | None = None,
+                        mentions: MentionCache | None = None) -> tuple[list[str], list[Comparison]]:
     """The stored comparisons to delete and the new ones to add when the stories ``before`` (as
     stored) became ``after`` (see :class:`Rebuild`); the store itself is not changed."""
     plan = plan_rebuild(before, after, redone)
     drop = stale_comparisons(store, plan, before, after)
     return drop, build_comparisons_of(store, [after[s] for s in sorted(plan.own)], after, options=options,
-                                      pairs=plan.pairs)
+                                      pairs=plan.pairs, mentions=mentions)
 
 
 def stale_comparisons(store: Store, plan: Rebuild, before: dict[str, Story], after: dict[str, Story]) -> list[str]:
@@ -157,15 +162,16 @@ def _has_quantities(arts: list[Article]) -> bool:
     return any(c.quantities for a in arts for c in a.claims)
 
 
-def build_comparisons(store: Store, *, related: bool = True,
-                      options: LinkOptions | None = None) -> list[Comparison]:
+def build_comparisons(store: Store, *, related: bool = True, options: LinkOptions | None = None,
+                      mentions: MentionCache | None = None) -> list[Comparison]:
     """Comparisons of every story (one story in memory at a time), conflicts first.
 
     With ``related``, figures that agree across two related stories are reported too (a story
-    split in two by the clusterer still gets its cross-outlet agreements).
+    split in two by the clusterer still gets its cross-outlet agreements). ``mentions``: the
+    run's :class:`MentionCache` (one is made when not given; a caller that gives one saves it).
     """
     compare = (options or LinkOptions()).compare
-    mentions = MentionCache(compare)
+    mentions = mentions or MentionCache(compare)
     out: list[Comparison] = []
     links: set[tuple[str, str]] = set()
     for story_id, arts in _story_articles(store):
@@ -192,7 +198,8 @@ def build_comparisons(store: Store, *, related: bool = True,
 
 def build_comparisons_of(store: Store, touched: Iterable[Story], stories: dict[str, Story], *,
                          options: LinkOptions | None = None,
-                         pairs: Iterable[tuple[str, str]] | None = None) -> list[Comparison]:
+                         pairs: Iterable[tuple[str, str]] | None = None,
+                         mentions: MentionCache | None = None) -> list[Comparison]:
     """The comparisons :func:`build_comparisons` gives the ``touched`` stories, and those of the
     related ``pairs`` (by default every related pair whose first story, the smaller id, is touched).
 
@@ -202,7 +209,7 @@ def build_comparisons_of(store: Store, touched: Iterable[Story], stories: dict[s
     is every story by id, for the other side of a pair.
     """
     compare = (options or LinkOptions()).compare
-    mentions = MentionCache(compare)
+    mentions = mentions or MentionCache(compare)
     cache: dict[str, list[Article]] = {}
 
     def articles(sid: str) -> list[Article]:

@@ -227,6 +227,12 @@ MIGRATIONS: list[Migration] = [
     CREATE TABLE dedup_bands (key BIGINT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (key, doc_id));
     CREATE INDEX dedup_bands_doc ON dedup_bands(doc_id);
     """, convert=dedup_index.migrate),
+    # 15: each document's link mentions as built, with the fingerprint they were built under
+    # (store/document_mentions.py), so that a link run reads an older article's mentions instead of
+    # building them again. A store of an older version builds them on its next link run.
+    Migration("""
+    CREATE TABLE document_mentions (doc_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL);
+    """),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
