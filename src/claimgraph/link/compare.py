@@ -65,8 +65,11 @@ __all__ = ["Judgement", "candidate_pairs", "compare_mentions", "compare_related"
 # ---------------------------------------------------------------- candidate pairs
 
 
-def candidate_pairs(mentions: list[Mention], opts: CompareOptions = DEFAULTS) -> Iterable[tuple[int, int]]:
-    """Index pairs worth relating: same block; all pairs in one document, a value sweep across."""
+def candidate_pairs(mentions: list[Mention], opts: CompareOptions = DEFAULTS, *,
+                    within_documents: bool = True) -> Iterable[tuple[int, int]]:
+    """Index pairs worth relating: same block; all pairs in one document (unless
+    ``within_documents`` is false: two related stories only relate figures across them), a value
+    sweep across."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         for key in block_keys(m):
@@ -84,7 +87,7 @@ def candidate_pairs(mentions: list[Mention], opts: CompareOptions = DEFAULTS) ->
         by_doc: dict[str, list[int]] = defaultdict(list)
         for i in members:
             by_doc[mentions[i].doc_id].append(i)
-        for idx in by_doc.values():
+        for idx in by_doc.values() if within_documents else ():
             for i, j in combinations(idx, 2):
                 if (i, j) not in seen:
                     seen.add((i, j))
@@ -278,7 +281,7 @@ def compare_mentions(mentions: list[Mention], story: str | None = None, *,
     mark_rare_context(mentions)
     uf = _Union(len(mentions))
     edges: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for i, j in candidate_pairs(mentions, opts):
+    for i, j in candidate_pairs(mentions, opts, within_documents=across is None):
         if across is not None and not across(mentions[i], mentions[j]):
             continue
         rel = relate(mentions[i], mentions[j], min_agree, opts)

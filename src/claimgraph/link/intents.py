@@ -45,9 +45,11 @@ def story_intents(articles: list[Article]) -> list[Intent]:
             if not (c.speaker or c.speaker_mention) or not _INTENT.search(c.text):
                 continue
             m = _UNIVERSAL.search(c.text)
-            places = places_in(c.text)
-            preds = predicate_classes(c.text[m.end():] if m else "")
-            if not m or not places or not preds:
+            if not m:  # the cheap tests first: few claims speak of all of a group
+                continue
+            preds = predicate_classes(c.text[m.end():])
+            places = places_in(c.text) if preds else []
+            if not places or not preds:
                 continue
             source, label = prov.source(c, art)
             out.append(Intent(c.id, art.id, c.text, noun_lemma(m.group(2)), preds,
