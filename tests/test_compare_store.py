@@ -161,3 +161,23 @@ def test_a_pair_no_longer_related_loses_its_comparisons_only(tmp_path):
         assert _stored(store) == _full(store)
         assert len(kept) == len(store.comparisons()) and not any(
             {x[0] for x in c.claims} >= {"a", "c"} for c in store.comparisons())
+
+
+def test_worker_processes_give_what_one_process_gives(tmp_path, monkeypatch):
+    from claimgraph.link import parallel
+    from claimgraph.link.mention_cache import MentionCache
+    from claimgraph.link.run import build_comparisons_of
+    from claimgraph.link.settings import CompareOptions
+
+    monkeypatch.setattr(parallel, "MIN_TASKS", 1)  # the fixture is small; the path is the same
+    with _related_store(tmp_path) as store:
+        stories = {s.id: s for s in store.stories()}
+        one = build_comparisons_of(store, stories.values(), stories)
+        mentions = MentionCache(CompareOptions(), store)
+        two = build_comparisons_of(store, stories.values(), stories, workers=2, mentions=mentions)
+        assert [(c.story, c.verdict, c.claims, c.explanation) for c in two] == \
+            [(c.story, c.verdict, c.claims, c.explanation) for c in one]
+        assert one and mentions.builds == 0  # every document's mentions were built in a worker...
+        with store.transaction():
+            mentions.save()  # ...and come back to be kept
+        assert store.execute("SELECT COUNT(*) FROM document_mentions").fetchone()[0] == 6

@@ -398,8 +398,15 @@ class Pipeline:
         from .link.run import link_store
 
         with self.store.exclusive():
-            self.store.retry(lambda: link_store(self.store, self.options.link, updated=self.extracted),
+            self.store.retry(lambda: link_store(self.store, self.options.link, updated=self.extracted,
+                                                workers=self._link_workers()),
                              "linking stories")
+
+    def _link_workers(self) -> int:
+        """Processes the link stage may compare in: as many as parse (-j), the usable CPUs by default."""
+        from .engine.workers import usable_cpus
+
+        return self.options.extract.n_process or usable_cpus()
 
     def run(self, inputs: Iterable[object]) -> tuple[list[str], RunStats]:
         """Every stage on ``inputs``; returns this run's document ids and its counts.

@@ -60,6 +60,17 @@ class MentionCache:
         self._fresh[art.id] = (fp, dumps(built))
         return built
 
+    def take_fresh(self) -> list[tuple[str, str, str]]:
+        """The ``(doc id, fingerprint, JSON)`` rows built since the last call (a worker sends them back)."""
+        rows = [(d, fp, data) for d, (fp, data) in self._fresh.items()]
+        self._fresh.clear()
+        return rows
+
+    def adopt(self, rows: list[tuple[str, str, str]]) -> None:
+        """Rows another process built for this run, kept by :meth:`save` like this cache's own."""
+        if self._store is not None:
+            self._fresh.update({d: (fp, data) for d, fp, data in rows})
+
     def save(self) -> None:
         """Keep the mentions built this run in the store (call inside the run's write transaction)."""
         if self._store is not None and self._fresh:

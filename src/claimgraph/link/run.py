@@ -16,20 +16,22 @@ from dataclasses import dataclass
 
 from ..model import Article, Comparison, Story
 from ..store import Store
-from ..store.queries import in_ingest_order, stored_comparisons_of, unplaced_document_ids
+from ..store.queries import stored_comparisons_of, unplaced_document_ids
 from .compare import compare_related, compare_story
 from .mention_cache import MentionCache
+from .parallel import Comparer, Runner, has_quantities
 from .settings import LinkOptions
 from .stories import StoryDoc, StoryIndex
 
 STATE_KEY = "story_index"
 
 
-def link_store(store: Store, options: LinkOptions | None = None, updated: Iterable[str] = ()) -> None:
+def link_store(store: Store, options: LinkOptions | None = None, updated: Iterable[str] = (), *,
+               workers: int = 1) -> None:
     """Add newly extracted documents to the persistent story index, save the stories, then compare.
 
     ``updated`` are documents extracted again this run (changed content under a known id): their
-    stories' comparisons are rebuilt too.
+    stories' comparisons are rebuilt too. ``workers``: processes an incremental run may compare in.
     """
     state = store.get_state(STATE_KEY)
     # a document still 'cleaned' is another run's, not yet deduplicated: its final text and its
@@ -62,7 +64,8 @@ def link_store(store: Store, options: LinkOptions | None = None, updated: Iterab
     # built from the documents and the index in memory, then saved with the index and the stories
     # in one transaction: a run stopped half-way leaves no story without its comparisons
     mentions = MentionCache((options or LinkOptions()).compare, store)
-    drop, comparisons = rebuild_comparisons(store, before, after, redone, options=options, mentions=mentions)
+    drop, comparisons = rebuild_comparisons(store, before, after, redone, options=options, mentions=mentions,
+                                            workers=workers)
     with store.transaction():
         store.set_state(STATE_KEY, index.to_state())
         store.replace_stories(changed, removed)
@@ -111,13 +114,14 @@ def plan_rebuild(before: dict[str, Story], after: dict[str, Story], redone: Iter
 
 def rebuild_comparisons(store: Store, before: dict[str, Story], after: dict[str, Story], redone: Iterable[str] = (),
                         *, options: LinkOptions | None = None,
-                        mentions: MentionCache | None = None) -> tuple[list[str], list[Comparison]]:
+                        mentions: MentionCache | None = None,
+                        workers: int = 1) -> tuple[list[str], list[Comparison]]:
     """The stored comparisons to delete and the new ones to add when the stories ``before`` (as
     stored) became ``after`` (see :class:`Rebuild`); the store itself is not changed."""
     plan = plan_rebuild(before, after, redone)
     drop = stale_comparisons(store, plan, before, after)
     return drop, build_comparisons_of(store, [after[s] for s in sorted(plan.own)], after, options=options,
-                                      pairs=plan.pairs, mentions=mentions)
+                                      pairs=plan.pairs, mentions=mentions, workers=workers)
 
 
 def stale_comparisons(store: Store, plan: Rebuild, before: dict[str, Story], after: dict[str, Story]) -> list[str]:
@@ -158,10 +162,6 @@ def _story_articles(store: Store) -> Iterator[tuple[str | None, list[Article]]]:
                 yield None, [art]
 
 
-def _has_quantities(arts: list[Article]) -> bool:
-    return any(c.quantities for a in arts for c in a.claims)
-
-
 def build_comparisons(store: Store, *, related: bool = True, options: LinkOptions | None = None,
                       mentions: MentionCache | None = None) -> list[Comparison]:
     """Comparisons of every story (one story in memory at a time), conflicts first.
@@ -175,7 +175,7 @@ def build_comparisons(store: Store, *, related: bool = True, options: LinkOption
     out: list[Comparison] = []
     links: set[tuple[str, str]] = set()
     for story_id, arts in _story_articles(store):
-        if _has_quantities(arts):
+        if has_quantities(arts):
             out.extend(compare_story(arts, story_id, compare, mentions))
     if related:
         stories = {s.id: s for s in store.stories()}
@@ -187,7 +187,7 @@ def build_comparisons(store: Store, *, related: bool = True, options: LinkOption
         for a, b in sorted(links):
             first = list(store.documents(stories[a].documents, with_claims=True))
             second = list(store.documents(stories[b].documents, with_claims=True))
-            if _has_quantities(first) and _has_quantities(second):
+            if has_quantities(first) and has_quantities(second):
                 for c in compare_related(first, second, a, compare, mentions):
                     if tuple(sorted(c.claims)) not in seen:
                         seen.add(tuple(sorted(c.claims)))
@@ -199,51 +199,33 @@ def build_comparisons(store: Store, *, related: bool = True, options: LinkOption
 def build_comparisons_of(store: Store, touched: Iterable[Story], stories: dict[str, Story], *,
                          options: LinkOptions | None = None,
                          pairs: Iterable[tuple[str, str]] | None = None,
-                         mentions: MentionCache | None = None) -> list[Comparison]:
+                         mentions: MentionCache | None = None, workers: int = 1) -> list[Comparison]:
     """The comparisons :func:`build_comparisons` gives the ``touched`` stories, and those of the
     related ``pairs`` (by default every related pair whose first story, the smaller id, is touched).
 
     A related pair's figures that a story comparison of either story already holds are left out,
     as in the full build (a related comparison always mixes both stories, so no other can hold
     the same figures); for a story not touched, those are its stored own comparisons. ``stories``
-    is every story by id, for the other side of a pair.
+    is every story by id, for the other side of a pair. With ``workers`` > 1 and enough to do, the
+    stories and pairs are compared in that many processes (:mod:`.parallel`), with the same result.
     """
     compare = (options or LinkOptions()).compare
-    mentions = mentions or MentionCache(compare)
-    cache: dict[str, list[Article]] = {}
-
-    def articles(sid: str) -> list[Article]:
-        if sid not in cache:
-            # in ingest order, as the full build reads them: explanations name sources in that order
-            cache[sid] = list(store.documents(in_ingest_order(store, stories[sid].documents), with_claims=True))
-        return cache[sid]
-
+    comparer = Comparer(store, compare, mentions)
     touched = list(touched)
     if pairs is None:
         pairs = {(s.id, r) for s in touched for r in s.related if r in stories and r != s.id and s.id < r}
-    own: dict[str, set[tuple[str, ...]]] = {}
+    pairs = sorted(pairs)
+
+    def docs(sid: str) -> tuple[str, ...]:
+        return tuple(stories[sid].documents)
+
+    own: dict[str, frozenset[tuple[str, ...]]] = {}
     out: list[Comparison] = []
-    for s in touched:
-        arts = articles(s.id)
-        found = compare_story(arts, s.id, compare, mentions) if _has_quantities(arts) else []
-        own[s.id] = {tuple(sorted(c.claims)) for c in found}
-        out.extend(found)
-
-    def held(sid: str) -> set[tuple[str, ...]]:
-        """The claims of ``sid``'s own comparisons: built above, or as stored (its articles unchanged)."""
-        if sid not in own:
-            docs = set(stories[sid].documents)
-            own[sid] = {e.claims for e in stored_comparisons_of(store, [sid]).values() if e.documents <= docs}
-        return own[sid]
-
-    for a, b in sorted(pairs):
-        first, second = articles(a), articles(b)
-        if not (_has_quantities(first) and _has_quantities(second)):
-            continue
-        seen = held(a) | held(b)
-        for c in compare_related(first, second, a, compare, mentions):
-            if tuple(sorted(c.claims)) not in seen:
-                seen.add(tuple(sorted(c.claims)))
-                out.append(c)
+    with Runner(comparer, workers, len(touched) + len(pairs)) as run:
+        for s, found in zip(touched, run.own([(s.id, docs(s.id)) for s in touched]), strict=True):
+            own[s.id] = frozenset(tuple(sorted(c.claims)) for c in found)
+            out.extend(found)
+        for found in run.pairs([(a, docs(a), b, docs(b), own.get(a), own.get(b)) for a, b in pairs]):
+            out.extend(found)
     out.sort(key=lambda c: c.verdict != "conflict")
     return out

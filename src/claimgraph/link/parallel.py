@@ -1,0 +1,141 @@
+"""Comparisons of many stories and related pairs, in this process or spread over worker processes.
+
+An incremental run that adds a few hundred articles to a large store compares again a few hundred
+stories and about a thousand related pairs. Each is independent of the others, given the story's
+articles (and, for a pair, the figures its stories' own comparisons hold), so they spread over the
+usable CPUs. A worker opens the store read-only and reads the articles and kept mentions it needs:
+only document ids go out, comparisons (and the mentions a worker had to build) come back, in the
+order of the tasks, so the result is the one a single process gives.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from ..model import Article, Comparison
+from ..store import Store
+from ..store.queries import in_ingest_order, stored_comparisons_of
+from .compare import compare_related, compare_story
+from .mention_cache import MentionCache
+from .settings import CompareOptions
+
+MIN_TASKS = 200  # fewer stories and pairs than this: starting workers costs more than it saves
+
+OwnTask = tuple[str, tuple[str, ...]]  # story id, its documents
+# first story, its documents, second story, its documents, and for each story the claims of its own
+# comparisons built this run (None: its articles did not change, its stored ones hold)
+Held = frozenset[tuple[str, ...]] | None
+PairTask = tuple[str, tuple[str, ...], str, tuple[str, ...], Held, Held]
+MentionRows = list[tuple[str, str, str]]
+
+
+class Comparer:
+    """Comparisons built from a store: each story's articles read once, each document's mentions once."""
+
+    def __init__(self, store: Store, compare: CompareOptions, mentions: MentionCache | None = None) -> None:
+        self.store = store
+        self.compare = compare
+        self.mentions = mentions or MentionCache(compare, store)
+        self._articles: dict[tuple[str, ...], list[Article]] = {}
+
+    def articles(self, doc_ids: tuple[str, ...]) -> list[Article]:
+        """A story's articles with their claims, in ingest order (explanations name sources in it)."""
+        if doc_ids not in self._articles:
+            self._articles[doc_ids] = list(
+                self.store.documents(in_ingest_order(self.store, doc_ids), with_claims=True))
+        return self._articles[doc_ids]
+
+    def own(self, task: OwnTask) -> list[Comparison]:
+        """A story's own comparisons (within each article and across them)."""
+        sid, docs = task
+        arts = self.articles(docs)
+        return compare_story(arts, sid, self.compare, self.mentions) if has_quantities(arts) else []
+
+    def pair(self, task: PairTask) -> list[Comparison]:
+        """A related pair's comparisons, stored under its first story, less those already held."""
+        a, docs_a, b, docs_b, held_a, held_b = task
+        first, second = self.articles(docs_a), self.articles(docs_b)
+        if not (has_quantities(first) and has_quantities(second)):
+            return []
+        seen = set(self._held(a, docs_a) if held_a is None else held_a)
+        seen |= self._held(b, docs_b) if held_b is None else held_b
+        out = []
+        for c in compare_related(first, second, a, self.compare, self.mentions):
+            key = tuple(sorted(c.claims))
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
+        return out
+
+
+    def _held(self, sid: str, docs: tuple[str, ...]) -> set[tuple[str, ...]]:
+        """The claims of a story's own comparisons as stored (those whose claims are all its own)."""
+        mine = set(docs)
+        return {e.claims for e in stored_comparisons_of(self.store, [sid]).values() if e.documents <= mine}
+
+
+def has_quantities(arts: list[Article]) -> bool:
+    return any(c.quantities for a in arts for c in a.claims)
+
+
+def can_share(store: Store) -> bool:
+    """Whether worker processes can open this store on their own (not an in-memory database)."""
+    return bool(store.path) and ":memory:" not in store.path and not store.path.startswith("file::memory")
+
+
+class Runner:
+    """Runs own and pair tasks in this process, or in ``workers`` processes when there are enough."""
+
+    def __init__(self, comparer: Comparer, workers: int, tasks: int) -> None:
+        self.comparer = comparer
+        self.workers = workers if workers > 1 and tasks >= MIN_TASKS and can_share(comparer.store) else 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Runner:
+        if self.workers > 1:
+            # spawn, not fork: the main process holds an open database connection and a lock
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"), initializer=_start,
+                                             initargs=(self.comparer.store.path, self.comparer.compare))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def own(self, tasks: list[OwnTask]) -> Iterator[list[Comparison]]:
+        """Each task's comparisons, in task order."""
+        return self._map(_own, self.comparer.own, tasks)
+
+    def pairs(self, tasks: list[PairTask]) -> Iterator[list[Comparison]]:
+        """Each task's comparisons, in task order."""
+        return self._map(_pair, self.comparer.pair, tasks)
+
+    def _map(self, remote: Any, local: Any, tasks: list[Any]) -> Iterator[list[Comparison]]:
+        if self._pool is None:
+            yield from map(local, tasks)
+            return
+        chunk = max(1, len(tasks) // (self.workers * 8))
+        for found, rows in self._pool.map(remote, tasks, chunksize=chunk):
+            self.comparer.mentions.adopt(rows)  # built in a worker: kept by this run's save()
+            yield found
+
+
+_comparer: Comparer | None = None  # a worker's own, made by _start
+
+
+def _start(path: str, compare: CompareOptions) -> None:
+    global _comparer
+    _comparer = Comparer(Store(path, readonly=True), compare)
+
+
+def _own(task: OwnTask) -> tuple[list[Comparison], MentionRows]:
+    assert _comparer is not None
+    return _comparer.own(task), _comparer.mentions.take_fresh()
+
+
+def _pair(task: PairTask) -> tuple[list[Comparison], MentionRows]:
+    assert _comparer is not None
+    return _comparer.pair(task), _comparer.mentions.take_fresh()
