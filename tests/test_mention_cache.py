@@ -146,3 +146,27 @@ def test_analyze_keeps_each_documents_mentions_as_the_link_stage_builds_them(tmp
         row = kept(store, ["v1"])["v1"]
         built = document_mentions(art, CompareOptions())
         assert built and row[0] == fingerprint(art, CompareOptions()) and loads(row[1]) == built
+
+
+def test_the_code_fingerprint_covers_every_module_a_mention_is_built_with():
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import claimgraph
+    from claimgraph.link.mention_codec import _closure
+
+    root = Path(claimgraph.__file__).resolve().parent
+    covered = {p.relative_to(root).as_posix() for p in _closure(root, ["link/measures.py", "link/mention_codec.py"])}
+    # what importing them really loads, in a fresh interpreter
+    # (less what the package itself loads on import: its public API, nothing a mention is built with)
+    probe = ("import json, sys, claimgraph; before = set(sys.modules); "
+             "import claimgraph.link.measures, claimgraph.link.mention_codec; "
+             "print(json.dumps([m.__file__ for n, m in sys.modules.items() if n.startswith('claimgraph') "
+             "and n not in before and getattr(m, '__file__', None)]))")
+    loaded = json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                                       check=True).stdout)
+    files = {Path(f).resolve().relative_to(root).as_posix() for f in loaded}
+    assert {f for f in files if not f.endswith("__init__.py")} <= covered
+    assert "link/compare.py" not in covered and "pipeline.py" not in covered  # a change there keeps them

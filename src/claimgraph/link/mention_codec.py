@@ -3,16 +3,18 @@
 A link run compares a new article with the older articles of its story and of related stories;
 building those older articles' mentions again on every run is what made a run grow with the
 store. Kept mentions are used only while their fingerprint matches: the document's content hash
-and date, the options that shape a mention, and the claimgraph code itself (any change to it, an
-upgrade or a fix, builds them again once).
+and date, the options that shape a mention, and the source of the code that builds them (a change
+to it, an upgrade or a fix, builds them again once).
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 from dataclasses import MISSING, fields
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +30,52 @@ _TUPLES = {name for name, kind, _ in _FIELDS if kind.startswith("tuple") and nam
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of claimgraph's own source files: mentions kept by other code are built again."""
+    """A hash of the source of every claimgraph module a mention is built with: ``link.measures``
+    and this codec, and what they import, transitively (found by reading their imports, those
+    inside functions too), with the lexicon's word tables and the versions of lemminflect and pint.
+    Mentions kept by other code are built again; a change elsewhere in claimgraph leaves them be."""
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha1()
-    for path in sorted(root.rglob("*.py")):
+    data = sorted(root.glob("lexicon/*.json"))  # word tables the lexicon modules read
+    for path in sorted(_closure(root, ["link/measures.py", "link/mention_codec.py"])) + data:
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
+    for package in ("lemminflect", "pint"):  # singulars and unit conversions come from these
+        try:
+            h.update(f"{package}=={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(package.encode())
     return h.hexdigest()[:16]
+
+
+def _closure(root: Path, start: list[str]) -> set[Path]:
+    """The claimgraph source files ``start`` (paths under ``root``) import, themselves included."""
+    todo, seen = [root / p for p in start], set()
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.exists():
+            continue
+        seen.add(path)
+        package = path.parent.relative_to(root).parts
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            names: list[tuple[str, ...]] = []
+            if isinstance(node, ast.Import):
+                names = [tuple(a.name.split(".")) for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = tuple((node.module or "").split(".")) if node.module else ()
+                if node.level:  # relative: from the file's package, up level - 1
+                    base = package[:len(package) - node.level + 1] + base
+                elif base[:1] == ("claimgraph",):
+                    base = base[1:]
+                else:
+                    continue
+                names = [base] + [base + (a.name,) for a in node.names]
+            for parts in names:
+                if parts[:1] == ("claimgraph",):
+                    parts = parts[1:]
+                if parts:
+                    todo += [root.joinpath(*parts).with_suffix(".py"), root.joinpath(*parts, "__init__.py")]
+    return seen
 
 
 def fingerprint(art: Article, opts: CompareOptions) -> str:

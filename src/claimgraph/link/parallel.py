@@ -40,6 +40,7 @@ class Comparer:
         self.compare = compare
         self.mentions = mentions or MentionCache(compare, store)
         self._articles: dict[tuple[str, ...], list[Article]] = {}
+        self._stored: dict[str, frozenset[tuple[str, ...]]] = {}  # a story's own comparisons as stored
 
     def articles(self, doc_ids: tuple[str, ...]) -> list[Article]:
         """A story's articles with their claims, in ingest order (explanations name sources in it)."""
@@ -71,10 +72,13 @@ class Comparer:
         return out
 
 
-    def _held(self, sid: str, docs: tuple[str, ...]) -> set[tuple[str, ...]]:
+    def _held(self, sid: str, docs: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
         """The claims of a story's own comparisons as stored (those whose claims are all its own)."""
-        mine = set(docs)
-        return {e.claims for e in stored_comparisons_of(self.store, [sid]).values() if e.documents <= mine}
+        if sid not in self._stored:
+            mine = set(docs)
+            self._stored[sid] = frozenset(
+                e.claims for e in stored_comparisons_of(self.store, [sid]).values() if e.documents <= mine)
+        return self._stored[sid]
 
 
 def has_quantities(arts: list[Article]) -> bool:
