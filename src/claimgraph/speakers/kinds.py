@@ -4,6 +4,7 @@ organisation, news outlet, study or report, anonymous official, witness or resid
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon.speakers import (
     AGENCY_WORDS,
@@ -32,10 +33,14 @@ _NAME_ORDER: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
-def words_of(text: str | None) -> list[str]:
-    return [w.lower().strip(".'") for w in _WORD.findall(text or "")]
+@lru_cache(maxsize=1 << 16)
+def words_of(text: str | None) -> tuple[str, ...]:
+    """The lower-case words of ``text`` (a speaker's name, role or description), edge dots and
+    apostrophes off. Cached: a resolution asks for the same few thousand names many times over."""
+    return tuple(w.lower().strip(".'") for w in _WORD.findall(text or ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def outlet_key(text: str | None) -> str:
     """An outlet's name as a key: lower-case words without articles ("The BBC" -> "bbc")."""
     return " ".join(w for w in words_of(text) if w not in ("the", "a", "an"))

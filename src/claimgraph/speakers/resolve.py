@@ -14,15 +14,16 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..lexicon.cues import PERSONAL_PRONOUNS, TITLE_WORDS
 from ..lexicon.speakers import BODY_ANAPHORS, SPEAKER_TYPES
 from ..model import Speaker
 from .acronyms import AcronymTable
-from .kinds import outlet_key, speaker_kind, words_of
-from .mention import Mention, is_acronym, parse_mention
+from .kinds import outlet_key, words_of
+from .mention import Mention, is_acronym
+from .parses import Probe, ProbeParse, choose, parse_probe
 
-_Probe = tuple[str, str | None, str | None]  # (speaker, mention, extracted type): what a parse reads
 _NAMED_KINDS = frozenset({"organization", "government", "agency", "outlet", "study"})
 
 
@@ -62,10 +63,11 @@ def speaker_id(key: str) -> str:
     return "sp_" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def _person_words(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)  # pure, and asked again for every member and entity of a name
+def _person_words(name: str) -> tuple[str, ...]:
     """A personal name as key words: lower case, no initials or titles ("Gerald L. Read" -> gerald read)."""
     words = [w for w in words_of(name) if w and w not in TITLE_WORDS]
-    return [w for w in words if len(w.strip(".")) > 1]
+    return tuple(w for w in words if len(w.strip(".")) > 1)
 
 
 def _body_key(name: str, acronyms: AcronymTable) -> str:
@@ -81,7 +83,12 @@ def _body_key(name: str, acronyms: AcronymTable) -> str:
 class SpeakerResolver:
     """Collects every claim's speaker (and the corpus's acronyms and outlets), then resolves."""
 
-    def __init__(self) -> None:
+    def __init__(self, parses: dict[Probe, ProbeParse] | None = None) -> None:
+        """``parses``: speakers parsed before (see ``speakers/parses.py``); those parsed in this
+        run are added to it and listed in ``new_parses``."""
+        self.parses: dict[Probe, ProbeParse] = parses if parses is not None else {}
+        self.new_parses: dict[Probe, ProbeParse] = {}
+        self.used: set[Probe] = set()  # the probes of this run's claims, after ``resolve``
         self.acronyms = AcronymTable()
         self.outlets: set[str] = set()
         self._outlets: frozenset[str] = frozenset()
@@ -118,29 +125,25 @@ class SpeakerResolver:
             self.add(r)
 
     # ------------------------------------------------------------------ resolution
-    def _parse(self, speaker: str, mention: str | None, extracted: str | None) -> tuple[Mention, str]:
-        person_like = extracted in ("person", None, "unknown")
-        m = parse_mention(speaker, mention, person=person_like)
-        kind = speaker_kind(m, extracted, self._outlets)
-        if m.name and kind != "person":  # a body: titles are part of its name
-            m = parse_mention(speaker, mention, person=False)
-            kind = speaker_kind(m, extracted, self._outlets)
-        return m, kind
-
-    def _member(self, row: SpeakerRow, seen: dict[_Probe, tuple[Mention, str]]) -> _Member:
+    def _member(self, row: SpeakerRow, seen: dict[Probe, tuple[Mention, str]]) -> _Member:
         # news quotes the same few voices over and over: one parse per distinct (speaker, mention,
-        # type) in a run (the outlets, the only other input, are fixed by then; nothing changes a
-        # Mention once parsed, so members may share one)
+        # type), kept across runs when the caller gives them (the outlets, the only other input,
+        # are fixed by now and put in by ``choose``; nothing changes a Mention once parsed, so
+        # members may share one)
         probe = (row.speaker or "", row.mention, row.extracted_type)
         if probe not in seen:
-            seen[probe] = self._parse(*probe)
+            parsed = self.parses.get(probe)
+            if parsed is None:
+                parsed = self.parses[probe] = self.new_parses[probe] = parse_probe(*probe)
+            seen[probe] = choose(parsed, self._outlets)
         m, kind = seen[probe]
         return _Member(row, m, kind)
 
     def resolve(self) -> Resolution:
         self._outlets = frozenset(self.outlets)
-        seen: dict[_Probe, tuple[Mention, str]] = {}
+        seen: dict[Probe, tuple[Mention, str]] = {}
         members = [self._member(r, seen) for r in self.rows]
+        self.used = set(seen)
         full_names: dict[str, set[str]] = defaultdict(set)  # surname/first name -> person keys
         for mb in members:
             m = mb.mention
@@ -181,8 +184,8 @@ class SpeakerResolver:
                 named[(mb.row.doc_id, mb.kind)].add(mb.key)
                 labels[mb.key] = mb.label
         for mb in members:
-            head = words_of(mb.mention.description)[-1:]
-            generic = len(words_of(mb.mention.description)) <= 3 and bool(set(head) & BODY_ANAPHORS)
+            desc_words = words_of(mb.mention.description)
+            generic = len(desc_words) <= 3 and bool(set(desc_words[-1:]) & BODY_ANAPHORS)
             if mb.key.startswith("doc:") and not mb.mention.name and mb.kind in _NAMED_KINDS and generic:
                 bodies = named.get((mb.row.doc_id, mb.kind), set())
                 if len(bodies) == 1:
@@ -229,6 +232,8 @@ class SpeakerResolver:
 def _vote(values: list[str]) -> str | None:
     if not values:
         return None
+    if len(values) == 1:  # most entities have one member: the vote is that one
+        return values[0]
     counts = Counter(values)
     order = {k: i for i, k in enumerate(SPEAKER_TYPES)}
     return min(counts, key=lambda v: (-counts[v], order.get(v, len(order)), v))
@@ -236,6 +241,8 @@ def _vote(values: list[str]) -> str | None:
 
 def _canonical(mbs: list[_Member]) -> str:
     """The fullest name the members give (for a body, the long form of an acronym)."""
+    if len(mbs) == 1:  # one member: its label, or its speaker as written when it has none
+        return mbs[0].label or mbs[0].row.speaker or ""
     labels = Counter(mb.label for mb in mbs if mb.label)
     if not labels:
         return mbs[0].row.speaker or ""

@@ -5,8 +5,10 @@ Entities are global (an acronym defined in one article names a body quoted in an
 name found anywhere is a possible match for a bare surname), so every run resolves every claim
 again, which is cheap per claim. What grows with the store is kept instead: the acronyms each
 document defines are stored with its content hash (``speaker_documents``), so a run reads only
-the texts of new or changed documents; and only the entities and claim links that changed are
-written, with the page figures (outlets) of the entities they touch.
+the texts of new or changed documents; each distinct speaker string is parsed once and kept
+(``speaker_parses``, see ``parses.py``), so a run parses only the speakers it has not seen; and
+only the entities and claim links that changed are written, with the page figures (outlets) of
+the entities they touch.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from __future__ import annotations
 import json
 
 from ..store import Store
+from ..store import speaker_parses as kept_parses
 from ..store import speaker_summaries as stored
 from ..store.speaker_summaries import refresh
+from . import parses
 from .acronyms import definitions
 from .resolve import SpeakerResolver, SpeakerRow
 
@@ -52,10 +56,41 @@ def _acronyms(store: Store, resolver: SpeakerResolver) -> tuple[dict[str, str | 
     return outlet_of, learnt if keep else [], gone
 
 
+def _via(text: str | None) -> list[str]:
+    """A claim's stored intermediaries; most claims have none, and decoding "[]" is not free."""
+    return [] if not text or text == "[]" else json.loads(text)
+
+
+def _kept_parses(store: Store) -> tuple[dict[parses.Probe, parses.ProbeParse], bool]:
+    """The speakers parsed by earlier runs, and whether they were made by this code (when not,
+    none are used and the kept ones are replaced)."""
+    if not kept_parses.available(store) or kept_parses.kept_code(store) != parses.code_version():
+        return {}, False
+    return dict(parses.from_row(r) for r in kept_parses.kept(store)), True
+
+
+def _keep_parses(store: Store, resolver: SpeakerResolver, current: bool) -> None:
+    """Keep the speakers parsed in this run (all of them when the kept ones were made by other
+    code); drop those no stored claim has any more."""
+    if not kept_parses.available(store):
+        return
+    if resolver.new_parses or not current:
+        rows = [(_probe_key(p), *parses.to_row(p, pp)) for p, pp in resolver.new_parses.items()]
+        kept_parses.keep(store, rows, parses.code_version(), replace=not current)
+    unused = [_probe_key(p) for p in resolver.parses if p not in resolver.used]
+    if unused:
+        kept_parses.forget(store, unused)
+
+
+def _probe_key(probe: parses.Probe) -> str:
+    return json.dumps(list(probe), ensure_ascii=False)
+
+
 def resolve_store(store: Store) -> int:
     """Resolve the speaker entities of every stored claim; returns how many there are."""
     story_of = {d: s.id for s in store.stories() for d in s.documents}
-    resolver = SpeakerResolver()
+    known, current = _kept_parses(store)
+    resolver = SpeakerResolver(known)
     outlet_of, learnt, gone = _acronyms(store, resolver)
     order = {doc_id: n for n, doc_id in enumerate(outlet_of)}  # ingest order of the documents
     # claims in document order, then text order: parse workers store them in the order they
@@ -73,7 +108,7 @@ def resolve_store(store: Store) -> int:
                 extracted_type=r["speaker_type"],
                 outlet=outlet_of.get(r["doc_id"]),
                 story=story_of.get(r["doc_id"]),
-                via=json.loads(r["via"] or "[]"),
+                via=_via(r["via"]),
             )
         )
     result = resolver.resolve()
@@ -82,6 +117,7 @@ def resolve_store(store: Store) -> int:
             stored.put_document_facts(store, learnt)
         if gone:
             stored.forget_documents(store)
+        _keep_parses(store, resolver, current)
         was_fresh = stored.fresh(store)  # no speakers or comparisons written since the figures were
         touched = store.update_speakers(result.speakers, result.claim_speaker)
         # what each speaker's page shows, for the entities whose claims changed; who agrees with

@@ -9,7 +9,7 @@ from .base import Store, StoreError
 TABLES = ["documents", "document_entities", "claims", "quantities", "stories", "story_documents", "story_links",
           "comparisons", "comparison_claims", "state", "speakers", "fetch_state", "outlet_docs", "outlet_lines",
           "speaker_outlets", "speaker_relations", "speaker_documents",
-          "dedup_bands", "document_mentions"]
+          "dedup_bands", "document_mentions", "speaker_parses"]
 CHUNK = 1000
 
 
