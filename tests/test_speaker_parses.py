@@ -5,6 +5,9 @@ or of speakers no claim has any more. Fictional articles, from test_speaker_incr
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from claimgraph.speakers import parses, resolve
@@ -121,3 +124,16 @@ def test_speakers_no_claim_has_are_dropped(tmp_path):
         resolve_store(store)
         speakers = sorted(r[0] for r in kept.kept(store))
         assert speakers == sorted(c.speaker for c in FIRST[0][1])
+
+
+def test_the_code_version_covers_what_a_parse_imports():
+    """A parse module importing claimgraph code outside ``PARSE_SOURCES`` could change parses
+    without changing the code version, and kept parses would be stale."""
+    root = Path(parses.__file__).resolve().parents[1]
+    allowed = {s.removesuffix(".py").replace("/", ".") for s in parses.PARSE_SOURCES}
+    for source in parses.PARSE_SOURCES:
+        if not source.endswith(".py"):
+            continue
+        for dots, name in re.findall(r"^from (\.+)([\w.]*) import", (root / source).read_text(), re.M):
+            target = ("speakers." if len(dots) == 1 else "") + name
+            assert any(target == a or target.startswith(a + ".") for a in allowed), (source, target)

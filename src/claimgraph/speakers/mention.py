@@ -62,9 +62,10 @@ def _trailing_name(words: list[str]) -> int:
 
 
 def _strip_opener(words: list[str]) -> list[str]:
-    while words and words[0].lower() in DESCRIPTION_OPENERS:
-        words = words[1:]
-    return words
+    k = 0  # one slice at the end: a long speaker string is stripped at every word of it
+    while k < len(words) and words[k].lower() in DESCRIPTION_OPENERS:
+        k += 1
+    return words[k:]
 
 
 def _role_and_affiliation(words: list[str]) -> tuple[str | None, str | None]:

@@ -92,14 +92,20 @@ def from_row(r: Row) -> tuple[Probe, ProbeParse]:
     return (r[0], r[1], r[2]), ProbeParse(first, r[8], r[9], second, r[16], r[17])
 
 
+# What a parse is made by: these modules and the word lists. They import nothing else of
+# claimgraph (tests/test_speaker_parses.py checks), so a change anywhere else keeps the parses.
+PARSE_SOURCES = ("speakers/parses.py", "speakers/kinds.py", "speakers/mention.py", "lexicon")
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the code and word lists a parse depends on (this package and the lexicon): parses
-    kept by other code are made again."""
+    """A hash of the code and word lists a parse depends on (``PARSE_SOURCES``): parses kept by
+    other code are made again."""
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha1()
-    for folder in ("speakers", "lexicon"):
-        for path in sorted((root / folder).rglob("*")):
+    for source in PARSE_SOURCES:
+        top = root / source
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
             if path.is_file() and path.suffix in (".py", ".json", ".txt"):
                 h.update(path.relative_to(root).as_posix().encode())
                 h.update(path.read_bytes())

@@ -11,6 +11,7 @@ the corpus is recorded as a *possible match*, never merged.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -222,7 +223,8 @@ class SpeakerResolver:
                 cands = full_names.get(words[0], set())
             elif sp.role and sp.type in ("anonymous_official", "person"):
                 cands = roles.get(sp.role.split()[-1], set())
-            for c in sorted(cands)[:5]:
+            # sorted(cands)[:5], without sorting the hundreds of people a common first name fits
+            for c in heapq.nsmallest(5, cands):
                 reason = "same surname or first name" if len(words) == 1 else f"same title ({sp.role})"
                 sp.possible.append({"id": by_key[c].id, "name": by_key[c].name, "reason": reason})
         out.speakers.sort(key=lambda s: (-s.claims, s.name.lower()))

@@ -520,8 +520,8 @@ class Store:
         Returns the ids of the entities whose row or claims changed, gone ones included."""
         self._speaker_summaries_stale()
         cols = ["id", "name", "type", "role", "affiliation", "aliases", "possible", "claims", "documents"]
-        new = {s.id: (s.id, s.name, s.type, s.role, s.affiliation, json.dumps(s.aliases, ensure_ascii=False),
-                      json.dumps(s.possible, ensure_ascii=False), s.claims, s.documents) for s in speakers}
+        new = {s.id: (s.id, s.name, s.type, s.role, s.affiliation, _json_list(s.aliases), _json_list(s.possible),
+                      s.claims, s.documents) for s in speakers}
         old = {r[0]: tuple(r) for r in self.execute(f"SELECT {', '.join(cols)} FROM speakers")}
         gone = [k for k in old if k not in new]
         changed = [row for k, row in new.items() if old.get(k) != row]
@@ -751,6 +751,11 @@ class Store:
 
     def set_state(self, key: str, value: Any) -> None:
         self.execute(self._upsert_sql("state", ["key", "value"], ["key"]), (key, json.dumps(value)))
+
+
+def _json_list(values: list[Any]) -> str:
+    """``json.dumps(values, ensure_ascii=False)``, without the encoder for the many empty lists."""
+    return json.dumps(values, ensure_ascii=False) if values else "[]"
 
 
 def _parse_json(q: Quantity) -> str | None:
