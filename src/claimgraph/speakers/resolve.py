@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -126,25 +126,28 @@ class SpeakerResolver:
             self.add(r)
 
     # ------------------------------------------------------------------ resolution
-    def _member(self, row: SpeakerRow, seen: dict[Probe, tuple[Mention, str]]) -> _Member:
-        # news quotes the same few voices over and over: one parse per distinct (speaker, mention,
-        # type), kept across runs when the caller gives them (the outlets, the only other input,
-        # are fixed by now and put in by ``choose``; nothing changes a Mention once parsed, so
-        # members may share one)
-        probe = (row.speaker or "", row.mention, row.extracted_type)
-        if probe not in seen:
-            parsed = self.parses.get(probe)
-            if parsed is None:
-                parsed = self.parses[probe] = self.new_parses[probe] = parse_probe(*probe)
-            seen[probe] = choose(parsed, self._outlets)
-        m, kind = seen[probe]
-        return _Member(row, m, kind)
+    def _members(self) -> list[_Member]:
+        """Every claim's speaker parsed. News quotes the same few voices over and over: one parse
+        per distinct (speaker, mention, type), kept across runs when the caller gives them (the
+        outlets, the only other input, are fixed by now and put in by ``choose``; nothing changes
+        a Mention once parsed, so members may share one)."""
+        seen: dict[Probe, tuple[Mention, str]] = {}
+        members = []
+        for row in self.rows:  # one loop, no call per claim: there are 100,000s of them
+            probe = (row.speaker or "", row.mention, row.extracted_type)
+            got = seen.get(probe)
+            if got is None:
+                parsed = self.parses.get(probe)
+                if parsed is None:
+                    parsed = self.parses[probe] = self.new_parses[probe] = parse_probe(*probe)
+                got = seen[probe] = choose(parsed, self._outlets)
+            members.append(_Member(row, got[0], got[1]))
+        self.used = set(seen)
+        return members
 
     def resolve(self) -> Resolution:
         self._outlets = frozenset(self.outlets)
-        seen: dict[Probe, tuple[Mention, str]] = {}
-        members = [self._member(r, seen) for r in self.rows]
-        self.used = set(seen)
+        members = self._members()
         full_names: dict[str, set[str]] = defaultdict(set)  # surname/first name -> person keys
         for mb in members:
             m = mb.mention
@@ -231,21 +234,32 @@ class SpeakerResolver:
         return out
 
 
+_TYPE_ORDER = {k: i for i, k in enumerate(SPEAKER_TYPES)}
+
+
+def _count(values: list[str]) -> dict[str, int]:
+    """``Counter(values)`` as a plain dict, in first-seen order (Counter's ABC checks cost more
+    than the counting for the few values of an entity)."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return counts
+
+
 def _vote(values: list[str]) -> str | None:
     if not values:
         return None
     if len(values) == 1:  # most entities have one member: the vote is that one
         return values[0]
-    counts = Counter(values)
-    order = {k: i for i, k in enumerate(SPEAKER_TYPES)}
-    return min(counts, key=lambda v: (-counts[v], order.get(v, len(order)), v))
+    counts = _count(values)
+    return min(counts, key=lambda v: (-counts[v], _TYPE_ORDER.get(v, len(_TYPE_ORDER)), v))
 
 
 def _canonical(mbs: list[_Member]) -> str:
     """The fullest name the members give (for a body, the long form of an acronym)."""
     if len(mbs) == 1:  # one member: its label, or its speaker as written when it has none
         return mbs[0].label or mbs[0].row.speaker or ""
-    labels = Counter(mb.label for mb in mbs if mb.label)
+    labels = _count([mb.label for mb in mbs if mb.label])
     if not labels:
         return mbs[0].row.speaker or ""
     return max(labels, key=lambda s: (len(words_of(s)) if not is_acronym(s) else 0, labels[s], s))
