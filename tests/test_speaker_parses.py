@@ -5,12 +5,13 @@ or of speakers no claim has any more. Fictional articles, from test_speaker_incr
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
 import pytest
 
-from claimgraph.speakers import parses, resolve
+from claimgraph.speakers import parses, resolve, run
 from claimgraph.speakers.kinds import speaker_kind
 from claimgraph.speakers.mention import parse_mention
 from claimgraph.speakers.run import resolve_store
@@ -137,3 +138,22 @@ def test_the_code_version_covers_what_a_parse_imports():
         for dots, name in re.findall(r"^from (\.+)([\w.]*) import", (root / source).read_text(), re.M):
             target = ("speakers." if len(dots) == 1 else "") + name
             assert any(target == a or target.startswith(a + ".") for a in allowed), (source, target)
+
+
+def test_the_collector_is_paused_only_while_a_run_lasts(tmp_path, monkeypatch):
+    seen: list[bool] = []
+    original = run.SpeakerResolver.resolve
+
+    def spy(self):
+        seen.append(gc.isenabled())
+        return original(self)
+
+    monkeypatch.setattr(run.SpeakerResolver, "resolve", spy)
+    with Store(tmp_path / "a.db") as store:
+        _put(store, FIRST)
+        resolve_store(store)
+        assert seen == [False] and gc.isenabled()
+        monkeypatch.setattr(run.SpeakerResolver, "resolve", lambda self: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            resolve_store(store)
+        assert gc.isenabled()
