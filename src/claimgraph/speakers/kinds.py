@@ -22,13 +22,20 @@ _WORD = re.compile(r"[\w&'.-]+")
 
 # Word lists tested on a description ("the company", "a police report"), most specific first.
 _DESCRIPTION_ORDER: tuple[tuple[str, frozenset[str]], ...] = (
-    ("study", STUDY_WORDS), ("document", DOCUMENT_WORDS), ("outlet", OUTLET_WORDS),
-    ("anonymous_official", OFFICIAL_WORDS), ("witness", WITNESS_WORDS), ("government", GOVERNMENT_WORDS),
-    ("agency", AGENCY_WORDS), ("organization", ORGANIZATION_WORDS),
+    ("study", STUDY_WORDS),
+    ("document", DOCUMENT_WORDS),
+    ("outlet", OUTLET_WORDS),
+    ("anonymous_official", OFFICIAL_WORDS),
+    ("witness", WITNESS_WORDS),
+    ("government", GOVERNMENT_WORDS),
+    ("agency", AGENCY_WORDS),
+    ("organization", ORGANIZATION_WORDS),
 )
 # ... and on a proper name ("Hallam Mining", "Regional Government", "Northvale Courier").
 _NAME_ORDER: tuple[tuple[str, frozenset[str]], ...] = (
-    ("outlet", OUTLET_WORDS), ("government", GOVERNMENT_WORDS), ("agency", AGENCY_WORDS),
+    ("outlet", OUTLET_WORDS),
+    ("government", GOVERNMENT_WORDS),
+    ("agency", AGENCY_WORDS),
     ("organization", ORGANIZATION_WORDS),
 )
 

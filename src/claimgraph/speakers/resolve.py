@@ -96,8 +96,15 @@ class SpeakerResolver:
         self.rows: list[SpeakerRow] = []
         self.copy_of: dict[str, str] = {}  # wire copy -> the document it copies
 
-    def add_document(self, text: str | None, outlet: str | None, *, doc_id: str | None = None,
-                     duplicate_of: str | None = None, acronyms: Iterable[tuple[str, str]] = ()) -> None:
+    def add_document(
+        self,
+        text: str | None,
+        outlet: str | None,
+        *,
+        doc_id: str | None = None,
+        duplicate_of: str | None = None,
+        acronyms: Iterable[tuple[str, str]] = (),
+    ) -> None:
         """Learn a document's acronyms (from its ``text``, or the ``acronyms`` pairs found in it
         before) and outlet; a copy's unnamed speakers are its original's."""
         if text is not None:
@@ -178,7 +185,7 @@ class SpeakerResolver:
         return self._entities(members, full_names)
 
     def _within_article(self, members: list[_Member]) -> None:
-        """"the company" in an article whose only named company speaker is Hallam Mining is Hallam
+        """ "the company" in an article whose only named company speaker is Hallam Mining is Hallam
         Mining: a generic description ("the company", "the group", not "the coalition") joins the
         one named body of its type quoted in the same article."""
         named: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -203,11 +210,18 @@ class SpeakerResolver:
         out = Resolution()
         by_key: dict[str, Speaker] = {}
         for key, mbs in groups.items():
-            sp = Speaker(id=speaker_id(key), name=_canonical(mbs), type=_vote([mb.kind for mb in mbs]),
-                         aliases=_aliases(mbs),
-                         role=_vote([mb.mention.role for mb in mbs if mb.mention.role and mb.kind not in _NAMED_KINDS]),
-                         affiliation=_vote([mb.mention.affiliation for mb in mbs if mb.mention.affiliation]),
-                         claims=len(mbs), documents=len({mb.row.doc_id for mb in mbs}))
+            sp = Speaker(
+                id=speaker_id(key),
+                name=_canonical(mbs),
+                type=_vote([mb.kind for mb in mbs]),
+                aliases=_aliases(mbs),
+                role=_vote(
+                    [mb.mention.role for mb in mbs if mb.mention.role and mb.kind not in _NAMED_KINDS]
+                ),
+                affiliation=_vote([mb.mention.affiliation for mb in mbs if mb.mention.affiliation]),
+                claims=len(mbs),
+                documents=len({mb.row.doc_id for mb in mbs}),
+            )
             by_key[key] = sp
             out.speakers.append(sp)
             for mb in mbs:
