@@ -4,6 +4,7 @@ organisation, news outlet, study or report, anonymous official, witness or resid
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon.speakers import (
     AGENCY_WORDS,
@@ -21,21 +22,32 @@ _WORD = re.compile(r"[\w&'.-]+")
 
 # Word lists tested on a description ("the company", "a police report"), most specific first.
 _DESCRIPTION_ORDER: tuple[tuple[str, frozenset[str]], ...] = (
-    ("study", STUDY_WORDS), ("document", DOCUMENT_WORDS), ("outlet", OUTLET_WORDS),
-    ("anonymous_official", OFFICIAL_WORDS), ("witness", WITNESS_WORDS), ("government", GOVERNMENT_WORDS),
-    ("agency", AGENCY_WORDS), ("organization", ORGANIZATION_WORDS),
+    ("study", STUDY_WORDS),
+    ("document", DOCUMENT_WORDS),
+    ("outlet", OUTLET_WORDS),
+    ("anonymous_official", OFFICIAL_WORDS),
+    ("witness", WITNESS_WORDS),
+    ("government", GOVERNMENT_WORDS),
+    ("agency", AGENCY_WORDS),
+    ("organization", ORGANIZATION_WORDS),
 )
 # ... and on a proper name ("Hallam Mining", "Regional Government", "Northvale Courier").
 _NAME_ORDER: tuple[tuple[str, frozenset[str]], ...] = (
-    ("outlet", OUTLET_WORDS), ("government", GOVERNMENT_WORDS), ("agency", AGENCY_WORDS),
+    ("outlet", OUTLET_WORDS),
+    ("government", GOVERNMENT_WORDS),
+    ("agency", AGENCY_WORDS),
     ("organization", ORGANIZATION_WORDS),
 )
 
 
-def words_of(text: str | None) -> list[str]:
-    return [w.lower().strip(".'") for w in _WORD.findall(text or "")]
+@lru_cache(maxsize=1 << 16)
+def words_of(text: str | None) -> tuple[str, ...]:
+    """The lower-case words of ``text`` (a speaker's name, role or description), edge dots and
+    apostrophes off. Cached: a resolution asks for the same few thousand names many times over."""
+    return tuple(w.lower().strip(".'") for w in _WORD.findall(text or ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def outlet_key(text: str | None) -> str:
     """An outlet's name as a key: lower-case words without articles ("The BBC" -> "bbc")."""
     return " ".join(w for w in words_of(text) if w not in ("the", "a", "an"))

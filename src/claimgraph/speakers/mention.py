@@ -13,8 +13,29 @@ from dataclasses import dataclass
 from ..lexicon.cues import TITLE_WORDS
 from ..lexicon.speakers import AFFILIATION_PREPS, DESCRIPTION_OPENERS, OFFICIAL_WORDS, WITNESS_WORDS
 
-_PARTICLES = frozenset({"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin", "al",
-                        "ibn", "du", "dos", "das", "al-", "el"})
+_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "bin",
+        "al",
+        "ibn",
+        "du",
+        "dos",
+        "das",
+        "al-",
+        "el",
+    }
+)
 _SPLIT = re.compile(r"\s*[,;(]\s*|\s+[\u2013\u2014-]\s+")
 _EDGE = " \t\n.,;:()\"'\u201c\u201d\u2018\u2019"
 _POSSESSIVE = re.compile(r"[\u2019']s$")
@@ -39,7 +60,7 @@ def _capitalised(word: str) -> bool:
 
 
 def is_acronym(word: str) -> bool:
-    """"SDF", "U.N.", "MSF": a short run of capitals."""
+    """ "SDF", "U.N.", "MSF": a short run of capitals."""
     return bool(_ACRONYM.match(word)) and sum(c.isalpha() for c in word) >= 2
 
 
@@ -48,7 +69,12 @@ def _is_name(words: list[str]) -> bool:
     not a common noun capitalised at the start of a sentence ("Officials", "Residents of Varnow")."""
     first = words[0].lower() if words else ""
     common = first in _COMMON and (first not in TITLE_WORDS or len(words) == 1)
-    return bool(words) and first not in DESCRIPTION_OPENERS and not common and all(_capitalised(w) for w in words)
+    return (
+        bool(words)
+        and first not in DESCRIPTION_OPENERS
+        and not common
+        and all(_capitalised(w) for w in words)
+    )
 
 
 def _trailing_name(words: list[str]) -> int:
@@ -62,9 +88,10 @@ def _trailing_name(words: list[str]) -> int:
 
 
 def _strip_opener(words: list[str]) -> list[str]:
-    while words and words[0].lower() in DESCRIPTION_OPENERS:
-        words = words[1:]
-    return words
+    k = 0  # one slice at the end: a long speaker string is stripped at every word of it
+    while k < len(words) and words[k].lower() in DESCRIPTION_OPENERS:
+        k += 1
+    return words[k:]
 
 
 def _role_and_affiliation(words: list[str]) -> tuple[str | None, str | None]:
@@ -72,14 +99,18 @@ def _role_and_affiliation(words: list[str]) -> tuple[str | None, str | None]:
     "Hallam Mining"); "spokesperson for Hallam Mining" -> the same; "regional governor" -> role."""
     words = _strip_opener(words)
     for i, w in enumerate(words):
-        after = _strip_opener(words[i + 1:])
+        after = _strip_opener(words[i + 1 :])
         if i and w.lower() in AFFILIATION_PREPS and after and _capitalised(after[0]):
             role, aff = _role_and_affiliation(words[:i])
             return role, " ".join(after)
     # capitalised words in front of lower-case ones are the affiliation ("Hallam Mining spokesperson")
     k = 0
-    while (k < len(words) and _capitalised(words[k]) and words[k].lower() not in TITLE_WORDS
-           and words[k].lower() not in _COMMON):
+    while (
+        k < len(words)
+        and _capitalised(words[k])
+        and words[k].lower() not in TITLE_WORDS
+        and words[k].lower() not in _COMMON
+    ):
         k += 1
     aff = " ".join(words[:k]) or None
     role = " ".join(w.lower() for w in words[k:]) or None
@@ -94,8 +125,8 @@ def _titled_name(words: list[str]) -> tuple[str | None, str | None, str | None]:
     first_title = last_title
     while first_title > 0 and words[first_title - 1].lower().rstrip(".") in TITLE_WORDS:
         first_title -= 1
-    name = words[last_title + 1:]
-    title = " ".join(w.lower().rstrip(".") for w in words[first_title:last_title + 1])
+    name = words[last_title + 1 :]
+    title = " ".join(w.lower().rstrip(".") for w in words[first_title : last_title + 1])
     place = " ".join(words[:first_title]) or None
     return " ".join(name), title, place
 

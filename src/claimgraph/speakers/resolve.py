@@ -11,18 +11,20 @@ the corpus is recorded as a *possible match*, never merged.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+import heapq
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..lexicon.cues import PERSONAL_PRONOUNS, TITLE_WORDS
 from ..lexicon.speakers import BODY_ANAPHORS, SPEAKER_TYPES
 from ..model import Speaker
 from .acronyms import AcronymTable
-from .kinds import outlet_key, speaker_kind, words_of
-from .mention import Mention, is_acronym, parse_mention
+from .kinds import outlet_key, words_of
+from .mention import Mention, is_acronym
+from .parses import Probe, ProbeParse, choose, parse_probe
 
-_Probe = tuple[str, str | None, str | None]  # (speaker, mention, extracted type): what a parse reads
 _NAMED_KINDS = frozenset({"organization", "government", "agency", "outlet", "study"})
 
 
@@ -62,10 +64,11 @@ def speaker_id(key: str) -> str:
     return "sp_" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def _person_words(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)  # pure, and asked again for every member and entity of a name
+def _person_words(name: str) -> tuple[str, ...]:
     """A personal name as key words: lower case, no initials or titles ("Gerald L. Read" -> gerald read)."""
     words = [w for w in words_of(name) if w and w not in TITLE_WORDS]
-    return [w for w in words if len(w.strip(".")) > 1]
+    return tuple(w for w in words if len(w.strip(".")) > 1)
 
 
 def _body_key(name: str, acronyms: AcronymTable) -> str:
@@ -81,15 +84,27 @@ def _body_key(name: str, acronyms: AcronymTable) -> str:
 class SpeakerResolver:
     """Collects every claim's speaker (and the corpus's acronyms and outlets), then resolves."""
 
-    def __init__(self) -> None:
+    def __init__(self, parses: dict[Probe, ProbeParse] | None = None) -> None:
+        """``parses``: speakers parsed before (see ``speakers/parses.py``); those parsed in this
+        run are added to it and listed in ``new_parses``."""
+        self.parses: dict[Probe, ProbeParse] = parses if parses is not None else {}
+        self.new_parses: dict[Probe, ProbeParse] = {}
+        self.used: set[Probe] = set()  # the probes of this run's claims, after ``resolve``
         self.acronyms = AcronymTable()
         self.outlets: set[str] = set()
         self._outlets: frozenset[str] = frozenset()
         self.rows: list[SpeakerRow] = []
         self.copy_of: dict[str, str] = {}  # wire copy -> the document it copies
 
-    def add_document(self, text: str | None, outlet: str | None, *, doc_id: str | None = None,
-                     duplicate_of: str | None = None, acronyms: Iterable[tuple[str, str]] = ()) -> None:
+    def add_document(
+        self,
+        text: str | None,
+        outlet: str | None,
+        *,
+        doc_id: str | None = None,
+        duplicate_of: str | None = None,
+        acronyms: Iterable[tuple[str, str]] = (),
+    ) -> None:
         """Learn a document's acronyms (from its ``text``, or the ``acronyms`` pairs found in it
         before) and outlet; a copy's unnamed speakers are its original's."""
         if text is not None:
@@ -118,29 +133,28 @@ class SpeakerResolver:
             self.add(r)
 
     # ------------------------------------------------------------------ resolution
-    def _parse(self, speaker: str, mention: str | None, extracted: str | None) -> tuple[Mention, str]:
-        person_like = extracted in ("person", None, "unknown")
-        m = parse_mention(speaker, mention, person=person_like)
-        kind = speaker_kind(m, extracted, self._outlets)
-        if m.name and kind != "person":  # a body: titles are part of its name
-            m = parse_mention(speaker, mention, person=False)
-            kind = speaker_kind(m, extracted, self._outlets)
-        return m, kind
-
-    def _member(self, row: SpeakerRow, seen: dict[_Probe, tuple[Mention, str]]) -> _Member:
-        # news quotes the same few voices over and over: one parse per distinct (speaker, mention,
-        # type) in a run (the outlets, the only other input, are fixed by then; nothing changes a
-        # Mention once parsed, so members may share one)
-        probe = (row.speaker or "", row.mention, row.extracted_type)
-        if probe not in seen:
-            seen[probe] = self._parse(*probe)
-        m, kind = seen[probe]
-        return _Member(row, m, kind)
+    def _members(self) -> list[_Member]:
+        """Every claim's speaker parsed. News quotes the same few voices over and over: one parse
+        per distinct (speaker, mention, type), kept across runs when the caller gives them (the
+        outlets, the only other input, are fixed by now and put in by ``choose``; nothing changes
+        a Mention once parsed, so members may share one)."""
+        seen: dict[Probe, tuple[Mention, str]] = {}
+        members = []
+        for row in self.rows:  # one loop, no call per claim: there are 100,000s of them
+            probe = (row.speaker or "", row.mention, row.extracted_type)
+            got = seen.get(probe)
+            if got is None:
+                parsed = self.parses.get(probe)
+                if parsed is None:
+                    parsed = self.parses[probe] = self.new_parses[probe] = parse_probe(*probe)
+                got = seen[probe] = choose(parsed, self._outlets)
+            members.append(_Member(row, got[0], got[1]))
+        self.used = set(seen)
+        return members
 
     def resolve(self) -> Resolution:
         self._outlets = frozenset(self.outlets)
-        seen: dict[_Probe, tuple[Mention, str]] = {}
-        members = [self._member(r, seen) for r in self.rows]
+        members = self._members()
         full_names: dict[str, set[str]] = defaultdict(set)  # surname/first name -> person keys
         for mb in members:
             m = mb.mention
@@ -171,7 +185,7 @@ class SpeakerResolver:
         return self._entities(members, full_names)
 
     def _within_article(self, members: list[_Member]) -> None:
-        """"the company" in an article whose only named company speaker is Hallam Mining is Hallam
+        """ "the company" in an article whose only named company speaker is Hallam Mining is Hallam
         Mining: a generic description ("the company", "the group", not "the coalition") joins the
         one named body of its type quoted in the same article."""
         named: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -181,8 +195,8 @@ class SpeakerResolver:
                 named[(mb.row.doc_id, mb.kind)].add(mb.key)
                 labels[mb.key] = mb.label
         for mb in members:
-            head = words_of(mb.mention.description)[-1:]
-            generic = len(words_of(mb.mention.description)) <= 3 and bool(set(head) & BODY_ANAPHORS)
+            desc_words = words_of(mb.mention.description)
+            generic = len(desc_words) <= 3 and bool(set(desc_words[-1:]) & BODY_ANAPHORS)
             if mb.key.startswith("doc:") and not mb.mention.name and mb.kind in _NAMED_KINDS and generic:
                 bodies = named.get((mb.row.doc_id, mb.kind), set())
                 if len(bodies) == 1:
@@ -196,11 +210,18 @@ class SpeakerResolver:
         out = Resolution()
         by_key: dict[str, Speaker] = {}
         for key, mbs in groups.items():
-            sp = Speaker(id=speaker_id(key), name=_canonical(mbs), type=_vote([mb.kind for mb in mbs]),
-                         aliases=_aliases(mbs),
-                         role=_vote([mb.mention.role for mb in mbs if mb.mention.role and mb.kind not in _NAMED_KINDS]),
-                         affiliation=_vote([mb.mention.affiliation for mb in mbs if mb.mention.affiliation]),
-                         claims=len(mbs), documents=len({mb.row.doc_id for mb in mbs}))
+            sp = Speaker(
+                id=speaker_id(key),
+                name=_canonical(mbs),
+                type=_vote([mb.kind for mb in mbs]),
+                aliases=_aliases(mbs),
+                role=_vote(
+                    [mb.mention.role for mb in mbs if mb.mention.role and mb.kind not in _NAMED_KINDS]
+                ),
+                affiliation=_vote([mb.mention.affiliation for mb in mbs if mb.mention.affiliation]),
+                claims=len(mbs),
+                documents=len({mb.row.doc_id for mb in mbs}),
+            )
             by_key[key] = sp
             out.speakers.append(sp)
             for mb in mbs:
@@ -219,24 +240,40 @@ class SpeakerResolver:
                 cands = full_names.get(words[0], set())
             elif sp.role and sp.type in ("anonymous_official", "person"):
                 cands = roles.get(sp.role.split()[-1], set())
-            for c in sorted(cands)[:5]:
+            # sorted(cands)[:5], without sorting the hundreds of people a common first name fits
+            for c in heapq.nsmallest(5, cands):
                 reason = "same surname or first name" if len(words) == 1 else f"same title ({sp.role})"
                 sp.possible.append({"id": by_key[c].id, "name": by_key[c].name, "reason": reason})
         out.speakers.sort(key=lambda s: (-s.claims, s.name.lower()))
         return out
 
 
+_TYPE_ORDER = {k: i for i, k in enumerate(SPEAKER_TYPES)}
+
+
+def _count(values: list[str]) -> dict[str, int]:
+    """``Counter(values)`` as a plain dict, in first-seen order (Counter's ABC checks cost more
+    than the counting for the few values of an entity)."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return counts
+
+
 def _vote(values: list[str]) -> str | None:
     if not values:
         return None
-    counts = Counter(values)
-    order = {k: i for i, k in enumerate(SPEAKER_TYPES)}
-    return min(counts, key=lambda v: (-counts[v], order.get(v, len(order)), v))
+    if len(values) == 1:  # most entities have one member: the vote is that one
+        return values[0]
+    counts = _count(values)
+    return min(counts, key=lambda v: (-counts[v], _TYPE_ORDER.get(v, len(_TYPE_ORDER)), v))
 
 
 def _canonical(mbs: list[_Member]) -> str:
     """The fullest name the members give (for a body, the long form of an acronym)."""
-    labels = Counter(mb.label for mb in mbs if mb.label)
+    if len(mbs) == 1:  # one member: its label, or its speaker as written when it has none
+        return mbs[0].label or mbs[0].row.speaker or ""
+    labels = _count([mb.label for mb in mbs if mb.label])
     if not labels:
         return mbs[0].row.speaker or ""
     return max(labels, key=lambda s: (len(words_of(s)) if not is_acronym(s) else 0, labels[s], s))

@@ -520,8 +520,8 @@ class Store:
         Returns the ids of the entities whose row or claims changed, gone ones included."""
         self._speaker_summaries_stale()
         cols = ["id", "name", "type", "role", "affiliation", "aliases", "possible", "claims", "documents"]
-        new = {s.id: (s.id, s.name, s.type, s.role, s.affiliation, json.dumps(s.aliases, ensure_ascii=False),
-                      json.dumps(s.possible, ensure_ascii=False), s.claims, s.documents) for s in speakers}
+        new = {s.id: (s.id, s.name, s.type, s.role, s.affiliation, _json_list(s.aliases), _json_list(s.possible),
+                      s.claims, s.documents) for s in speakers}
         old = {r[0]: tuple(r) for r in self.execute(f"SELECT {', '.join(cols)} FROM speakers")}
         gone = [k for k in old if k not in new]
         changed = [row for k, row in new.items() if old.get(k) != row]
@@ -751,6 +751,15 @@ class Store:
 
     def set_state(self, key: str, value: Any) -> None:
         self.execute(self._upsert_sql("state", ["key", "value"], ["key"]), (key, json.dumps(value)))
+
+
+_JSON_TEXT = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(ensure_ascii=False) makes anew per call
+
+
+def _json_list(values: list[Any]) -> str:
+    """``json.dumps(values, ensure_ascii=False)``: one encoder for the 10,000s of entities, none for
+    the many empty lists."""
+    return _JSON_TEXT(values) if values else "[]"
 
 
 def _parse_json(q: Quantity) -> str | None:

@@ -32,7 +32,8 @@ def _comparison_members(store: Any) -> None:
     rows = store.execute("SELECT id, claims FROM comparisons ORDER BY rowid").fetchall()
     store.executemany(
         "INSERT INTO comparison_claims (comparison_id, position, claim_id, quantity_idx) VALUES (?,?,?,NULL)",
-        [(r[0], i, claim) for r in rows for i, claim in enumerate(json.loads(r[1] or "[]"))])
+        [(r[0], i, claim) for r in rows for i, claim in enumerate(json.loads(r[1] or "[]"))],
+    )
 
 
 def _outlet_counts(store: Any) -> None:
@@ -112,7 +113,8 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX comparison_claims_claim ON comparison_claims(claim_id);
         """,
         convert=_comparison_members,
-        after="ALTER TABLE comparisons DROP COLUMN claims;"),
+        after="ALTER TABLE comparisons DROP COLUMN claims;",
+    ),
     # 3: a row per figure compared (claim and quantity index; several rows for a claim with several
     # figures) and the side it stands on in a conflict (NULL outside conflicts).
     Migration("ALTER TABLE comparison_claims ADD COLUMN side INTEGER;"),
@@ -173,14 +175,17 @@ MIGRATIONS: list[Migration] = [
     # an article's copies, the speakers most quoted first; and full-text search over
     # claim text and article titles (FTS5 tables kept in sync by triggers on SQLite, GIN indexes
     # on PostgreSQL: ``fts.py``).
-    Migration("""
+    Migration(
+        """
     CREATE INDEX comparisons_story ON comparisons(story_id, verdict);
     CREATE INDEX claims_speaker_doc ON claims(speaker_id, doc_id, start_char, id);
     DROP INDEX claims_speaker_id;
     CREATE INDEX claims_id_speaker ON claims(id, speaker_id);
     CREATE INDEX documents_duplicate ON documents(duplicate_of);
     CREATE INDEX speakers_rank ON speakers(claims DESC, name, id);
-    """, convert=fts.create),
+    """,
+        convert=fts.create,
+    ),
     # 11: the names the parse found in each document (people, places, organisations...), with how
     # often; story clustering reads them. Documents extracted before have none until re-extracted.
     Migration("""
@@ -194,20 +199,24 @@ MIGRATIONS: list[Migration] = [
     # judged against every article seen before without reading them again: per outlet, how many
     # articles it has and in how many of them each line (a signed 64-bit hash) appeared. A store
     # of an older version gets them from the stored texts and the lines cleaning removed.
-    Migration("""
+    Migration(
+        """
     CREATE TABLE outlet_docs (outlet TEXT PRIMARY KEY, docs INTEGER NOT NULL);
     CREATE TABLE outlet_lines (
         outlet TEXT NOT NULL, line BIGINT NOT NULL, docs INTEGER NOT NULL,
         PRIMARY KEY (outlet, line)
     );
-    """, convert=_outlet_counts),
+    """,
+        convert=_outlet_counts,
+    ),
     # 13: what a speaker's page shows about the whole store, kept by the speakers stage so that the
     # page reads a few indexed rows instead of every claim and comparison of a much-quoted speaker:
     # claims per outlet ('' for none) and, per other speaker, in how many comparisons they agree or
     # conflict (``relation``: 'agrees' or 'conflicts'). ``speaker_documents`` is what the speakers
     # stage learnt from each document's text (acronyms defined, as JSON pairs) at that
     # ``content_hash``, so that a later run reads only new or changed texts.
-    Migration("""
+    Migration(
+        """
     CREATE TABLE speaker_outlets (
         speaker_id TEXT NOT NULL, outlet TEXT NOT NULL, claims INTEGER NOT NULL,
         PRIMARY KEY (speaker_id, outlet)
@@ -219,19 +228,35 @@ MIGRATIONS: list[Migration] = [
     );
     CREATE INDEX speaker_relations_rank ON speaker_relations(speaker_id, relation, comparisons DESC, other_id);
     CREATE TABLE speaker_documents (doc_id TEXT PRIMARY KEY, content_hash TEXT, acronyms TEXT);
-    """, convert=_speaker_summaries),
+    """,
+        convert=_speaker_summaries,
+    ),
     # 14: the near-duplicate index (store/dedup_index.py): the LSH band keys of each document's
     # signature, so that deduplicating a batch looks up its candidates instead of reading every
     # signature. A store of an older version gets them cut from its stored signatures.
-    Migration("""
+    Migration(
+        """
     CREATE TABLE dedup_bands (key BIGINT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (key, doc_id));
     CREATE INDEX dedup_bands_doc ON dedup_bands(doc_id);
-    """, convert=dedup_index.migrate),
+    """,
+        convert=dedup_index.migrate,
+    ),
     # 15: each document's link mentions as built, with the fingerprint they were built under
     # (store/document_mentions.py), so that a link run reads an older article's mentions instead of
     # building them again. A store of an older version builds them on its next link run.
     Migration("""
     CREATE TABLE document_mentions (doc_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL);
+    """),
+    # 16: each distinct claim speaker as the speakers stage parsed it (store/speaker_parses.py), so
+    # that a run parses only the speakers it has not seen. A store of an older version parses every
+    # speaker on its next speakers run, as before, and keeps them.
+    Migration("""
+    CREATE TABLE speaker_parses (
+        probe TEXT PRIMARY KEY, speaker TEXT NOT NULL, mention TEXT, type TEXT,
+        text1 TEXT NOT NULL, name1 TEXT, role1 TEXT, affiliation1 TEXT, description1 TEXT,
+        outlet_key1 TEXT NOT NULL, kind1 TEXT NOT NULL, second INTEGER NOT NULL,
+        text2 TEXT, name2 TEXT, role2 TEXT, affiliation2 TEXT, description2 TEXT, outlet_key2 TEXT, kind2 TEXT
+    );
     """),
 ]
 
