@@ -181,3 +181,22 @@ def test_worker_processes_give_what_one_process_gives(tmp_path, monkeypatch):
         with store.transaction():
             mentions.save()  # ...and come back to be kept
         assert store.execute("SELECT COUNT(*) FROM document_mentions").fetchone()[0] == 6
+
+
+def test_the_link_stage_pauses_the_collector_and_turns_it_back_on(tmp_path, monkeypatch):
+    import gc
+
+    import pytest
+
+    from claimgraph.link import run
+
+    seen: list[bool] = []
+
+    def spy(*args):
+        seen.append(gc.isenabled())
+        raise RuntimeError("stop")
+
+    monkeypatch.setattr(run, "_link_store", spy)
+    with _related_store(tmp_path) as store, pytest.raises(RuntimeError):
+        run.link_store(store)
+    assert seen == [False] and gc.isenabled()

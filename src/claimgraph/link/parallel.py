@@ -10,6 +10,7 @@ order of the tasks, so the result is the one a single process gives.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -132,6 +133,7 @@ _comparer: Comparer | None = None  # a worker's own, made by _start
 
 def _start(path: str, compare: CompareOptions) -> None:
     global _comparer
+    gc.disable()  # this process lives for one run's comparisons (see engine/collector.py)
     _comparer = Comparer(Store(path, readonly=True), compare)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..engine.collector import collector_paused
 from ..model import Article, Comparison, Story
 from ..store import Store
 from ..store.queries import stored_comparisons_of, unplaced_document_ids
@@ -33,6 +34,11 @@ def link_store(store: Store, options: LinkOptions | None = None, updated: Iterab
     ``updated`` are documents extracted again this run (changed content under a known id): their
     stories' comparisons are rebuilt too. ``workers``: processes an incremental run may compare in.
     """
+    with collector_paused():  # a fifth of the stage went to the collector's passes
+        _link_store(store, options, updated, workers)
+
+
+def _link_store(store: Store, options: LinkOptions | None, updated: Iterable[str], workers: int) -> None:
     state = store.get_state(STATE_KEY)
     # a document still 'cleaned' is another run's, not yet deduplicated: its final text and its
     # duplicate link come with that run, whose own link places it

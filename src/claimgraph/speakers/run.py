@@ -13,12 +13,10 @@ the entities they touch.
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from operator import itemgetter
 
+from ..engine.collector import collector_paused
 from ..store import Store
 from ..store import speaker_parses as kept_parses
 from ..store import speaker_summaries as stored
@@ -90,22 +88,9 @@ def _probe_key(probe: parses.Probe) -> str:
     return json.dumps(list(probe), ensure_ascii=False)
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused: a run makes several objects per claim, none of them in a
-    cycle, and the collector's passes over that growing heap were a third of a run's time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def resolve_store(store: Store) -> int:
     """Resolve the speaker entities of every stored claim; returns how many there are."""
-    with _gc_paused():
+    with collector_paused():
         return _resolve_store(store)
 
 
