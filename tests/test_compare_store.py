@@ -200,3 +200,18 @@ def test_the_link_stage_pauses_the_collector_and_turns_it_back_on(tmp_path, monk
     with _related_store(tmp_path) as store, pytest.raises(RuntimeError):
         run.link_store(store)
     assert seen == [False] and gc.isenabled()
+
+
+def test_worker_processes_read_a_postgresql_store_too(tmp_path, monkeypatch, pg_server):
+    from claimgraph.link import parallel
+    from claimgraph.link.run import build_comparisons_of
+    from claimgraph.store import copy_store
+
+    monkeypatch.setattr(parallel, "MIN_TASKS", 1)
+    with _related_store(tmp_path) as lite, Store(pg_server.new_database()) as pg:
+        copy_store(lite, pg)
+        stories = {s.id: s for s in pg.stories()}
+        one = build_comparisons_of(lite, stories.values(), stories)
+        two = build_comparisons_of(pg, stories.values(), stories, workers=2)
+        assert one and [(c.story, c.claims, c.explanation) for c in two] == \
+            [(c.story, c.claims, c.explanation) for c in one]
