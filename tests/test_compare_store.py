@@ -215,3 +215,22 @@ def test_worker_processes_read_a_postgresql_store_too(tmp_path, monkeypatch, pg_
         two = build_comparisons_of(pg, stories.values(), stories, workers=2)
         assert one and [(c.story, c.claims, c.explanation) for c in two] == \
             [(c.story, c.claims, c.explanation) for c in one]
+
+
+def test_a_first_link_run_in_worker_processes_gives_what_one_process_gives(tmp_path, monkeypatch):
+    import shutil
+
+    from claimgraph.link import parallel
+    from claimgraph.link.run import link_store
+
+    monkeypatch.setattr(parallel, "MIN_TASKS", 1)
+    with _related_store(tmp_path) as store:
+        with store.transaction():  # the articles only: the link stage makes the stories
+            store.put_stories([])
+    shutil.copy(tmp_path / "r.db", tmp_path / "two.db")
+    got = []
+    for name, workers in (("r.db", 1), ("two.db", 2)):
+        with Store(tmp_path / name) as store:
+            link_store(store, workers=workers)
+            got.append((_stored(store), store.execute("SELECT COUNT(*) FROM document_mentions").fetchone()[0]))
+    assert got[0] == got[1] and got[0][0] and got[0][1] == 6

@@ -24,6 +24,7 @@ from .mention_cache import MentionCache
 from .settings import CompareOptions
 
 MIN_TASKS = 200  # fewer stories and pairs than this: starting workers costs more than it saves
+KEEP_ARTICLES = 2000  # articles (with their claims) a process keeps in memory between tasks
 
 OwnTask = tuple[str, tuple[str, ...]]  # story id, its documents
 # first story, its documents, second story, its documents, and for each story the claims of its own
@@ -40,15 +41,24 @@ class Comparer:
         self.store = store
         self.compare = compare
         self.mentions = mentions or MentionCache(compare, store)
-        self._articles: dict[tuple[str, ...], list[Article]] = {}
+        self._articles: dict[tuple[str, ...], list[Article]] = {}  # by story, least recently used first
+        self._kept = 0  # articles held in _articles
         self._stored: dict[str, frozenset[tuple[str, ...]]] = {}  # a story's own comparisons as stored
 
     def articles(self, doc_ids: tuple[str, ...]) -> list[Article]:
-        """A story's articles with their claims, in ingest order (explanations name sources in it)."""
-        if doc_ids not in self._articles:
-            self._articles[doc_ids] = list(
-                self.store.documents(in_ingest_order(self.store, doc_ids), with_claims=True))
-        return self._articles[doc_ids]
+        """A story's articles with their claims, in ingest order (explanations name sources in it).
+
+        The stories read last are kept, up to ``KEEP_ARTICLES`` articles: a story is read once
+        for its own comparisons and again for each related pair, which mostly come soon after.
+        """
+        arts = self._articles.pop(doc_ids, None)
+        if arts is None:
+            arts = list(self.store.documents(in_ingest_order(self.store, doc_ids), with_claims=True))
+            self._kept += len(arts)
+        self._articles[doc_ids] = arts  # most recently used last
+        while self._kept > KEEP_ARTICLES and len(self._articles) > 1:
+            self._kept -= len(self._articles.pop(next(iter(self._articles))))
+        return arts
 
     def own(self, task: OwnTask) -> list[Comparison]:
         """A story's own comparisons (within each article and across them)."""

@@ -32,7 +32,7 @@ def link_store(store: Store, options: LinkOptions | None = None, updated: Iterab
     """Add newly extracted documents to the persistent story index, save the stories, then compare.
 
     ``updated`` are documents extracted again this run (changed content under a known id): their
-    stories' comparisons are rebuilt too. ``workers``: processes an incremental run may compare in.
+    stories' comparisons are rebuilt too. ``workers``: processes the comparisons may be built in.
     """
     with collector_paused():  # a fifth of the stage went to the collector's passes
         _link_store(store, options, updated, workers)
@@ -49,10 +49,15 @@ def _link_store(store: Store, options: LinkOptions | None, updated: Iterable[str
         # one transaction: a saved index means its stories have their comparisons (a later run
         # only rebuilds what it touches)
         mentions = MentionCache((options or LinkOptions()).compare, store)
+        stories = {s.id: s for s in index.stories()}
+        # every story and related pair, as build_comparisons reads them from the store (they are
+        # saved below, so workers could not read them there), in worker processes when there are many
+        comparisons = build_comparisons_of(store, stories.values(), stories, options=options,
+                                           pairs=related_pairs(stories), mentions=mentions, workers=workers)
         with store.transaction():
             store.set_state(STATE_KEY, index.to_state())
-            store.put_stories(index.stories())
-            store.put_comparisons(build_comparisons(store, options=options, mentions=mentions))
+            store.put_stories(list(stories.values()))
+            store.put_comparisons(comparisons)
             mentions.save()
         return
     # a saved index goes on with its own settings unless this run gives some
