@@ -234,3 +234,17 @@ def test_a_first_link_run_in_worker_processes_gives_what_one_process_gives(tmp_p
             link_store(store, workers=workers)
             got.append((_stored(store), store.execute("SELECT COUNT(*) FROM document_mentions").fetchone()[0]))
     assert got[0] == got[1] and got[0][0] and got[0][1] == 6
+
+
+def test_workers_that_cannot_start_leave_the_comparisons_to_this_process(tmp_path, monkeypatch, caplog):
+    from claimgraph.link import parallel
+    from claimgraph.link.run import build_comparisons_of
+
+    monkeypatch.setattr(parallel, "MIN_TASKS", 1)
+    monkeypatch.setattr(parallel.Runner, "worker_store", lambda self: str(tmp_path / "missing" / "x.db"))
+    with _related_store(tmp_path) as store:
+        stories = {s.id: s for s in store.stories()}
+        one = build_comparisons_of(store, stories.values(), stories)
+        two = build_comparisons_of(store, stories.values(), stories, workers=2)
+    assert one and [(c.story, c.claims) for c in two] == [(c.story, c.claims) for c in one]
+    assert "comparing in this process" in caplog.text

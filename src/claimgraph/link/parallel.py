@@ -11,9 +11,11 @@ order of the tasks, so the result is the one a single process gives.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing as mp
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..model import Article, Comparison
@@ -22,6 +24,8 @@ from ..store.queries import in_ingest_order, stored_comparisons_of
 from .compare import compare_related, compare_story
 from .mention_cache import MentionCache
 from .settings import CompareOptions
+
+log = logging.getLogger(__name__)
 
 MIN_TASKS = 200  # fewer stories and pairs than this: starting workers costs more than it saves
 KEEP_ARTICLES = 2000  # articles (with their claims) a process keeps in memory between tasks
@@ -113,8 +117,12 @@ class Runner:
         if self.workers > 1:
             # spawn, not fork: the main process holds an open database connection and a lock
             self._pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"), initializer=_start,
-                                             initargs=(self.comparer.store.path, self.comparer.compare))
+                                             initargs=(self.worker_store(), self.comparer.compare))
         return self
+
+    def worker_store(self) -> str:
+        """Where a worker opens the store: the same file or database, read-only."""
+        return self.comparer.store.path
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
@@ -133,9 +141,17 @@ class Runner:
             yield from map(local, tasks)
             return
         chunk = max(1, len(tasks) // (self.workers * 8))
-        for found, rows in self._pool.map(remote, tasks, chunksize=chunk):
-            self.comparer.mentions.adopt(rows)  # built in a worker: kept by this run's save()
-            yield found
+        done = 0
+        try:
+            for found, rows in self._pool.map(remote, tasks, chunksize=chunk):
+                self.comparer.mentions.adopt(rows)  # built in a worker: kept by this run's save()
+                done += 1
+                yield found
+        except BrokenProcessPool as e:  # a worker died (memory) or could not start: go on here
+            log.warning("link: worker processes stopped (%s); comparing in this process", e)
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+            yield from map(local, tasks[done:])
 
 
 _comparer: Comparer | None = None  # a worker's own, made by _start
