@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from claimgraph.engine.collector import collector_paused
 from claimgraph.link.compare import compare_related, compare_story
 from claimgraph.link.mention_cache import MentionCache
 from claimgraph.link.settings import CompareOptions
@@ -40,7 +41,16 @@ def analysed_store(path: Path | None) -> Path:
 
 
 def link_stage(articles: list[Article]) -> tuple[float, int, int]:
-    """Stories, then comparisons per story and per related pair; returns (CPU s, stories, comparisons)."""
+    """Stories, then comparisons per story and per related pair; returns (CPU s, stories, comparisons).
+
+    In one process, with the collector paused as ``link_store`` runs it (its worker processes,
+    when it has more than one CPU, are not used here: this is the stage's CPU, not its wall time).
+    """
+    with collector_paused():
+        return _link_stage(articles)
+
+
+def _link_stage(articles: list[Article]) -> tuple[float, int, int]:
     c0 = time.process_time()
     index = StoryIndex()
     index.add_many(StoryDoc.from_article(a) for a in articles)
