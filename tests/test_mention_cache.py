@@ -170,3 +170,17 @@ def test_the_code_fingerprint_covers_every_module_a_mention_is_built_with():
     files = {Path(f).resolve().relative_to(root).as_posix() for f in loaded}
     assert {f for f in files if not f.endswith("__init__.py")} <= covered
     assert "link/compare.py" not in covered and "pipeline.py" not in covered  # a change there keeps them
+
+
+def test_kept_mentions_of_other_claims_for_the_same_text_are_not_read(tmp_path):
+    a, b, _ = _arts()
+    with _store_of(tmp_path, a, b) as store:
+        first = MentionCache(CompareOptions(), store)
+        story_mentions(list(store.documents(["a", "b"], with_claims=True)), first.opts, first)
+        with store.transaction():
+            first.save()
+        # another process stored the same text with other claims (or none yet)
+        bare = article("a", "Harbor Post", claim(a.claims[0].text))
+        bare.text, bare.content_hash = a.text, a.content_hash
+        second = MentionCache(CompareOptions(), store)
+        assert story_mentions([bare], second.opts, second) == [] and second.read == 0

@@ -79,8 +79,13 @@ def _closure(root: Path, start: list[str]) -> set[Path]:
 
 
 def fingerprint(art: Article, opts: CompareOptions) -> str:
-    """What ``art``'s mentions were built from: its text, date, the window options and the code."""
-    key = json.dumps([art.content_hash or hashlib.sha1(art.text.encode()).hexdigest(), art.published,
+    """What ``art``'s mentions were built from: its text, date and claims (with their figures),
+    the window options and the code. The claims count: another process may have stored the same
+    text's claims differently, or not yet."""
+    claims = [[c.id, c.sentence_start, c.sentence_end,
+               [[q.start, q.end, q.value, q.low, q.high, q.approx, q.kind, q.unit] for q in c.quantities]]
+              for c in art.claims]
+    key = json.dumps([art.content_hash or hashlib.sha1(art.text.encode()).hexdigest(), art.published, claims,
                       opts.local_left, opts.local_right, opts.clause_left, code_version()])
     return hashlib.sha1(key.encode()).hexdigest()
 

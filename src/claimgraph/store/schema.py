@@ -245,13 +245,13 @@ MIGRATIONS: list[Migration] = [
     # (store/document_mentions.py), so that a link run reads an older article's mentions instead of
     # building them again. A store of an older version builds them on its next link run.
     Migration("""
-    CREATE TABLE document_mentions (doc_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS document_mentions (doc_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL);
     """),
     # 16: each distinct claim speaker as the speakers stage parsed it (store/speaker_parses.py), so
     # that a run parses only the speakers it has not seen. A store of an older version parses every
     # speaker on its next speakers run, as before, and keeps them.
     Migration("""
-    CREATE TABLE speaker_parses (
+    CREATE TABLE IF NOT EXISTS speaker_parses (
         probe TEXT PRIMARY KEY, speaker TEXT NOT NULL, mention TEXT, type TEXT,
         text1 TEXT NOT NULL, name1 TEXT, role1 TEXT, affiliation1 TEXT, description1 TEXT,
         outlet_key1 TEXT NOT NULL, kind1 TEXT NOT NULL, second INTEGER NOT NULL,
