@@ -184,3 +184,16 @@ def test_kept_mentions_of_other_claims_for_the_same_text_are_not_read(tmp_path):
         bare.text, bare.content_hash = a.text, a.content_hash
         second = MentionCache(CompareOptions(), store)
         assert story_mentions([bare], second.opts, second) == [] and second.read == 0
+
+
+def test_a_run_keeps_the_mentions_of_its_last_documents_only(monkeypatch):
+    from claimgraph.link import mention_cache
+
+    monkeypatch.setattr(mention_cache, "KEEP_DOCUMENTS", 2)
+    a, b, c = _arts()
+    cache = MentionCache(CompareOptions())
+    story_mentions([a, b, c], cache.opts, cache)
+    story_mentions([c], cache.opts, cache)  # still held
+    assert cache.builds == 3
+    story_mentions([a], cache.opts, cache)  # let go of: built again
+    assert cache.builds == 4 and len(cache._built) == 2

@@ -19,6 +19,8 @@ from .measures import Mention, document_mentions
 from .mention_codec import dumps, fingerprint, loads
 from .settings import CompareOptions
 
+KEEP_DOCUMENTS = 2000  # documents whose mentions one process keeps in memory, the last used
+
 
 class MentionCache:
     """Mentions by document for one link run (the documents must not change during it).
@@ -40,10 +42,12 @@ class MentionCache:
     def mentions(self, art: Article) -> list[Mention]:
         """A fresh copy of ``art``'s mentions: the caller may set any field of any of them."""
         key = (hash(art.text), hash(tuple((c.id, len(c.quantities)) for c in art.claims)))
-        hit = self._built.get(art.id)
+        hit = self._built.pop(art.id, None)
         if hit is None or hit[0] != key:
             hit = (key, self._kept_or_built(art))
-            self._built[art.id] = hit
+        self._built[art.id] = hit  # most recently used last
+        if len(self._built) > KEEP_DOCUMENTS:  # memory stays flat on a big store: read again if needed
+            del self._built[next(iter(self._built))]
         return copies(hit[1])
 
     def _kept_or_built(self, art: Article) -> list[Mention]:

@@ -28,7 +28,7 @@ from .settings import CompareOptions
 log = logging.getLogger(__name__)
 
 MIN_TASKS = 200  # fewer stories and pairs than this: starting workers costs more than it saves
-KEEP_ARTICLES = 2000  # articles (with their claims) a process keeps in memory between tasks
+KEEP_ARTICLES = 1000  # articles (with their claims) a process keeps in memory between tasks
 
 OwnTask = tuple[str, tuple[str, ...]]  # story id, its documents
 # first story, its documents, second story, its documents, and for each story the claims of its own
