@@ -94,6 +94,14 @@ def _store_of(tmp_path, *arts):
     return store
 
 
+def _keep_mentions(store, doc_ids):
+    """Build the documents' mentions once and keep them in the store, as a link run does."""
+    first = MentionCache(CompareOptions(), store)
+    story_mentions(list(store.documents(doc_ids, with_claims=True)), first.opts, first)
+    with store.transaction():
+        first.save()
+
+
 def test_a_later_run_reads_the_mentions_an_earlier_one_kept(tmp_path):
     a, b, c = _arts()
     with _store_of(tmp_path, a, b, c) as store:
@@ -115,10 +123,7 @@ def test_a_later_run_reads_the_mentions_an_earlier_one_kept(tmp_path):
 def test_a_document_whose_text_changed_is_built_again(tmp_path):
     a, b, _ = _arts()
     with _store_of(tmp_path, a, b) as store:
-        first = MentionCache(CompareOptions(), store)
-        story_mentions(list(store.documents(["a", "b"], with_claims=True)), first.opts, first)
-        with store.transaction():
-            first.save()
+        _keep_mentions(store, ["a", "b"])
         edited = article("a", "Harbor Post", claim(
             "Some 300 rebels left Varosh, the alliance said.",
             q("Some 300 rebels", 300, low=270, high=330, approx=True, counted="rebels"), speaker="the alliance"))
@@ -175,10 +180,7 @@ def test_the_code_fingerprint_covers_every_module_a_mention_is_built_with():
 def test_kept_mentions_of_other_claims_for_the_same_text_are_not_read(tmp_path):
     a, b, _ = _arts()
     with _store_of(tmp_path, a, b) as store:
-        first = MentionCache(CompareOptions(), store)
-        story_mentions(list(store.documents(["a", "b"], with_claims=True)), first.opts, first)
-        with store.transaction():
-            first.save()
+        _keep_mentions(store, ["a", "b"])
         # another process stored the same text with other claims (or none yet)
         bare = article("a", "Harbor Post", claim(a.claims[0].text))
         bare.text, bare.content_hash = a.text, a.content_hash
