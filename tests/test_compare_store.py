@@ -248,3 +248,30 @@ def test_workers_that_cannot_start_leave_the_comparisons_to_this_process(tmp_pat
         two = build_comparisons_of(store, stories.values(), stories, workers=2)
     assert one and [(c.story, c.claims) for c in two] == [(c.story, c.claims) for c in one]
     assert "comparing in this process" in caplog.text
+
+
+def test_by_default_memory_decides_the_link_workers_when_there_is_enough_to_do(tmp_path, monkeypatch):
+    from claimgraph.link import parallel
+    from claimgraph.link.settings import CompareOptions
+
+    asked: list[bool] = []
+
+    def decide() -> int:
+        asked.append(True)
+        return 3
+
+    monkeypatch.setattr(parallel, "link_workers", decide)
+    with _related_store(tmp_path) as store:
+        comparer = parallel.Comparer(store, CompareOptions())
+        assert parallel.Runner(comparer, 0, parallel.MIN_TASKS - 1).workers == 1 and not asked
+        assert parallel.Runner(comparer, 0, parallel.MIN_TASKS).workers == 3 and asked
+        assert parallel.Runner(comparer, 2, parallel.MIN_TASKS).workers == 2  # -j 2: as asked
+        assert parallel.Runner(comparer, 1, parallel.MIN_TASKS).workers == 1
+
+
+def test_the_story_index_is_saved_as_the_json_it_was_serialised_to(tmp_path):
+    with Store(tmp_path / "s.db") as store, store.transaction():
+        store.set_state_text("k", '{"a": [1, 2]}')
+        store.set_state("j", {"b": 3})
+    with Store(tmp_path / "s.db") as store:
+        assert store.get_state("k") == {"a": [1, 2]} and store.get_state("j") == {"b": 3}

@@ -50,3 +50,37 @@ def test_the_choice_is_said_in_one_line(machine):
     line = workers.describe(2, explicit=False)
     assert "2 processes" in line and "4 usable CPUs" in line and "\n" not in line
     assert workers.describe(1, explicit=True) == "parsing with 1 process (-j 1)"
+
+
+# ---- the link stage's comparison workers: what fits beside the main process as it is now
+
+
+def test_link_workers_fill_the_budget_left_beside_the_main_process(machine):
+    machine(64, 200_000)
+    resident = 500
+    n = workers.link_workers(resident)
+    assert n == (workers.TREE_BUDGET_MB - resident - workers.LINK_MAIN_GROWTH_MB) // workers.LINK_WORKER_MB
+    assert resident + workers.LINK_MAIN_GROWTH_MB + n * workers.LINK_WORKER_MB <= workers.TREE_BUDGET_MB
+
+
+def test_link_workers_are_bounded_by_the_cpus(machine):
+    machine(2, 200_000)
+    assert workers.link_workers(200) == 2
+
+
+def test_a_big_main_process_compares_alone(machine):
+    machine(8, 200_000)
+    # room for one worker is no gain: the main process would wait for it
+    one_worker = workers.TREE_BUDGET_MB - workers.LINK_MAIN_GROWTH_MB - workers.LINK_WORKER_MB - 1
+    assert workers.link_workers(one_worker) == 1
+    assert workers.link_workers(workers.TREE_BUDGET_MB) == 1
+
+
+def test_little_free_memory_keeps_the_link_stage_in_one_process(machine):
+    machine(8, 300)
+    assert workers.link_workers(200) == 1
+
+
+def test_resident_memory_is_read_for_this_process():
+    mb = workers.resident_mb()
+    assert mb is not None and 10 < mb < 100_000

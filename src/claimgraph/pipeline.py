@@ -403,12 +403,10 @@ class Pipeline:
                              "linking stories")
 
     def _link_workers(self) -> int:
-        """Processes the link stage may compare in: as many as ``-j N`` asks for, else one.
-
-        Not the usable CPUs by default: each comparison worker holds ~350 MB beside a main process
-        that holds the story index (on 5,000 articles two took the tree from 975 MB to 1,680 MB,
-        over the 1.5 GB the default keeps to)."""
-        return max(1, self.options.extract.n_process)
+        """Processes the link stage may compare in: as many as ``-j N`` asks for, else 0 (as many
+        as memory allows beside the main process when the comparisons start: see
+        ``engine.workers.link_workers``)."""
+        return max(0, self.options.extract.n_process)
 
     def run(self, inputs: Iterable[object]) -> tuple[list[str], RunStats]:
         """Every stage on ``inputs``; returns this run's document ids and its counts.

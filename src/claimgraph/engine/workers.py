@@ -15,6 +15,11 @@ import os
 WORKER_MB = 600  # peak RSS of one parser process (measured ~550 MB), with a margin
 MAIN_MB = 300  # the main process beside the workers
 TREE_BUDGET_MB = 1500  # peak RSS of the whole process tree must stay under this
+# The link stage's comparison workers (see link/parallel.py), measured on the 5,000-article sample
+# (first run: main process 563 MB when comparing starts, tree 1,113 MB with two workers; 500 added
+# to 4,500: 417 MB and 947 MB): a worker and its share of the main process's growth stay under these.
+LINK_WORKER_MB = 300
+LINK_MAIN_GROWTH_MB = 150
 
 
 def usable_cpus() -> int:
@@ -31,6 +36,33 @@ def available_mb() -> int | None:
         return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // (1024 * 1024)
     except (AttributeError, ValueError, OSError):
         return None
+
+
+def resident_mb() -> int | None:
+    """This process's resident memory now (MB), or None when the platform does not say (not Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def link_workers(resident: int | None = None, budget_mb: int = TREE_BUDGET_MB) -> int:
+    """Comparison processes for the link stage when not told: the usable CPUs, as many as fit in
+    ``budget_mb`` beside this process as it is now (``resident`` MB, read when not given) and its
+    growth. One (compare here) when that memory is unknown or leaves room for fewer than two."""
+    resident = resident_mb() if resident is None else resident
+    if resident is None:
+        return 1
+    avail = available_mb()
+    if avail is not None:
+        budget_mb = min(budget_mb, resident + avail)
+    room = budget_mb - resident - LINK_MAIN_GROWTH_MB
+    n = min(usable_cpus(), room // LINK_WORKER_MB)
+    return n if n >= 2 else 1
 
 
 def memory_bound(budget_mb: int = TREE_BUDGET_MB) -> int:

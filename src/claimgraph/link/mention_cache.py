@@ -19,7 +19,7 @@ from .measures import Mention, document_mentions
 from .mention_codec import dumps, fingerprint, loads
 from .settings import CompareOptions
 
-KEEP_DOCUMENTS = 2000  # documents whose mentions one process keeps in memory, the last used
+KEEP_DOCUMENTS = 600  # documents whose mentions one process keeps in memory, the last used
 
 
 class MentionCache:

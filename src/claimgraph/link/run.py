@@ -11,6 +11,7 @@ articles of its two stories.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -32,7 +33,8 @@ def link_store(store: Store, options: LinkOptions | None = None, updated: Iterab
     """Add newly extracted documents to the persistent story index, save the stories, then compare.
 
     ``updated`` are documents extracted again this run (changed content under a known id): their
-    stories' comparisons are rebuilt too. ``workers``: processes the comparisons may be built in.
+    stories' comparisons are rebuilt too. ``workers``: processes the comparisons may be built in
+    (0: as many as memory allows).
     """
     with collector_paused():  # a fifth of the stage went to the collector's passes
         _link_store(store, options, updated, workers)
@@ -50,18 +52,22 @@ def _link_store(store: Store, options: LinkOptions | None, updated: Iterable[str
         # only rebuilds what it touches)
         mentions = MentionCache((options or LinkOptions()).compare, store)
         stories = {s.id: s for s in index.stories()}
+        # saved as text and let go before comparing: on 5,000 articles the index holds ~370 MB
+        saved = json.dumps(index.to_state())
+        del index
         # every story and related pair, as build_comparisons reads them from the store (they are
         # saved below, so workers could not read them there), in worker processes when there are many
         comparisons = build_comparisons_of(store, stories.values(), stories, options=options,
                                            pairs=related_pairs(stories), mentions=mentions, workers=workers)
         with store.transaction():
-            store.set_state(STATE_KEY, index.to_state())
+            store.set_state_text(STATE_KEY, saved)
             store.put_stories(list(stories.values()))
             store.put_comparisons(comparisons)
             mentions.save()
         return
     # a saved index goes on with its own settings unless this run gives some
     index = StoryIndex.from_state(state, options.stories if options else None)
+    del state  # the index copied what it needs (the parsed JSON is as big again)
     before = {s.id: s for s in index.stories()}  # as saved: the index refreshed them before saving
     # story_documents is the record of which documents the index has already seen
     new = [d for d in unplaced_document_ids(store) if d not in pending]
@@ -72,13 +78,15 @@ def _link_store(store: Store, options: LinkOptions | None, updated: Iterable[str
     redone = [sid for sid in map(index.story_of, updated) if sid is not None and sid in after]
     if not (changed or removed or redone):
         return
+    saved = json.dumps(index.to_state())  # as text, and the index let go before comparing (see above)
+    del index
     # built from the documents and the index in memory, then saved with the index and the stories
     # in one transaction: a run stopped half-way leaves no story without its comparisons
     mentions = MentionCache((options or LinkOptions()).compare, store)
     drop, comparisons = rebuild_comparisons(store, before, after, redone, options=options, mentions=mentions,
                                             workers=workers)
     with store.transaction():
-        store.set_state(STATE_KEY, index.to_state())
+        store.set_state_text(STATE_KEY, saved)
         store.replace_stories(changed, removed)
         store.update_comparisons(drop, comparisons)
         mentions.save()

@@ -750,7 +750,11 @@ class Store:
         return json.loads(r[0]) if r else None
 
     def set_state(self, key: str, value: Any) -> None:
-        self.execute(self._upsert_sql("state", ["key", "value"], ["key"]), (key, json.dumps(value)))
+        self.set_state_text(key, json.dumps(value))
+
+    def set_state_text(self, key: str, text: str) -> None:
+        """Store a value already serialised as JSON (``text``), as :meth:`get_state` reads it back."""
+        self.execute(self._upsert_sql("state", ["key", "value"], ["key"]), (key, text))
 
 
 _JSON_TEXT = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(ensure_ascii=False) makes anew per call
