@@ -169,7 +169,7 @@ def test_worker_processes_give_what_one_process_gives(tmp_path, monkeypatch):
     from claimgraph.link.run import build_comparisons_of
     from claimgraph.link.settings import CompareOptions
 
-    monkeypatch.setattr(parallel, "MIN_TASKS", 1)  # the fixture is small; the path is the same
+    monkeypatch.setattr(parallel, "MIN_WORK", 1)  # the fixture is small; the path is the same
     with _related_store(tmp_path) as store:
         stories = {s.id: s for s in store.stories()}
         one = build_comparisons_of(store, stories.values(), stories)
@@ -207,7 +207,7 @@ def test_worker_processes_read_a_postgresql_store_too(tmp_path, monkeypatch, pg_
     from claimgraph.link.run import build_comparisons_of
     from claimgraph.store import copy_store
 
-    monkeypatch.setattr(parallel, "MIN_TASKS", 1)
+    monkeypatch.setattr(parallel, "MIN_WORK", 1)
     with _related_store(tmp_path) as lite, Store(pg_server.new_database()) as pg:
         copy_store(lite, pg)
         stories = {s.id: s for s in pg.stories()}
@@ -223,7 +223,7 @@ def test_a_first_link_run_in_worker_processes_gives_what_one_process_gives(tmp_p
     from claimgraph.link import parallel
     from claimgraph.link.run import link_store
 
-    monkeypatch.setattr(parallel, "MIN_TASKS", 1)
+    monkeypatch.setattr(parallel, "MIN_WORK", 1)
     with _related_store(tmp_path) as store:
         with store.transaction():  # the articles only: the link stage makes the stories
             store.put_stories([])
@@ -240,7 +240,7 @@ def test_workers_that_cannot_start_leave_the_comparisons_to_this_process(tmp_pat
     from claimgraph.link import parallel
     from claimgraph.link.run import build_comparisons_of
 
-    monkeypatch.setattr(parallel, "MIN_TASKS", 1)
+    monkeypatch.setattr(parallel, "MIN_WORK", 1)
     monkeypatch.setattr(parallel.Runner, "worker_store", lambda self: str(tmp_path / "missing" / "x.db"))
     with _related_store(tmp_path) as store:
         stories = {s.id: s for s in store.stories()}
@@ -263,10 +263,10 @@ def test_by_default_memory_decides_the_link_workers_when_there_is_enough_to_do(t
     monkeypatch.setattr(parallel, "link_workers", decide)
     with _related_store(tmp_path) as store:
         comparer = parallel.Comparer(store, CompareOptions())
-        assert parallel.Runner(comparer, 0, parallel.MIN_TASKS - 1).workers == 1 and not asked
-        assert parallel.Runner(comparer, 0, parallel.MIN_TASKS).workers == 3 and asked
-        assert parallel.Runner(comparer, 2, parallel.MIN_TASKS).workers == 2  # -j 2: as asked
-        assert parallel.Runner(comparer, 1, parallel.MIN_TASKS).workers == 1
+        assert parallel.Runner(comparer, 0, parallel.MIN_WORK - 1).workers == 1 and not asked
+        assert parallel.Runner(comparer, 0, parallel.MIN_WORK).workers == 3 and asked
+        assert parallel.Runner(comparer, 2, parallel.MIN_WORK).workers == 2  # -j 2: as asked
+        assert parallel.Runner(comparer, 1, parallel.MIN_WORK).workers == 1
 
 
 def test_the_story_index_is_saved_as_the_json_it_was_serialised_to(tmp_path):

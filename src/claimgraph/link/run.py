@@ -240,7 +240,8 @@ def build_comparisons_of(store: Store, touched: Iterable[Story], stories: dict[s
 
     own: dict[str, frozenset[tuple[str, ...]]] = {}
     out: list[Comparison] = []
-    with Runner(comparer, workers, len(touched) + len(pairs)) as run:
+    work = sum(len(s.documents) for s in touched) + sum(len(docs(a)) + len(docs(b)) for a, b in pairs)
+    with Runner(comparer, workers, work) as run:
         for s, found in zip(touched, run.own([(s.id, docs(s.id)) for s in touched]), strict=True):
             own[s.id] = frozenset(tuple(sorted(c.claims)) for c in found)
             out.extend(found)
