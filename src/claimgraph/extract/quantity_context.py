@@ -22,8 +22,7 @@ import bisect
 import re
 from functools import lru_cache
 from itertools import islice
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from claimgraph.lexicon.bounds import (
     LOWER_BOUND_MODIFIERS,
@@ -32,6 +31,9 @@ from claimgraph.lexicon.bounds import (
     UPPER_FIGURE_MODIFIERS,
 )
 from claimgraph.model import Quantity
+
+if TYPE_CHECKING:  # types only: the link stage reads this module's phrase rules without spaCy
+    from spacy.tokens import Doc, Span, Token
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "det"})

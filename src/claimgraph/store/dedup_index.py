@@ -9,9 +9,10 @@ recorded in the ``state`` table; a run with another threshold recuts every key o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..dedup import BandScheme, band_keys, band_scheme
+if TYPE_CHECKING:  # the cutting functions are imported where used: reading a store needs no datasketch
+    from ..dedup import BandScheme
 
 SCHEME_KEY = "dedup_band_scheme"
 DEFAULT_THRESHOLD = 0.8  # Options' default duplicate threshold: the keys a migrated store gets
@@ -32,6 +33,8 @@ def put_bands(store: Any, doc_id: str, signature: bytes | None) -> None:
     store records a scheme exactly when it may hold keys); a deduplicator of another threshold
     recuts them (:func:`recut`).
     """
+    from ..dedup import band_keys, band_scheme
+
     store.execute("DELETE FROM dedup_bands WHERE doc_id=?", (doc_id,))
     if not signature:
         return
@@ -47,6 +50,8 @@ def put_bands(store: Any, doc_id: str, signature: bytes | None) -> None:
 
 def recut(store: Any, scheme: BandScheme) -> None:
     """Cut every stored signature's keys with ``scheme`` and record it (a page of documents at a time)."""
+    from ..dedup import band_keys
+
     store.execute("DELETE FROM dedup_bands")
     store.set_state(SCHEME_KEY, list(scheme))
     last = -1
@@ -68,6 +73,8 @@ def recut(store: Any, scheme: BandScheme) -> None:
 def migrate(store: Any) -> None:
     """Schema 14: the keys of the documents stored before, cut for the default threshold (a new,
     empty store records no scheme yet: it stays empty, as ``copy_store`` wants its target)."""
+    from ..dedup import band_scheme
+
     if store.execute("SELECT 1 FROM documents WHERE signature IS NOT NULL LIMIT 1").fetchone():
         recut(store, band_scheme(DEFAULT_THRESHOLD))
 
