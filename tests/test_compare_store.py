@@ -177,9 +177,10 @@ def test_worker_processes_give_what_one_process_gives(tmp_path, monkeypatch):
         two = build_comparisons_of(store, stories.values(), stories, workers=2, mentions=mentions)
         assert [(c.story, c.verdict, c.claims, c.explanation) for c in two] == \
             [(c.story, c.verdict, c.claims, c.explanation) for c in one]
-        assert one and mentions.builds == 0  # every document's mentions were built in a worker...
+        # the first chunks go to the worker, the last to this process: each built some mentions
+        assert 0 < mentions.builds < 6
         with store.transaction():
-            mentions.save()  # ...and come back to be kept
+            mentions.save()  # those built in the worker come back to be kept too
         assert store.execute("SELECT COUNT(*) FROM document_mentions").fetchone()[0] == 6
 
 

@@ -58,21 +58,21 @@ def test_the_choice_is_said_in_one_line(machine):
 def test_link_workers_fill_the_budget_left_beside_the_main_process(machine):
     machine(64, 200_000)
     resident = 500
-    n = workers.link_workers(resident)
-    assert n == (workers.TREE_BUDGET_MB - resident - workers.LINK_MAIN_GROWTH_MB) // workers.LINK_WORKER_MB
-    assert resident + workers.LINK_MAIN_GROWTH_MB + n * workers.LINK_WORKER_MB <= workers.TREE_BUDGET_MB
+    n = workers.link_workers(resident)  # this process and n - 1 workers
+    assert n - 1 == (workers.TREE_BUDGET_MB - resident - workers.LINK_MAIN_GROWTH_MB) // workers.LINK_WORKER_MB
+    assert resident + workers.LINK_MAIN_GROWTH_MB + (n - 1) * workers.LINK_WORKER_MB <= workers.TREE_BUDGET_MB
 
 
 def test_link_workers_are_bounded_by_the_cpus(machine):
     machine(2, 200_000)
-    assert workers.link_workers(200) == 2
+    assert workers.link_workers(200) == 2  # this process and one worker
 
 
 def test_a_big_main_process_compares_alone(machine):
     machine(8, 200_000)
-    # room for one worker is no gain: the main process would wait for it
-    one_worker = workers.TREE_BUDGET_MB - workers.LINK_MAIN_GROWTH_MB - workers.LINK_WORKER_MB - 1
-    assert workers.link_workers(one_worker) == 1
+    no_room = workers.TREE_BUDGET_MB - workers.LINK_MAIN_GROWTH_MB - workers.LINK_WORKER_MB + 1
+    assert workers.link_workers(no_room) == 1
+    assert workers.link_workers(no_room - 1) == 2
     assert workers.link_workers(workers.TREE_BUDGET_MB) == 1
 
 

@@ -17,7 +17,8 @@ MAIN_MB = 300  # the main process beside the workers
 TREE_BUDGET_MB = 1500  # peak RSS of the whole process tree must stay under this
 # The link stage's comparison workers (see link/parallel.py), measured on the 5,000-article sample
 # (first run: main process 563 MB when comparing starts, tree 1,113 MB with two workers; 500 added
-# to 4,500: 417 MB and 947 MB): a worker and its share of the main process's growth stay under these.
+# to 4,500: 417 MB and 947 MB, both with two workers beside an idle main process): a worker and the
+# main process's growth stay under these.
 LINK_WORKER_MB = 300
 LINK_MAIN_GROWTH_MB = 150
 
@@ -51,9 +52,10 @@ def resident_mb() -> int | None:
 
 
 def link_workers(resident: int | None = None, budget_mb: int = TREE_BUDGET_MB) -> int:
-    """Comparison processes for the link stage when not told: the usable CPUs, as many as fit in
-    ``budget_mb`` beside this process as it is now (``resident`` MB, read when not given) and its
-    growth. One (compare here) when that memory is unknown or leaves room for fewer than two."""
+    """Processes for the link stage's comparisons when not told: this one and a worker for each
+    other usable CPU, as many workers as fit in ``budget_mb`` beside this process as it is now
+    (``resident`` MB, read when not given) and its growth. One (this process alone) when that
+    memory is unknown or leaves no room for a worker."""
     resident = resident_mb() if resident is None else resident
     if resident is None:
         return 1
@@ -61,8 +63,7 @@ def link_workers(resident: int | None = None, budget_mb: int = TREE_BUDGET_MB) -
     if avail is not None:
         budget_mb = min(budget_mb, resident + avail)
     room = budget_mb - resident - LINK_MAIN_GROWTH_MB
-    n = min(usable_cpus(), room // LINK_WORKER_MB)
-    return n if n >= 2 else 1
+    return 1 + max(0, min(usable_cpus() - 1, room // LINK_WORKER_MB))
 
 
 def memory_bound(budget_mb: int = TREE_BUDGET_MB) -> int:

@@ -14,7 +14,7 @@ import gc
 import logging
 import multiprocessing as mp
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -113,7 +113,10 @@ def can_share(store: Store) -> bool:
 
 
 class Runner:
-    """Runs own and pair tasks in this process, or in ``workers`` processes when there are enough."""
+    """Runs own and pair tasks in this process, or in ``workers`` processes when there are enough:
+    this one and ``workers - 1`` started for the run. This process works too (it has the articles
+    and mentions of the stories it compared last at hand, and does not wait for the others to
+    start); it takes chunks of tasks from the end while the others take them from the front."""
 
     def __init__(self, comparer: Comparer, workers: int, work: int) -> None:
         """``workers``: processes to compare in, 0 to let memory decide (:func:`link_workers`);
@@ -131,7 +134,7 @@ class Runner:
     def __enter__(self) -> Runner:
         if self.workers > 1:
             # spawn, not fork: the main process holds an open database connection and a lock
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"), initializer=_start,
+            self._pool = ProcessPoolExecutor(self.workers - 1, mp_context=mp.get_context("spawn"), initializer=_start,
                                              initargs=(self.worker_store(), self.comparer.compare))
         return self
 
@@ -155,18 +158,37 @@ class Runner:
         if self._pool is None:
             yield from map(local, tasks)
             return
-        chunk = max(1, len(tasks) // (self.workers * 8))
-        done = 0
+        size = max(1, len(tasks) // (self.workers * 8))
+        chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+        found: list[list[list[Comparison]] | None] = [None] * len(chunks)
+        pending: dict[Future[list[tuple[list[Comparison], MentionRows]]], int] = {}
+        front, back = 0, len(chunks)  # the workers' next chunk, and one past this process's next
         try:
-            for found, rows in self._pool.map(remote, tasks, chunksize=chunk):
-                self.comparer.mentions.adopt(rows)  # built in a worker: kept by this run's save()
-                done += 1
-                yield found
+            while front < back or pending:
+                while front < back and len(pending) < 2 * (self.workers - 1):  # keep each one busy
+                    pending[self._pool.submit(_chunk, remote, chunks[front])] = front
+                    front += 1
+                if front < back:
+                    back -= 1
+                    found[back] = [local(t) for t in chunks[back]]
+                else:
+                    wait(pending, return_when=FIRST_COMPLETED)
+                for fut in [f for f in pending if f.done()]:
+                    i = pending.pop(fut)
+                    results = fut.result()
+                    for _, rows in results:
+                        self.comparer.mentions.adopt(rows)  # built in a worker: kept by this run's save()
+                    found[i] = [f for f, _ in results]
         except BrokenProcessPool as e:  # a worker died (memory) or could not start: go on here
             log.warning("link: worker processes stopped (%s); comparing in this process", e)
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
-            yield from map(local, tasks[done:])
+            for i, done in enumerate(found):
+                if done is None:
+                    found[i] = [local(t) for t in chunks[i]]
+        for done in found:
+            assert done is not None
+            yield from done
 
 
 _comparer: Comparer | None = None  # a worker's own, made by _start
@@ -176,6 +198,11 @@ def _start(path: str, compare: CompareOptions) -> None:
     global _comparer
     gc.disable()  # this process lives for one run's comparisons (see engine/collector.py)
     _comparer = Comparer(Store(path, readonly=True), compare)
+
+
+def _chunk(run: Any, tasks: list[Any]) -> list[tuple[list[Comparison], MentionRows]]:
+    """``run`` (:func:`_own` or :func:`_pair`) over a chunk of tasks, in a worker."""
+    return [run(t) for t in tasks]
 
 
 def _own(task: OwnTask) -> tuple[list[Comparison], MentionRows]:
