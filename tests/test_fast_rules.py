@@ -104,3 +104,20 @@ def test_memory_zones_keep_annotations(pipelines):
         for text, expected in zip(texts, ref, strict=True):
             with fast.memory_zone():
                 assert view(fast(text)) == expected
+
+
+def test_one_pipeline_per_process_parses_every_batch():
+    """A worker parses batch after batch: the pipeline is loaded once, and a batch's memory zone
+    leaves the next batch the same annotations (the twins' caches outlive the zone)."""
+    from claimgraph.extract.run import extract_batch
+
+    assert load_nlp() is load_nlp() and load_nlp(fast_rules=False) is not load_nlp()
+    batch = [(f"d{i}", text) for i, text in enumerate(TEXTS)]
+    first = extract_batch(batch)
+    again = extract_batch(batch)
+    assert [(r.doc_id, [(c.text, c.speaker, c.cue) for c in r.claims]) for r in again] == \
+        [(r.doc_id, [(c.text, c.speaker, c.cue) for c in r.claims]) for r in first]
+    fresh = load_nlp(fast_rules=False)
+    for text in TEXTS[:-1]:
+        with load_nlp().memory_zone():
+            assert _same(load_nlp()(text), fresh(text))

@@ -73,7 +73,7 @@ def use_fast_rules(nlp: Language) -> None:
             nlp.disable_pipe(stock)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)  # once per process
 def limit_blas_threads() -> None:
     """One BLAS thread per process: worker processes already use every core."""
     from threadpoolctl import threadpool_limits
@@ -81,6 +81,7 @@ def limit_blas_threads() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
+@lru_cache(maxsize=4)  # a worker parses many batches with one pipeline (a load takes ~0.5 s)
 def load_nlp(disable: tuple[str, ...] = (), fast_rules: bool = True) -> Language:
     """Load the English pipeline once (cached per set of disabled components).
 
