@@ -66,3 +66,11 @@ def test_candidate_sentences():
     assert _is_candidate("He was armed with a rifle and a handgun.")
     assert _is_candidate("“Get out now.”")
     assert not _is_candidate("The river runs past the old mill.")
+
+
+def test_a_condensed_text_is_never_longer_than_the_text():
+    # every line kept, each on its own: the paragraph breaks put between them would make it longer
+    text = "Officials said 40 homes burned.\nThe mayor said 12 were rebuilt."
+    cond = condense(text)
+    assert cond is None or len(cond.text) < len(text)
+    assert condense("7\n7") is None

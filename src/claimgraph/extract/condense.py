@@ -156,7 +156,10 @@ def condense(text: str, min_ratio: float = 0.9) -> Condensed | None:
         run_start, run_end = s, e
     if run_start is not None:
         _emit(text, run_start, run_end, parts, segments, clen)
-    return Condensed("".join(parts), segments, len(text))
+    out = "".join(parts)
+    if len(out) >= min_ratio * len(text):  # the breaks put between kept sentences count too
+        return None
+    return Condensed(out, segments, len(text))
 
 
 def _emit(
