@@ -16,6 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from spacy.tokens import Doc
 
+from ..engine.heap import release_free_memory
 from ..model import Claim
 from .attribution import find_attributions
 from .claims import build_claims
@@ -98,7 +99,10 @@ def _batches(items: Iterable[tuple[str, str]], size: int, total: int | None = No
 
 def _worker_batch(args: tuple[list[tuple[str, str]], bool, int]) -> list[ExtractionResult]:
     batch, parse_less, batch_size = args
-    return extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
+    try:
+        return extract_batch(batch, parse_less=parse_less, batch_size=batch_size)
+    finally:
+        release_free_memory()  # else each worker holds its highest batch peak for the rest of the run
 
 
 def _warm() -> None:
