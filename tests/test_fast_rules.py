@@ -121,3 +121,20 @@ def test_one_pipeline_per_process_parses_every_batch():
     for text in TEXTS[:-1]:
         with load_nlp().memory_zone():
             assert _same(load_nlp()(text), fresh(text))
+
+
+def test_a_process_renews_its_pipeline_after_many_articles(monkeypatch):
+    """The pipeline grows with what it parses: after ``RENEW_AFTER`` articles a fresh one is
+    loaded, and it reads the same claims."""
+    from claimgraph.extract import run
+
+    monkeypatch.setattr(run, "RENEW_AFTER", 4)
+    monkeypatch.setattr(run, "_parsed", 0)
+    batch = [(f"d{i}", text) for i, text in enumerate(TEXTS[:4])]
+    old = load_nlp()
+    first = run.extract_batch(batch)
+    assert load_nlp() is old  # four articles: not yet
+    again = run.extract_batch(batch)
+    assert load_nlp() is not old
+    assert [[(c.text, c.speaker) for c in r.claims] for r in again] == \
+        [[(c.text, c.speaker) for c in r.claims] for r in first]
