@@ -3,9 +3,10 @@
 An incremental run that adds a few hundred articles to a large store compares again a few hundred
 stories and about a thousand related pairs. Each is independent of the others, given the story's
 articles (and, for a pair, the figures its stories' own comparisons hold), so they spread over the
-usable CPUs. A worker opens the store read-only and reads the articles and kept mentions it needs:
-only document ids go out, comparisons (and the mentions a worker had to build) come back, in the
-order of the tasks, so the result is the one a single process gives.
+usable CPUs (this process among them). A worker opens the store read-only and reads the articles
+and kept mentions it needs: only document ids go out, comparisons (and the mentions a worker had
+to build) come back, and they are put in the order of the tasks, so the result is the one a
+single process gives.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from .settings import CompareOptions
 log = logging.getLogger(__name__)
 
 # Documents read over all tasks (a pair reads both its stories'), about a millisecond of comparing
-# each: with fewer, starting workers (~2.5 s of spawning and imports) costs more than it saves.
+# each: with fewer, starting workers (~1.5-2.5 s of spawning and imports) costs more than it saves.
 # (500 articles into an empty store: ~800, its link stage 3.5 s in one process, 6.2 s with two
-# workers; 500 added to 4,500: ~13,000, 17.2 s of comparing in one process, 10.8 s in two.)
+# workers; 500 added to 4,500: ~13,000, comparing 13.7-17.2 s in one process, 8.0-9.1 s in this
+# one and a worker.)
 MIN_WORK = 4000
 # articles (with their claims) a process keeps in memory between tasks; on an incremental run of
 # 500 into 4,500 articles, 300 took as long as 1,000 and two workers' tree 200 MB less
