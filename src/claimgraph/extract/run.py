@@ -77,7 +77,9 @@ def extract_batch(batch: list[tuple[str, str]], *, parse_less: bool = False,
     """Parse and extract one batch in this process.
 
     The batch runs in a spaCy memory zone: the words it adds to the vocabulary are dropped at
-    the end, so a long-lived worker does not grow with every new name in the corpus.
+    the end, so a long-lived worker does not grow with every new name in the corpus. What still
+    grows (lexemes, the rule twins' caches) goes with the pipeline, renewed every ``RENEW_AFTER``
+    articles.
     """
     nlp = _pipeline(len(batch))
     conds = [condense(text) if parse_less else None for _, text in batch]
